@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const roles = ["bot", "worker", "scheduler"] as const;
+
+/**
+ * Every setting of the bot, read from the environment (and an optional .env that main loads first).
+ * Keep README's table of variables in step with this schema.
+ */
+export const ConfigSchema = z
+  .object({
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^\{[A-Za-z0-9_-]{1,32}\}$/, "a Redis Cluster hash tag such as {mr}")
+      .default("{mr}"),
+    REDIS_AUTOSTART: bool.default(true),
+    DATA_DIR: z.string().min(1).default(".data"),
+    ROLES: z
+      .string()
+      .default(roles.join(","))
+      .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(roles)).min(1)),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SOURCES_FILE: z.string().min(1).default("data/sources.json"),
+    POLL_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+    FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+    FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
+    USER_AGENT: z.string().min(3).default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
+    MAX_SUBSCRIPTIONS_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(100),
+    RUMOUR_MEMORY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "a BotFather token like 123456:ABC-DEF…")
+      .optional(),
+    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+    TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{12,256}$/, "12 to 256 characters of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+    DISCORD_TOKEN: z.string().min(50, "a Discord bot token").optional(),
+    DISCORD_APPLICATION_ID: z.string().regex(/^\d{17,20}$/, "a Discord application id (snowflake)").optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "required when TELEGRAM_WEBHOOK_URL is set",
+      });
+    }
+    if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: "custom", path: ["DISCORD_APPLICATION_ID"], message: "required when DISCORD_TOKEN is set" });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Thrown by createConfig; its message names every bad variable and what it expects. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly problems: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(`Invalid config:\n${problems.map((p) => `  - ${p}`).join("\n")}`, options);
+  }
+}
+
+/**
+ * Parses the environment into a Config. Empty strings count as unset, as in most .env tooling.
+ * @throws ConfigError naming every bad variable.
+ */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(problems, { cause: parsed.error });
+  }
+  return parsed.data;
+}

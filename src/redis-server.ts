@@ -1,0 +1,86 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { Redis } from "ioredis";
+
+/** No Redis answers and none can be started here. */
+export class RedisUnavailableError extends Error {
+  override readonly name = "RedisUnavailableError";
+}
+
+export interface EnsureRedisOptions {
+  /** Start a private redis-server when none answers (only for a loopback URL). */
+  autostart: boolean;
+  /** Folder for the private server's files; with `persist` it keeps an append-only file there. */
+  dataDir: string;
+  persist: boolean;
+}
+
+export interface RedisHandle {
+  /** True when this process started the server (and stop() will shut it down). */
+  started: boolean;
+  stop(): Promise<void>;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+function hasRedisServer(): boolean {
+  return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Makes sure a Redis answers at `url`. When none does, the URL is on loopback and redis-server is on the
+ * PATH, starts a private one on that port and waits for it.
+ * @throws RedisUnavailableError with what to do, when there is no Redis and none can be started.
+ */
+export async function ensureRedis(url: string, options: EnsureRedisOptions): Promise<RedisHandle> {
+  const none: RedisHandle = { started: false, stop: async () => {} };
+  if (await answers(url)) return none;
+  const u = new URL(url);
+  const local = ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
+  const howTo =
+    `No Redis answers at ${u.host}. Start one (\`redis-server --port ${u.port || 6379}\`, ` +
+    "`apt-get install redis-server`, or `docker run -p 6379:6379 redis:7`) or set REDIS_URL.";
+  if (!options.autostart || !local) throw new RedisUnavailableError(howTo);
+  if (!hasRedisServer()) throw new RedisUnavailableError(`${howTo} (redis-server is not on the PATH)`);
+
+  const dir = resolve(options.dataDir, "redis");
+  mkdirSync(dir, { recursive: true });
+  const args = ["--port", u.port || "6379", "--bind", "127.0.0.1", "--dir", dir, "--save", ""];
+  args.push("--appendonly", options.persist ? "yes" : "no");
+  const child = spawn("redis-server", args, { stdio: "ignore", detached: false });
+  child.unref();
+  for (let i = 0; i < 50; i++) {
+    if (await answers(url)) {
+      return {
+        started: true,
+        stop: async () => {
+          const c = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+          c.on("error", () => {});
+          try {
+            await c.connect();
+            await c.call("SHUTDOWN", options.persist ? "SAVE" : "NOSAVE");
+          } catch {
+            // SHUTDOWN closes the connection before answering.
+          } finally {
+            c.disconnect();
+          }
+        },
+      };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new RedisUnavailableError(`${howTo} (a private redis-server did not start within 5 s)`);
+}
