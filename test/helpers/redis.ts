@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { createKeys, createRedis, type Keys, type Redis } from "../../src/redis.js";
+import { deleteKeysByPrefix } from "../../src/redis-cleanup.js";
 
 export interface TestRedis {
   redis: Redis;
@@ -19,19 +20,9 @@ export function useTestRedis(): TestRedis {
   const prefix = `{t-${randomUUID().slice(0, 12)}}`;
   const redis = createRedis(url);
   afterAll(async () => {
-    await deleteByPrefix(redis, prefix);
+    await deleteKeysByPrefix(redis, prefix);
     redis.disconnect();
   });
   return { redis, keys: createKeys(prefix), url, prefix };
 }
-
-/** Deletes every key that starts with `prefix` (BullMQ's too, since queues share the prefix). */
-export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-    cursor = next;
-    if (found.length) await redis.unlink(...found);
-  } while (cursor !== "0");
-}
+export { deleteKeysByPrefix as deleteByPrefix } from "../../src/redis-cleanup.js";

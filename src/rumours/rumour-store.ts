@@ -1,0 +1,146 @@
+import type { ArticleRef, RumourEvent } from "../queues.js";
+import type { Keys, Redis } from "../redis.js";
+import type { PlayerFacts } from "../understand/types.js";
+import { decideLink, nextStage } from "./alert-policy.js";
+import type { ChangeKind, Rumour } from "./types.js";
+
+const MAX_HISTORY = 20;
+const MAX_OUTLETS = 50;
+const MAX_CITED = 20;
+const MAX_ARTICLES = 3;
+const MAX_BOARD = 200;
+
+/** One player's facts as seen in one article. */
+export interface Observation {
+  player: PlayerFacts;
+  article: ArticleRef;
+  outlet: string;
+  cited: string[];
+  /** The moment the article counts as seen (the replay's article date, else now). */
+  at: Date;
+}
+
+/**
+ * The memory of every link (player + club) within the memory window, and the alert decision per link.
+ *
+ * Keys: `rumour:<player>:<club>` holds one Rumour as JSON with a TTL of the memory window, refreshed on
+ * every sighting, so a quiet rumour disappears and comes back as new. `rumour:board:<player>` and
+ * `rumour:club:<club>` are sorted sets by last sighting, trimmed to the window, for boards and /latest.
+ */
+export interface RumourStore {
+  /** Records one article's facts about a player; returns the event to push, or null (digest only). */
+  observe(o: Observation): Promise<RumourEvent | null>;
+  /** Every live rumour of a player, most recent first. */
+  board(playerKey: string): Promise<Rumour[]>;
+  /** Every live rumour that links a club, most recent first (at most `limit`). */
+  clubBoard(club: string, limit: number): Promise<Rumour[]>;
+}
+
+/** Slug of a club or player name for keys. */
+const slug = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+function addBounded<T>(list: T[], item: T, max: number, same: (a: T) => boolean = (a) => a === item): T[] {
+  return list.some(same) ? list : [...list, item].slice(-max);
+}
+
+export function createRumourStore(redis: Redis, keys: Keys, opts: { memoryDays: number }): RumourStore {
+  const memoryMs = opts.memoryDays * 86_400_000;
+  const rumourKey = (player: string, club: string) => keys.key("rumour", player, slug(club));
+  const boardKey = (player: string) => keys.key("rumour", "board", player);
+  const clubKey = (club: string) => keys.key("rumour", "club", slug(club));
+
+  /** Reads, decides and writes one link atomically (optimistic: WATCH, retry on a concurrent write). */
+  async function observeLink(o: Observation, club: string, stage: PlayerFacts["links"][number]["stage"]) {
+    const key = rumourKey(o.player.key, club);
+    const atMs = o.at.getTime();
+    const at = o.at.toISOString();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await redis.watch(key);
+      const raw = await redis.get(key);
+      let prev: Rumour | null = raw ? (JSON.parse(raw) as Rumour) : null;
+      if (prev && atMs - Date.parse(prev.lastSeen) > memoryMs) prev = null; // outside the window: new again
+      const memory = prev ? { stage: prev.stage, lastSeenMs: Date.parse(prev.lastSeen) } : null;
+      const kind: ChangeKind | null = decideLink(memory, stage, atMs, memoryMs);
+      const stageNow = nextStage(memory, stage, kind);
+      const sameUrl = (a: ArticleRef) => a.url === o.article.url;
+      const next: Rumour = {
+        playerKey: o.player.key,
+        playerName: o.player.name,
+        club,
+        stage: stageNow,
+        firstSeen: prev?.firstSeen ?? at,
+        lastSeen: prev && Date.parse(prev.lastSeen) > atMs ? prev.lastSeen : at,
+        history: kind || !prev ? [...(prev?.history ?? []), { stage: stageNow, at }].slice(-MAX_HISTORY) : prev.history,
+        outlets: addBounded(prev?.outlets ?? [], o.outlet, MAX_OUTLETS),
+        cited: o.cited.reduce((acc, c) => addBounded(acc, c, MAX_CITED), prev?.cited ?? []),
+        articles: kind
+          ? [o.article, ...(prev?.articles ?? []).filter((a) => !sameUrl(a))].slice(0, MAX_ARTICLES)
+          : addBounded(prev?.articles ?? [], o.article, MAX_ARTICLES, sameUrl),
+      };
+      const score = Date.parse(next.lastSeen);
+      const done = await redis
+        .multi()
+        .set(key, JSON.stringify(next), "PX", memoryMs)
+        .zadd(boardKey(o.player.key), score, slug(club))
+        .zremrangebyscore(boardKey(o.player.key), "-inf", score - memoryMs)
+        .zremrangebyrank(boardKey(o.player.key), 0, -MAX_BOARD - 1)
+        .pexpire(boardKey(o.player.key), memoryMs)
+        .zadd(clubKey(club), score, o.player.key)
+        .zremrangebyscore(clubKey(club), "-inf", score - memoryMs)
+        .pexpire(clubKey(club), memoryMs)
+        .exec();
+      if (done) return { rumour: next, kind, previous: prev?.stage ?? null };
+    }
+    throw new Error(`rumour ${key} kept changing under concurrent writes`);
+  }
+
+  async function load(player: string, clubSlugs: string[]): Promise<Rumour[]> {
+    if (!clubSlugs.length) return [];
+    const raws = await redis.mget(...clubSlugs.map((c) => keys.key("rumour", player, c)));
+    return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Rumour);
+  }
+
+  const store: RumourStore = {
+    async observe(o) {
+      const changes: RumourEvent["changes"] = [];
+      const touched: Rumour[] = [];
+      for (const link of o.player.links) {
+        const { rumour, kind, previous } = await observeLink(o, link.club, link.stage);
+        touched.push(rumour);
+        if (kind) changes.push({ club: link.club, stage: link.stage, previous, kind });
+      }
+      if (!changes.length) return null;
+      const board = await store.board(o.player.key);
+      const changed = touched.filter((r) => changes.some((c) => c.club === r.club));
+      const articles = [o.article];
+      for (const r of changed) for (const a of r.articles) if (!articles.some((x) => x.url === a.url)) articles.push(a);
+      return {
+        id: `${o.player.key}-${slug(o.article.url).slice(-60)}`,
+        player: { key: o.player.key, name: o.player.name, club: o.player.club, provisional: o.player.provisional },
+        changes,
+        links: board.map((r) => ({ club: r.club, stage: r.stage })).slice(0, 30),
+        outlets: Math.max(1, ...changed.map((r) => r.outlets.length)),
+        cited: [...new Set(changed.flatMap((r) => r.cited))].slice(0, 20),
+        articles: articles.slice(0, MAX_ARTICLES),
+        at: o.at.toISOString(),
+      };
+    },
+    async board(playerKey) {
+      const clubs = await redis.zrevrange(boardKey(playerKey), 0, MAX_BOARD - 1);
+      return load(playerKey, clubs);
+    },
+    async clubBoard(club, limit) {
+      const players = await redis.zrevrange(clubKey(club), 0, Math.max(0, limit - 1));
+      const c = slug(club);
+      const found = await Promise.all(players.map((p) => load(p, [c])));
+      return found.flat();
+    },
+  };
+  return store;
+}

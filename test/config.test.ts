@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../src/config.js";
+
+describe("createConfig", () => {
+  it("should give working defaults for an empty environment", () => {
+    const c = createConfig({});
+    expect(c.REDIS_PREFIX).toBe("{mr}");
+    expect(c.ROLES).toEqual(["bot", "worker", "scheduler"]);
+    expect(c.MAX_SUBSCRIPTIONS_PER_CHAT).toBe(100);
+  });
+
+  it("should name every bad variable in one error", () => {
+    try {
+      createConfig({ REDIS_URL: "http://nope", POLL_INTERVAL_SECONDS: "often", REDIS_PREFIX: "mr" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toContain("REDIS_URL");
+      expect(msg).toContain("POLL_INTERVAL_SECONDS");
+      expect(msg).toContain("REDIS_PREFIX");
+    }
+  });
+
+  it("should require the webhook secret only in webhook mode", () => {
+    expect(() => createConfig({ TELEGRAM_WEBHOOK_URL: "https://bot.example/hook" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(
+      createConfig({ TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret" })
+        .TELEGRAM_WEBHOOK_SECRET,
+    ).toBe("s3cret-s3cret");
+  });
+
+  it("should treat empty strings as unset", () => {
+    expect(createConfig({ TELEGRAM_BOT_TOKEN: "" }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+});
