@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { nameArg } from "./args.js";
+import { defineCommand } from "./types.js";
+
+/** /follow CLUB — alerts about every player linked to a club, or leaving it. */
+export default defineCommand({
+  name: "follow",
+  description: { en: "Get alerts about a club's transfers", it: "Ricevi gli avvisi sul mercato di una squadra" },
+  args: [
+    {
+      name: "club",
+      description: { en: "Club name, e.g. Milan", it: "Nome della squadra, es. Milan" },
+      required: true,
+      autocomplete: "club",
+      rest: true,
+    },
+  ],
+  options: z.object({ club: nameArg }),
+  permission: "admin",
+  async execute({ club }, ctx) {
+    const it = ctx.lang === "it";
+    const entry = ctx.deps.gazetteer.club(club);
+    if (!entry) {
+      const hints = ctx.deps.gazetteer
+        .suggestClubs(club.slice(0, 3), 3)
+        .map((c) => c.name)
+        .join(", ");
+      const hint = hints ? (it ? ` Forse: ${hints}?` : ` Did you mean: ${hints}?`) : "";
+      return {
+        text: it
+          ? `Non conosco la squadra "${club}".${hint}`
+          : `I don't know a club called "${club}".${hint}`,
+      };
+    }
+    const result = await ctx.deps.subscriptions.follow(ctx.chat, entry.name);
+    if (result === "full") {
+      return {
+        text: it
+          ? "Questa chat segue già il massimo di giocatori e squadre. Usa /unwatch o /unfollow per fare spazio."
+          : "This chat already follows the maximum of players and clubs. Use /unwatch or /unfollow to make room.",
+      };
+    }
+    if (result === "exists") return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };
+    return {
+      text: it
+        ? `Segui il mercato del ${entry.name}: ti avviso di ogni trattativa nuova o che avanza.`
+        : `Following ${entry.name}: you'll get an alert for every new or moving deal.`,
+    };
+  },
+});

@@ -1,0 +1,18 @@
+/**
+ * Every chat command, in the order help and the platforms' menus show them.
+ * Adding a command is adding its file and one line here.
+ */
+import follow from "./follow.js";
+import help from "./help.js";
+import list from "./list.js";
+import type { Command } from "./types.js";
+import unfollow from "./unfollow.js";
+import unwatch from "./unwatch.js";
+import watch from "./watch.js";
+
+export const commands: readonly Command[] = [watch, unwatch, follow, unfollow, list, help] as unknown as Command[];
+
+export function findCommand(name: string): Command | undefined {
+  const n = name.toLowerCase();
+  return commands.find((c) => c.name === n);
+}

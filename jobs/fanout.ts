@@ -1,0 +1,41 @@
+import { UnrecoverableError } from "bullmq";
+import type { Logger } from "../src/log.js";
+import { type ChatAddress, type DeliverJob, FanoutJobSchema } from "../src/queues.js";
+import { chatString } from "../src/subscriptions/chat-address.js";
+import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
+
+export interface FanoutDeps {
+  subscriptions: SubscriptionStore;
+  enqueueDeliver(job: DeliverJob): Promise<void>;
+  log: Logger;
+}
+
+/**
+ * fanout: one rumour event → one deliver job per chat that watches the player or follows a club the
+ * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
+ * matches twice gets one message naming both reasons.
+ * @throws UnrecoverableError when the payload does not match the contract.
+ */
+export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ chats: number }> {
+  const parsed = FanoutJobSchema.safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid fanout payload: ${parsed.error.message}`);
+  const event = parsed.data;
+  const recipients = new Map<string, { chat: ChatAddress; matched: string[] }>();
+  const add = (chats: ChatAddress[], reason: string) => {
+    for (const chat of chats) {
+      const k = chatString(chat);
+      const r = recipients.get(k) ?? { chat, matched: [] };
+      if (!r.matched.includes(reason)) r.matched.push(reason);
+      recipients.set(k, r);
+    }
+  };
+  add(await deps.subscriptions.watchersOf(event.player.key), `watch:${event.player.name}`);
+  const clubs = new Set(event.changes.map((c) => c.club));
+  if (event.player.club) clubs.add(event.player.club);
+  for (const club of clubs) add(await deps.subscriptions.followersOf(club), `follow:${club}`);
+  for (const { chat, matched } of recipients.values()) {
+    await deps.enqueueDeliver({ chat, alert: event, matched });
+  }
+  deps.log.info({ event: event.id, chats: recipients.size }, "rumour event fanned out");
+  return { chats: recipients.size };
+}

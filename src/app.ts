@@ -1,0 +1,86 @@
+/**
+ * The composition root's parts: config in, every store and service out. main.ts, the demo and the
+ * end-to-end tests build the bot through here, so they run the same wiring.
+ */
+import type { CommandDeps } from "../commands/types.js";
+import type { ChatAdapter } from "./chat/types.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./log.js";
+import { pollSource } from "./news/poll-source.js";
+import { createSourceStore, type SourceStore } from "./news/source-store.js";
+import { loadSources, type Source } from "./news/sources.js";
+import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
+import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
+import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
+import { createRumourStore, type RumourStore } from "./rumours/rumour-store.js";
+import { createSubscriptionStore, type SubscriptionStore } from "./subscriptions/subscription-store.js";
+import { createUnderstander, loadGazetteer } from "./understand/index.js";
+import type { Understander } from "./understand/types.js";
+
+export interface App {
+  config: Config;
+  log: Logger;
+  redis: Redis;
+  keys: Keys;
+  queues: Queues;
+  sources: Source[];
+  sourceStore: SourceStore;
+  understander: Understander;
+  dedupe: ArticleDedupe;
+  rumours: RumourStore;
+  subscriptions: SubscriptionStore;
+  commandDeps: CommandDeps;
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config, log: Logger, overrides: { sources?: Source[] } = {}): App {
+  const redis = createRedis(config.REDIS_URL);
+  redis.on("error", (err) => log.error({ err: err.message }, "redis error"));
+  const keys = createKeys(config.REDIS_PREFIX);
+  const gazetteer = loadGazetteer();
+  const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: config.MAX_SUBSCRIPTIONS_PER_CHAT });
+  const rumours = createRumourStore(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS });
+  const queues = createQueues(redis, config.REDIS_PREFIX);
+  return {
+    config,
+    log,
+    redis,
+    keys,
+    queues,
+    sources: overrides.sources ?? loadSources(config.SOURCES_FILE),
+    sourceStore: createSourceStore(redis, keys),
+    understander: createUnderstander(gazetteer),
+    dedupe: createArticleDedupe(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
+    rumours,
+    subscriptions,
+    commandDeps: { subscriptions, rumours, gazetteer },
+    async close() {
+      await queues.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** What the workers of this app need, with the chat adapters this process can send through. */
+export function workerDeps(app: App, adapters: ChatAdapter[], now: () => Date = () => new Date()): WorkerDeps {
+  const c = app.config;
+  return {
+    redisUrl: c.REDIS_URL,
+    prefix: c.REDIS_PREFIX,
+    log: app.log,
+    poll: {
+      sources: new Map(app.sources.map((s) => [s.id, s])),
+      poll: (source, signal) =>
+        pollSource(source, {
+          store: app.sourceStore,
+          now,
+          signal,
+          defaultIntervalSeconds: c.POLL_INTERVAL_SECONDS,
+          fetch: { timeoutMs: c.FETCH_TIMEOUT_MS, maxBytes: c.FETCH_MAX_BYTES, userAgent: c.USER_AGENT },
+        }),
+    },
+    ingest: { dedupe: app.dedupe, understander: app.understander, rumours: app.rumours, now },
+    fanout: { subscriptions: app.subscriptions },
+    deliver: { adapters: new Map(adapters.map((a) => [a.platform, a])) },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Lang } from "../../commands/types.js";
+import type { RumourEvent } from "../queues.js";
+import type { Stage } from "../understand/types.js";
+
+const STAGE_NAMES: Record<Lang, Record<Stage, string>> = {
+  en: {
+    interest: "interest",
+    talks: "talks",
+    agreement: "agreement",
+    medical: "medical",
+    official: "official",
+    renewal: "renewal",
+    collapsed: "collapsed",
+  },
+  it: {
+    interest: "interesse",
+    talks: "trattativa",
+    agreement: "accordo",
+    medical: "visite mediche",
+    official: "ufficiale",
+    renewal: "rinnovo",
+    collapsed: "saltata",
+  },
+};
+
+export function stageName(stage: Stage, lang: Lang): string {
+  return STAGE_NAMES[lang][stage];
+}
+
+/**
+ * An alert as every platform shows it, before markup: each adapter escapes these strings (they come from
+ * feeds) and lays them out in its own way.
+ */
+export interface AlertModel {
+  /** "Kim Min-Jae (Bayern Munich)" */
+  headline: string;
+  /** Why it is pushed, one entry per moved link: "new: Milan (talks)", "Milan: talks → agreement". */
+  why: string[];
+  /** The player's whole board: "Milan: talks", "Inter: interest". */
+  board: string[];
+  /** "3 outlets · sources: Sport Bild, Tuttosport" */
+  evidence: string;
+  articles: { title: string; url: string; outlet: string }[];
+}
+
+export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
+  const it = lang === "it";
+  const why = e.changes.map((c) => {
+    const s = stageName(c.stage, lang);
+    switch (c.kind) {
+      case "new":
+        return `${it ? "nuova" : "new"}: ${c.club} (${s})`;
+      case "stage":
+        return `${c.club}: ${c.previous ? stageName(c.previous, lang) : "?"} → ${s}`;
+      default:
+        return `${c.club}: ${s}`;
+    }
+  });
+  const outlets = it ? `${e.outlets} ${e.outlets === 1 ? "testata" : "testate"}` : `${e.outlets} outlet${e.outlets === 1 ? "" : "s"}`;
+  const cited = e.cited.length ? ` · ${it ? "fonti" : "sources"}: ${e.cited.join(", ")}` : "";
+  return {
+    headline: `${e.player.name}${e.player.club ? ` (${e.player.club})` : ""}`,
+    why,
+    board: e.links.map((l) => `${l.club}: ${stageName(l.stage, lang)}`),
+    evidence: outlets + cited,
+    articles: e.articles.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet })),
+  };
+}

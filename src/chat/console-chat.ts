@@ -1,0 +1,64 @@
+import { createInterface } from "node:readline";
+import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js";
+import { runTextCommand } from "../../commands/run-command.js";
+import type { Logger } from "../log.js";
+import type { ChatAddress, DeliverJob } from "../queues.js";
+import { alertModel } from "./alert-model.js";
+import type { ChatAdapter } from "./types.js";
+
+/** The terminal's one chat. */
+export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
+
+/** Plain-text rendering of an alert for the terminal. */
+export function renderConsoleAlert(job: DeliverJob, lang: Lang): string {
+  const m = alertModel(job.alert, lang);
+  const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
+  if (m.board.length > job.alert.changes.length) lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
+  lines.push(`   ${m.evidence}`);
+  for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
+  return lines.join("\n");
+}
+
+/** Where the console chat writes; stdout by default, a buffer in tests. */
+export interface ConsoleOutput {
+  write(text: string): void;
+}
+
+/**
+ * The terminal as a chat: lines typed on stdin are commands for CONSOLE_CHAT, alerts print on stdout.
+ */
+export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: Lang; out?: ConsoleOutput }) {
+  const out = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
+  const ctx: CommandContext = {
+    platform: "console",
+    chat: CONSOLE_CHAT,
+    chatKind: "private",
+    userId: "console",
+    isAdmin: true,
+    lang: opts.lang,
+    deps: opts.deps,
+  };
+  const adapter: ChatAdapter = {
+    platform: "console",
+    async send(job) {
+      out.write(renderConsoleAlert(job, opts.lang));
+    },
+  };
+  return {
+    adapter,
+    /** Runs one typed line and prints the reply. */
+    async handleLine(line: string): Promise<void> {
+      if (!line.trim()) return;
+      const reply = await runTextCommand(line, ctx, opts.log);
+      out.write(reply ? reply.text : opts.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help");
+    },
+    /** Reads commands from stdin until it closes. */
+    listen(): { close(): void } {
+      const rl = createInterface({ input: process.stdin, terminal: false });
+      rl.on("line", (line) => {
+        void this.handleLine(line);
+      });
+      return { close: () => rl.close() };
+    },
+  };
+}

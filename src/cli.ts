@@ -1,0 +1,130 @@
+/**
+ * The command line: `npm run -s cli -- <command>`.
+ *
+ *   start                    run the bot (same as npm start)
+ *   demo                     the bot offline on its own sample feed; exits by itself
+ *   extract FILE...          one JSON line of facts per article file
+ *   replay [--watch NAME]... [--follow CLUB]... FILE...
+ *                            one JSON line per alert that would be pushed
+ *   sources                  each source's health: last OK, last error, failures in a row
+ *
+ * The JSON forms of extract and replay are how the project is measured from outside: keep them.
+ */
+import { existsSync } from "node:fs";
+import { ConfigError, createConfig } from "./config.js";
+import { createLogger, silentLogger } from "./log.js";
+import { readArticleFile } from "./news/article-file.js";
+import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+
+const USAGE = `usage: npm run -s cli -- <command>
+  start
+  demo
+  extract FILE...
+  replay [--watch NAME]... [--follow CLUB]... FILE...
+  sources`;
+
+function loadConfig() {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return createConfig(process.env);
+}
+
+async function withRedis<T>(fn: (config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const server = await ensureRedis(config.REDIS_URL, {
+    autostart: config.REDIS_AUTOSTART,
+    dataDir: config.DATA_DIR,
+    persist: false,
+  });
+  try {
+    return await fn(config);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function extract(files: string[]): Promise<void> {
+  const { createUnderstander, loadGazetteer, toExtractJson } = await import("./understand/index.js");
+  const understander = createUnderstander(loadGazetteer());
+  for (const path of files) {
+    const f = await readArticleFile(path);
+    const facts = understander.extract({ title: f.title ?? undefined, text: f.text, url: f.url ?? undefined, outlet: f.outlet ?? undefined });
+    process.stdout.write(`${JSON.stringify(toExtractJson(path, f.date, facts))}\n`);
+  }
+}
+
+async function replayCommand(args: string[]): Promise<void> {
+  const watch: string[] = [];
+  const follow: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--watch" || a === "--follow") {
+      const v = args[++i];
+      if (!v) throw new UsageError(`${a} needs a name`);
+      (a === "--watch" ? watch : follow).push(v);
+    } else files.push(a);
+  }
+  if (!files.length) throw new UsageError("replay needs article files");
+  const { replay } = await import("./replay.js");
+  await withRedis(async (config) => {
+    for (const alert of await replay(config, silentLogger(), { watch, follow, files })) {
+      process.stdout.write(`${JSON.stringify(alert)}\n`);
+    }
+  });
+}
+
+async function sourcesCommand(): Promise<void> {
+  await withRedis(async (config) => {
+    const { createApp } = await import("./app.js");
+    const app = createApp(config, silentLogger());
+    try {
+      const health = await app.sourceStore.listHealth(app.sources.map((s) => s.id));
+      const rows = app.sources.map((s) => {
+        const h = health.find((x) => x.sourceId === s.id);
+        return {
+          source: s.id,
+          lastOk: h?.lastOkAt ?? "never",
+          failures: h?.failuresInRow ?? 0,
+          nextAttempt: h?.nextAttemptAt ?? "-",
+          lastError: h?.lastError ? `${h.lastError.code}: ${h.lastError.message}` : "-",
+        };
+      });
+      console.table(rows);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "start":
+      await import("./main.js");
+      return;
+    case "demo": {
+      const { runDemo } = await import("./demo/run-demo.js");
+      await withRedis((config) => runDemo(config, createLogger(process.env.LOG_LEVEL ?? "warn")));
+      process.exit(0);
+      return;
+    }
+    case "extract":
+      if (!args.length) throw new UsageError("extract needs article files");
+      return extract(args);
+    case "replay":
+      return replayCommand(args);
+    case "sources":
+      return sourcesCommand();
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : "no command");
+  }
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
+  else if (err instanceof ConfigError || err instanceof RedisUnavailableError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(err instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,75 @@
+/**
+ * `npm start`: the composition root. Reads the config, makes sure Redis answers, and starts the roles
+ * asked for in ROLES (chat bots, workers, scheduler). With no Telegram and no Discord token the terminal
+ * is the chat. Shuts down cleanly on SIGINT and SIGTERM.
+ */
+import { existsSync } from "node:fs";
+import { createApp, workerDeps } from "./app.js";
+import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
+import type { ChatAdapter } from "./chat/types.js";
+import { ConfigError, createConfig } from "./config.js";
+import { createLogger } from "./log.js";
+import { scheduleSources, startWorkers } from "./pipeline.js";
+import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const config = createConfig(process.env);
+  const log = createLogger(config.LOG_LEVEL);
+  const redisServer = await ensureRedis(config.REDIS_URL, {
+    autostart: config.REDIS_AUTOSTART,
+    dataDir: config.DATA_DIR,
+    persist: true,
+  });
+  if (redisServer.started) log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
+  const app = createApp(config, log);
+  const roles = new Set(config.ROLES);
+  const stops: (() => Promise<void> | void)[] = [];
+
+  const adapters: ChatAdapter[] = [];
+  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
+  if (consoleMode && roles.has("bot")) {
+    const lang = (process.env.LANG ?? "").startsWith("it") ? "it" : "en";
+    const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
+    adapters.push(chat.adapter);
+    const listener = chat.listen();
+    stops.push(() => listener.close());
+    process.stdout.write(
+      lang === "it"
+        ? `Mercato Radar — chat nel terminale (${CONSOLE_CHAT.id}). Scrivi /help, /watch Kim Min-Jae, /follow Milan.\n`
+        : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
+    );
+  }
+  if (roles.has("worker")) {
+    const workers = startWorkers(app.queues, workerDeps(app, adapters));
+    stops.unshift(() => workers.close());
+  }
+  if (roles.has("scheduler")) {
+    await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);
+    log.info({ sources: app.sources.length }, "poll schedulers in place");
+  }
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      log.info({ signal }, "shutting down");
+      for (const stop of stops) await stop();
+      await app.close();
+      await redisServer.stop();
+      process.exit(0);
+    })();
+    return stopping;
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

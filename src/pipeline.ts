@@ -1,0 +1,178 @@
+/**
+ * The queues and their workers, wired the same way for `start`, the demo and the tests.
+ * Each processor lives in jobs/; this file only connects them to BullMQ.
+ */
+import { type DefaultJobOptions, type Job, Queue, Worker } from "bullmq";
+import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
+import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
+import { type IngestDeps, processIngest } from "../jobs/ingest.js";
+import { type PollDeps, processPoll } from "../jobs/poll.js";
+import type { Logger } from "./log.js";
+import type { Source } from "./news/sources.js";
+import {
+  type DeliverJob,
+  DeliverJobSchema,
+  FanoutJobSchema,
+  type IngestJob,
+  IngestJobSchema,
+  QueueName,
+  type RumourEvent,
+} from "./queues.js";
+import { createWorkerRedis, type Redis } from "./redis.js";
+import { chatString } from "./subscriptions/chat-address.js";
+
+/** Per-queue defaults, in one place: retries with exponential backoff and jitter, bounded history. */
+const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
+  [QueueName.Poll]: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 1000 } },
+  [QueueName.Ingest]: {
+    attempts: 5,
+    backoff: { type: "exponential", delay: 2000, jitter: 0.5 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+  [QueueName.Fanout]: {
+    attempts: 5,
+    backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+  [QueueName.Deliver]: {
+    attempts: 8,
+    backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+};
+
+export interface Queues {
+  poll: Queue;
+  ingest: Queue;
+  fanout: Queue;
+  deliver: Queue;
+  all(): Queue[];
+  close(): Promise<void>;
+}
+
+/** BullMQ job ids may not contain ':' or be digits only. */
+const jobId = (...parts: string[]) => parts.join("-").replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 250);
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: JOB_DEFAULTS[name] });
+  const q = {
+    poll: make(QueueName.Poll),
+    ingest: make(QueueName.Ingest),
+    fanout: make(QueueName.Fanout),
+    deliver: make(QueueName.Deliver),
+  };
+  return {
+    ...q,
+    all: () => Object.values(q),
+    close: async () => {
+      await Promise.all(Object.values(q).map((x) => x.close()));
+    },
+  };
+}
+
+/** Producers: validate against the contract, then add with a deterministic id (idempotent retries). */
+export function createProducers(queues: Queues) {
+  return {
+    async enqueueIngest(jobs: IngestJob[]): Promise<void> {
+      if (!jobs.length) return;
+      await queues.ingest.addBulk(
+        jobs.map((j) => ({ name: QueueName.Ingest, data: IngestJobSchema.parse(j), opts: { jobId: jobId("ingest", j.url) } })),
+      );
+    },
+    async enqueueFanout(e: RumourEvent): Promise<void> {
+      await queues.fanout.add(QueueName.Fanout, FanoutJobSchema.parse(e), { jobId: jobId("fanout", e.id) });
+    },
+    async enqueueDeliver(d: DeliverJob): Promise<void> {
+      await queues.deliver.add(QueueName.Deliver, DeliverJobSchema.parse(d), {
+        jobId: jobId("deliver", d.alert.id, chatString(d.chat)),
+      });
+    },
+  };
+}
+
+/**
+ * One job scheduler per source, each with its own interval; schedulers of sources no longer listed are
+ * removed. The first poll runs at once.
+ */
+export async function scheduleSources(queues: Queues, sources: Source[], defaultIntervalS: number): Promise<void> {
+  const wanted = new Set<string>();
+  for (const s of sources) {
+    const id = jobId("poll", s.id);
+    wanted.add(id);
+    await queues.poll.upsertJobScheduler(
+      id,
+      { every: (s.intervalSeconds ?? defaultIntervalS) * 1000, immediately: true },
+      { name: QueueName.Poll, data: { sourceId: s.id } },
+    );
+  }
+  for (const existing of await queues.poll.getJobSchedulers(0, -1)) {
+    if (existing.key && !wanted.has(existing.key)) await queues.poll.removeJobScheduler(existing.key);
+  }
+}
+
+export interface WorkerDeps {
+  redisUrl: string;
+  prefix: string;
+  log: Logger;
+  poll: Omit<PollDeps, "enqueueIngest" | "log">;
+  ingest: Omit<IngestDeps, "enqueueFanout" | "log">;
+  fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
+  deliver: Omit<DeliverDeps, "rateLimit" | "log">;
+  /** How many jobs of each queue one process runs at once. */
+  concurrency?: Partial<Record<QueueName, number>>;
+}
+
+export interface Workers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts one worker per queue in this process. */
+export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
+  const producers = createProducers(queues);
+  const connections: Redis[] = [];
+  const make = (name: QueueName, fn: (job: Job) => Promise<unknown>, concurrency: number) => {
+    const connection = createWorkerRedis(deps.redisUrl);
+    connections.push(connection);
+    const w = new Worker(name, fn, {
+      connection,
+      prefix: deps.prefix,
+      concurrency: deps.concurrency?.[name] ?? concurrency,
+    });
+    w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
+    w.on("failed", (job, err) =>
+      deps.log.warn({ queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message }, "job failed"),
+    );
+    return w;
+  };
+  const log = deps.log;
+  let deliverWorker: Worker | undefined;
+  const workers = [
+    make(QueueName.Poll, (job) => processPoll(job.data, { ...deps.poll, enqueueIngest: producers.enqueueIngest, log }), 4),
+    make(QueueName.Ingest, (job) => processIngest(job.data, { ...deps.ingest, enqueueFanout: producers.enqueueFanout, log }), 4),
+    make(QueueName.Fanout, (job) => processFanout(job.data, { ...deps.fanout, enqueueDeliver: producers.enqueueDeliver, log }), 4),
+    (deliverWorker = make(
+      QueueName.Deliver,
+      (job) =>
+        processDeliver(job.data, {
+          ...deps.deliver,
+          log,
+          rateLimit: async (ms) => {
+            await deliverWorker!.rateLimit(ms);
+            return Worker.RateLimitError();
+          },
+        }),
+      8,
+    )),
+  ];
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      for (const c of connections) c.disconnect();
+    },
+  };
+}
