@@ -2,10 +2,12 @@ import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
 import { type ChatAddress, type DeliverJob, FanoutJobSchema } from "../src/queues.js";
 import { chatString } from "../src/subscriptions/chat-address.js";
+import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
 export interface FanoutDeps {
   subscriptions: SubscriptionStore;
+  chatState: ChatStateStore;
   enqueueDeliver(job: DeliverJob): Promise<void>;
   log: Logger;
 }
@@ -13,7 +15,7 @@ export interface FanoutDeps {
 /**
  * fanout: one rumour event → one deliver job per chat that watches the player or follows a club the
  * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
- * matches twice gets one message naming both reasons.
+ * matches twice gets one message naming both reasons. Paused chats (bot blocked or kicked) are skipped.
  * @throws UnrecoverableError when the payload does not match the contract.
  */
 export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ chats: number }> {
@@ -33,9 +35,10 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
   const clubs = new Set(event.changes.map((c) => c.club));
   if (event.player.club) clubs.add(event.player.club);
   for (const club of clubs) add(await deps.subscriptions.followersOf(club), `follow:${club}`);
-  for (const { chat, matched } of recipients.values()) {
-    await deps.enqueueDeliver({ chat, alert: event, matched });
+  const paused = await deps.chatState.pausedAmong([...recipients.values()].map((r) => r.chat));
+  for (const [key, { chat, matched }] of recipients) {
+    if (!paused.has(key)) await deps.enqueueDeliver({ chat, alert: event, matched });
   }
   deps.log.info({ event: event.id, chats: recipients.size }, "rumour event fanned out");
-  return { chats: recipients.size };
+  return { chats: recipients.size - paused.size };
 }

@@ -2,6 +2,7 @@
  * The composition root's parts: config in, every store and service out. main.ts, the demo and the
  * end-to-end tests build the bot through here, so they run the same wiring.
  */
+import { resolve } from "node:path";
 import type { CommandDeps } from "../commands/types.js";
 import type { ChatAdapter } from "./chat/types.js";
 import type { Config } from "./config.js";
@@ -9,10 +10,12 @@ import type { Logger } from "./log.js";
 import { pollSource } from "./news/poll-source.js";
 import { createSourceStore, type SourceStore } from "./news/source-store.js";
 import { loadSources, type Source } from "./news/sources.js";
+import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
 import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
 import { createRumourStore, type RumourStore } from "./rumours/rumour-store.js";
+import { type ChatStateStore, createChatStateStore } from "./subscriptions/chat-state-store.js";
 import { createSubscriptionStore, type SubscriptionStore } from "./subscriptions/subscription-store.js";
 import { createUnderstander, loadGazetteer } from "./understand/index.js";
 import type { Understander } from "./understand/types.js";
@@ -29,6 +32,7 @@ export interface App {
   dedupe: ArticleDedupe;
   rumours: RumourStore;
   subscriptions: SubscriptionStore;
+  chatState: ChatStateStore;
   commandDeps: CommandDeps;
   close(): Promise<void>;
 }
@@ -47,12 +51,13 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     redis,
     keys,
     queues,
-    sources: overrides.sources ?? loadSources(config.SOURCES_FILE),
+    sources: overrides.sources ?? loadSources(resolve(projectRoot, config.SOURCES_FILE)),
     sourceStore: createSourceStore(redis, keys),
     understander: createUnderstander(gazetteer),
     dedupe: createArticleDedupe(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
     rumours,
     subscriptions,
+    chatState: createChatStateStore(redis, keys),
     commandDeps: { subscriptions, rumours, gazetteer },
     async close() {
       await queues.close();
@@ -80,7 +85,8 @@ export function workerDeps(app: App, adapters: ChatAdapter[], now: () => Date = 
         }),
     },
     ingest: { dedupe: app.dedupe, understander: app.understander, rumours: app.rumours, now },
-    fanout: { subscriptions: app.subscriptions },
-    deliver: { adapters: new Map(adapters.map((a) => [a.platform, a])) },
+    fanout: { subscriptions: app.subscriptions, chatState: app.chatState },
+    deliver: { chatState: app.chatState, subscriptions: app.subscriptions, now },
+    adapters,
   };
 }

@@ -2,19 +2,22 @@
  * The queues and their workers, wired the same way for `start`, the demo and the tests.
  * Each processor lives in jobs/; this file only connects them to BullMQ.
  */
-import { type DefaultJobOptions, type Job, Queue, Worker } from "bullmq";
+import { type DefaultJobOptions, DelayedError, type Job, Queue, Worker } from "bullmq";
 import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
 import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
+import type { ChatAdapter } from "./chat/types.js";
 import type { Logger } from "./log.js";
 import type { Source } from "./news/sources.js";
 import {
   type DeliverJob,
   DeliverJobSchema,
+  DeliverQueue,
   FanoutJobSchema,
   type IngestJob,
   IngestJobSchema,
+  type Platform,
   QueueName,
   type RumourEvent,
 } from "./queues.js";
@@ -22,6 +25,12 @@ import { createWorkerRedis, type Redis } from "./redis.js";
 import { chatString } from "./subscriptions/chat-address.js";
 
 /** Per-queue defaults, in one place: retries with exponential backoff and jitter, bounded history. */
+const DELIVER_DEFAULTS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+};
 const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
   [QueueName.Poll]: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 1000 } },
   [QueueName.Ingest]: {
@@ -36,19 +45,16 @@ const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
   },
-  [QueueName.Deliver]: {
-    attempts: 8,
-    backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
-    removeOnComplete: { count: 1000 },
-    removeOnFail: { count: 5000 },
-  },
+  [QueueName.DeliverConsole]: DELIVER_DEFAULTS,
+  [QueueName.DeliverTelegram]: DELIVER_DEFAULTS,
+  [QueueName.DeliverDiscord]: DELIVER_DEFAULTS,
 };
 
 export interface Queues {
   poll: Queue;
   ingest: Queue;
   fanout: Queue;
-  deliver: Queue;
+  deliver: Record<Platform, Queue>;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -62,13 +68,18 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     poll: make(QueueName.Poll),
     ingest: make(QueueName.Ingest),
     fanout: make(QueueName.Fanout),
-    deliver: make(QueueName.Deliver),
+    deliver: {
+      console: make(DeliverQueue.console),
+      telegram: make(DeliverQueue.telegram),
+      discord: make(DeliverQueue.discord),
+    },
   };
+  const all = () => [q.poll, q.ingest, q.fanout, ...Object.values(q.deliver)];
   return {
     ...q,
-    all: () => Object.values(q),
+    all,
     close: async () => {
-      await Promise.all(Object.values(q).map((x) => x.close()));
+      await Promise.all(all().map((x) => x.close()));
     },
   };
 }
@@ -86,7 +97,8 @@ export function createProducers(queues: Queues) {
       await queues.fanout.add(QueueName.Fanout, FanoutJobSchema.parse(e), { jobId: jobId("fanout", e.id) });
     },
     async enqueueDeliver(d: DeliverJob): Promise<void> {
-      await queues.deliver.add(QueueName.Deliver, DeliverJobSchema.parse(d), {
+      const queue = queues.deliver[d.chat.platform];
+      await queue.add(queue.name, DeliverJobSchema.parse(d), {
         jobId: jobId("deliver", d.alert.id, chatString(d.chat)),
       });
     },
@@ -120,7 +132,9 @@ export interface WorkerDeps {
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
   ingest: Omit<IngestDeps, "enqueueFanout" | "log">;
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
-  deliver: Omit<DeliverDeps, "rateLimit" | "log">;
+  deliver: Omit<DeliverDeps, "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "log">;
+  /** The platforms this process can send to; one deliver worker each. */
+  adapters: ChatAdapter[];
   /** How many jobs of each queue one process runs at once. */
   concurrency?: Partial<Record<QueueName, number>>;
 }
@@ -134,13 +148,19 @@ export interface Workers {
 export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
   const producers = createProducers(queues);
   const connections: Redis[] = [];
-  const make = (name: QueueName, fn: (job: Job) => Promise<unknown>, concurrency: number) => {
+  const make = (
+    name: QueueName,
+    fn: (job: Job, token?: string) => Promise<unknown>,
+    concurrency: number,
+    limiter?: { max: number; duration: number },
+  ) => {
     const connection = createWorkerRedis(deps.redisUrl);
     connections.push(connection);
     const w = new Worker(name, fn, {
       connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency?.[name] ?? concurrency,
+      ...(limiter ? { limiter } : {}),
     });
     w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
     w.on("failed", (job, err) =>
@@ -149,24 +169,34 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     return w;
   };
   const log = deps.log;
-  let deliverWorker: Worker | undefined;
+  const deliverWorker = (adapter: ChatAdapter): Worker => {
+    const w: Worker = make(
+      DeliverQueue[adapter.platform],
+      (job, token) =>
+        processDeliver(job.data, {
+          ...deps.deliver,
+          adapter,
+          log,
+          enqueueDeliver: producers.enqueueDeliver,
+          rateLimit: async (ms) => {
+            await w.rateLimit(ms);
+            return Worker.RateLimitError();
+          },
+          postpone: async (ms) => {
+            await job.moveToDelayed(Date.now() + ms, token);
+            return new DelayedError();
+          },
+        }),
+      adapter.limiter?.max ?? 8,
+      adapter.limiter,
+    );
+    return w;
+  };
   const workers = [
     make(QueueName.Poll, (job) => processPoll(job.data, { ...deps.poll, enqueueIngest: producers.enqueueIngest, log }), 4),
     make(QueueName.Ingest, (job) => processIngest(job.data, { ...deps.ingest, enqueueFanout: producers.enqueueFanout, log }), 4),
     make(QueueName.Fanout, (job) => processFanout(job.data, { ...deps.fanout, enqueueDeliver: producers.enqueueDeliver, log }), 4),
-    (deliverWorker = make(
-      QueueName.Deliver,
-      (job) =>
-        processDeliver(job.data, {
-          ...deps.deliver,
-          log,
-          rateLimit: async (ms) => {
-            await deliverWorker!.rateLimit(ms);
-            return Worker.RateLimitError();
-          },
-        }),
-      8,
-    )),
+    ...deps.adapters.map(deliverWorker),
   ];
   return {
     workers,

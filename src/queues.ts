@@ -14,9 +14,23 @@ export const QueueName = {
   Poll: "poll",
   Ingest: "ingest",
   Fanout: "fanout",
-  Deliver: "deliver",
+  // One deliver queue per platform, so each has its own bot-wide rate limit across processes and a
+  // Discord 429 never holds up Telegram (see docs/adr/001-queue-contract.md).
+  DeliverConsole: "deliver-console",
+  DeliverTelegram: "deliver-telegram",
+  DeliverDiscord: "deliver-discord",
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const PLATFORMS = ["console", "telegram", "discord"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** The deliver queue of each platform. */
+export const DeliverQueue: Record<Platform, QueueName> = {
+  console: QueueName.DeliverConsole,
+  telegram: QueueName.DeliverTelegram,
+  discord: QueueName.DeliverDiscord,
+};
 
 export const StageSchema = z.enum(STAGES);
 
@@ -99,13 +113,13 @@ export type FanoutJob = RumourEvent;
 
 /** Where a message goes: the platform and the chat's id there. */
 export const ChatAddressSchema = z.strictObject({
-  platform: z.enum(["console", "telegram", "discord"]),
+  platform: z.enum(PLATFORMS),
   id: z.string().min(1).max(100),
 });
 export type ChatAddress = z.infer<typeof ChatAddressSchema>;
 
 /**
- * deliver: one job per message to one chat, produced by jobs/fanout.ts; consumed by jobs/deliver.ts,
+ * deliver-<platform>: one job per message to one chat, produced by jobs/fanout.ts; consumed by jobs/deliver.ts,
  * which renders it for the platform and sends it within the platform's limits.
  */
 export const DeliverJobSchema = z.strictObject({

@@ -86,7 +86,7 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
         ...app,
         now: () => clock,
         enqueueFanout: async (event) => {
-          await processFanout(event, { subscriptions: app.subscriptions, log, enqueueDeliver: async (d) => void delivered.push(d) });
+          await processFanout(event, { ...app, log, enqueueDeliver: async (d) => void delivered.push(d) });
         },
       });
       for (const d of delivered) {

@@ -1,19 +1,29 @@
-import type { DeliverJob } from "../queues.js";
+import type { ChatAddress, DeliverJob, Platform } from "../queues.js";
 
 /**
  * A platform's way of sending. Adapters translate the platform's errors into DeliveryError, so the
  * deliver job never inspects a vendor error.
  */
 export interface ChatAdapter {
-  readonly platform: DeliverJob["chat"]["platform"];
+  readonly platform: Platform;
+  /**
+   * The bot-wide send limit (e.g. 30 per 1000 ms on Telegram). The platform's deliver queue enforces it
+   * through BullMQ's limiter, which holds across every worker process.
+   */
+  readonly limiter?: { max: number; duration: number };
+  /**
+   * Per-chat limits: returns 0 and takes the chat's next slot when it may receive a message now,
+   * otherwise how many ms to wait (the job is postponed, not slept on).
+   */
+  reserve?(chat: ChatAddress): Promise<number>;
   send(job: DeliverJob): Promise<void>;
 }
 
 export type DeliveryErrorCode =
-  | "RATE_LIMITED" // retry after retryAfterMs, costs no attempt
+  | "RATE_LIMITED" // the platform said wait: retry after retryAfterMs, costs no attempt
   | "TRANSIENT" // network, 5xx: retry with backoff
   | "CHAT_GONE" // blocked, kicked, deleted, no access: pause the chat
-  | "CHAT_MOVED" // Telegram group became a supergroup: move to movedTo
+  | "CHAT_MOVED" // Telegram group became a supergroup: move to movedTo and resend
   | "BAD_REQUEST"; // our payload is wrong: never retried
 
 /** A failed send, classified once by the adapter. */

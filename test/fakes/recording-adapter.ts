@@ -1,0 +1,40 @@
+import type { ChatAdapter } from "../../src/chat/types.js";
+import type { DeliverJob, Platform } from "../../src/queues.js";
+
+/**
+ * A ChatAdapter that records what it is asked to send. `setNextError` makes the next send fail with
+ * the given error; `setWait` makes reserve() ask for a wait once.
+ */
+export function createRecordingAdapter(platform: Platform = "console") {
+  const sent: DeliverJob[] = [];
+  const errors: Error[] = [];
+  let wait = 0;
+  const adapter: ChatAdapter & {
+    sent: DeliverJob[];
+    setNextError(e: Error): void;
+    setWait(ms: number): void;
+    clear(): void;
+  } = {
+    platform,
+    sent,
+    async reserve() {
+      const w = wait;
+      wait = 0;
+      return w;
+    },
+    async send(job) {
+      const e = errors.shift();
+      if (e) throw e;
+      sent.push(job);
+    },
+    setNextError: (e) => void errors.push(e),
+    setWait: (ms) => {
+      wait = ms;
+    },
+    clear: () => {
+      sent.length = 0;
+      errors.length = 0;
+    },
+  };
+  return adapter;
+}
