@@ -1,0 +1,121 @@
+/**
+ * Why fetching a source failed, one class per failure mode, in the style of undici's UndiciError and its
+ * UND_ERR_* codes: `code` is stable (logged, stored as a source's last error code, matched on by callers),
+ * the message is for humans and may change.
+ *
+ * `transient` says whether trying again later may well succeed (timeouts, network trouble, 429 and 5xx).
+ * Every failure backs the source off the same way; `transient` is there for callers that want to react
+ * differently to a source that is down for a while and one that is broken (a moved feed, an HTML page).
+ */
+
+/** Stable codes of {@link NewsFetchError}. Values are stored in Redis as a source's last error code. */
+export const NewsFetchErrorCode = {
+  Timeout: "NEWS_FETCH_TIMEOUT",
+  TooLarge: "NEWS_FETCH_TOO_LARGE",
+  HttpStatus: "NEWS_FETCH_HTTP_STATUS",
+  TooManyRedirects: "NEWS_FETCH_TOO_MANY_REDIRECTS",
+  NotAFeed: "NEWS_FETCH_NOT_A_FEED",
+  EmptyFeed: "NEWS_FETCH_EMPTY_FEED",
+  Network: "NEWS_FETCH_NETWORK",
+} as const;
+export type NewsFetchErrorCode = (typeof NewsFetchErrorCode)[keyof typeof NewsFetchErrorCode];
+
+/** Base class of every failure to fetch or read a source's feed. */
+export class NewsFetchError extends Error {
+  override readonly name: string = "NewsFetchError";
+  constructor(
+    message: string,
+    readonly code: NewsFetchErrorCode,
+    readonly url: string,
+    readonly transient: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The source did not answer in full within the time allowed. */
+export class FeedTimeoutError extends NewsFetchError {
+  override readonly name = "FeedTimeoutError";
+  constructor(
+    url: string,
+    readonly timeoutMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Feed timed out after ${timeoutMs} ms`, NewsFetchErrorCode.Timeout, url, true, options);
+  }
+}
+
+/** The response body is larger than the cap; reading stopped at the cap. */
+export class FeedTooLargeError extends NewsFetchError {
+  override readonly name = "FeedTooLargeError";
+  constructor(
+    url: string,
+    readonly maxBytes: number,
+  ) {
+    super(`Feed is larger than ${maxBytes} bytes`, NewsFetchErrorCode.TooLarge, url, false);
+  }
+}
+
+/** Statuses worth retrying later: the server is overloaded, rate-limiting or briefly broken. */
+const TRANSIENT_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** The source answered with a status other than 200 or 304 (after redirects). */
+export class FeedHttpStatusError extends NewsFetchError {
+  override readonly name = "FeedHttpStatusError";
+  constructor(
+    url: string,
+    readonly status: number,
+    /** Seconds from a Retry-After header, when the server sent one as a number. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(`Feed answered HTTP ${status}`, NewsFetchErrorCode.HttpStatus, url, TRANSIENT_STATUSES.has(status));
+  }
+}
+
+/** More redirects than allowed, or a redirect without a usable Location. */
+export class FeedTooManyRedirectsError extends NewsFetchError {
+  override readonly name = "FeedTooManyRedirectsError";
+  constructor(
+    url: string,
+    readonly maxRedirects: number,
+  ) {
+    super(`Feed redirected more than ${maxRedirects} times`, NewsFetchErrorCode.TooManyRedirects, url, false);
+  }
+}
+
+/** A 200 whose body is not RSS or Atom: an HTML page (paywall, consent wall, moved site) or broken XML. */
+export class FeedNotAFeedError extends NewsFetchError {
+  override readonly name = "FeedNotAFeedError";
+  constructor(url: string, detail: string, options?: { cause?: unknown }) {
+    super(`Not an RSS or Atom feed: ${detail}`, NewsFetchErrorCode.NotAFeed, url, false, options);
+  }
+}
+
+/**
+ * A well-formed feed without a single usable item. Transient: feeds are briefly empty while their
+ * generator rebuilds them, and an empty feed that stays empty still backs off.
+ */
+export class FeedEmptyError extends NewsFetchError {
+  override readonly name = "FeedEmptyError";
+  constructor(url: string) {
+    super("Feed has no items", NewsFetchErrorCode.EmptyFeed, url, true);
+  }
+}
+
+/** The connection failed: DNS, refused, reset, TLS. `errno` is the system code when known (ECONNREFUSED). */
+export class FeedNetworkError extends NewsFetchError {
+  override readonly name = "FeedNetworkError";
+  constructor(
+    url: string,
+    readonly errno: string | null,
+    options?: { cause?: unknown },
+  ) {
+    super(`Network error${errno ? ` (${errno})` : ""}`, NewsFetchErrorCode.Network, url, true, options);
+  }
+}
+
+/** True for a {@link NewsFetchError} that may well succeed on a later attempt. */
+export function isTransientNewsFetchError(err: unknown): boolean {
+  return err instanceof NewsFetchError && err.transient;
+}
