@@ -1,0 +1,71 @@
+import iconv from "iconv-lite";
+
+/**
+ * Labels that WHATWG decoders read as windows-1252. Servers and generators say "iso-8859-1" while
+ * writing windows-1252 bytes (curly quotes 0x93/0x94, the euro sign 0x80), which latin-1 proper would
+ * turn into control characters; browsers decode them as windows-1252 and so do we.
+ */
+const AS_WINDOWS_1252 = new Set(["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"]);
+
+/** Where the charset of a feed was found, in the order it is looked for. */
+export type CharsetOrigin = "bom" | "prolog" | "header" | "default";
+
+export interface DecodedFeed {
+  text: string;
+  /** The charset used, as iconv-lite names it (lowercase). */
+  charset: string;
+  origin: CharsetOrigin;
+}
+
+/**
+ * Decodes a feed's bytes into a string. The charset comes from the byte order mark, then the XML
+ * prolog's `encoding`, then the `charset` of the HTTP Content-Type, then UTF-8. The prolog wins over
+ * the header (unlike RFC 7303) because feed generators know their bytes better than the web server
+ * in front of them, which often adds a blanket `charset=utf-8`. An unknown label falls through to the
+ * next place. The BOM is never part of the text.
+ */
+export function decodeFeed(bytes: Uint8Array, contentType: string | null): DecodedFeed {
+  const bom = charsetFromBom(bytes);
+  if (bom) return decodeAs(bytes, bom, "bom");
+  // A prolog we could read as ASCII cannot be UTF-16 or UTF-32, whatever it says (WHATWG does the same).
+  const prolog = supported(charsetFromProlog(bytes)?.replace(/^utf-?(16|32).*$/i, "utf-8") ?? null);
+  if (prolog) return decodeAs(bytes, prolog, "prolog");
+  const header = supported(charsetFromContentType(contentType));
+  if (header) return decodeAs(bytes, header, "header");
+  return decodeAs(bytes, "utf-8", "default");
+}
+
+function decodeAs(bytes: Uint8Array, charset: string, origin: CharsetOrigin): DecodedFeed {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  // iconv-lite strips a BOM for the BOM-aware codecs only; a stray U+FEFF would break the XML parser.
+  return { text: text.replace(/^\uFEFF/, ""), charset, origin };
+}
+
+function charsetFromBom(b: Uint8Array): string | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return "utf-8";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  return null;
+}
+
+/** The `encoding` pseudo-attribute of `<?xml …?>`, read from the first bytes as ASCII. */
+export function charsetFromProlog(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString(
+    "latin1",
+  );
+  const prolog = /^\s*<\?xml\s[^>]*?\?>/.exec(head)?.[0];
+  return prolog ? (/\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(prolog)?.[1] ?? null) : null;
+}
+
+/** The `charset` parameter of a Content-Type header value. */
+export function charsetFromContentType(contentType: string | null): string | null {
+  return contentType ? (/;\s*charset\s*=\s*"?([A-Za-z0-9._:-]+)"?/i.exec(contentType)?.[1] ?? null) : null;
+}
+
+/** The label as iconv-lite knows it, with latin-1 read as windows-1252; null when unknown. */
+function supported(label: string | null): string | null {
+  if (!label) return null;
+  const lower = label.trim().toLowerCase();
+  const name = AS_WINDOWS_1252.has(lower) ? "windows-1252" : lower;
+  return iconv.encodingExists(name) ? name : null;
+}

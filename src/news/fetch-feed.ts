@@ -1,0 +1,187 @@
+import { type CharsetOrigin, decodeFeed } from "./charset.js";
+import {
+  FeedEmptyError,
+  FeedHttpStatusError,
+  FeedNetworkError,
+  FeedTimeoutError,
+  FeedTooLargeError,
+  FeedTooManyRedirectsError,
+  NewsFetchError,
+} from "./errors.js";
+import { type FeedItem, parseFeed } from "./parse-feed.js";
+import { readCappedBody } from "./read-capped-body.js";
+
+/** A source's HTTP validators, sent back as If-None-Match / If-Modified-Since on the next fetch. */
+export interface FeedValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface FetchFeedOptions {
+  /** For the whole exchange: redirects, headers and body. Default 15 s. */
+  timeoutMs?: number;
+  /** Cap on the (decompressed) body. Default 5 MB. */
+  maxBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  userAgent?: string;
+  /** The caller's signal (a job's, on shutdown): aborting it rejects with its reason, not a NewsFetchError. */
+  signal?: AbortSignal;
+  /** The parser, replaceable to observe or stub it in tests. */
+  parse?: (xml: string, feedUrl: string) => Promise<FeedItem[]>;
+}
+
+export type FetchFeedResult =
+  | { status: "not-modified"; validators: FeedValidators }
+  | {
+      status: "ok";
+      items: FeedItem[];
+      validators: FeedValidators;
+      /** Where the feed was read after redirects. */
+      finalUrl: string;
+      charset: string;
+      charsetOrigin: CharsetOrigin;
+    };
+
+const DEFAULTS = { timeoutMs: 15_000, maxBytes: 5_000_000, maxRedirects: 5, userAgent: "MercatoRadar/0.1" };
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+/** Validators are opaque strings of the server's; a sane one is short, and we store them. */
+const MAX_VALIDATOR = 500;
+
+/**
+ * Fetches and parses a feed with a conditional GET: `state`'s ETag and Last-Modified go out as
+ * If-None-Match and If-Modified-Since, and a 304 comes back as `not-modified` without reading or parsing
+ * anything. Redirects are followed up to `maxRedirects`; the body is read up to `maxBytes` and decoded
+ * with the charset of its BOM, XML prolog or Content-Type (see decodeFeed).
+ *
+ * @throws NewsFetchError subclasses: FeedTimeoutError, FeedTooLargeError, FeedHttpStatusError,
+ *   FeedTooManyRedirectsError, FeedNotAFeedError (HTML or broken XML), FeedEmptyError, FeedNetworkError.
+ * @throws the reason of `opts.signal` when the caller aborts.
+ */
+export async function fetchFeed(
+  url: string,
+  state: FeedValidators,
+  opts: FetchFeedOptions = {},
+): Promise<FetchFeedResult> {
+  const o = { ...DEFAULTS, ...definedOnly(opts) };
+  const timeout = AbortSignal.timeout(o.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  let download: Download;
+  try {
+    download = await get(url, state, o, signal);
+  } catch (err) {
+    throw toFetchError(err, url, opts.signal, timeout, o.timeoutMs);
+  }
+  if (download.status === "not-modified") return download;
+  // Outside the try: a parser bug must surface as itself, not as a network error.
+  const { res, bytes } = download;
+  const finalUrl = res.url || url;
+  const decoded = decodeFeed(bytes, res.headers.get("content-type"));
+  const items = await (opts.parse ?? parseFeed)(decoded.text, finalUrl);
+  if (items.length === 0) throw new FeedEmptyError(url);
+  return {
+    status: "ok",
+    items,
+    validators: validators(res, { etag: null, lastModified: null }),
+    finalUrl,
+    charset: decoded.charset,
+    charsetOrigin: decoded.origin,
+  };
+}
+
+type Download =
+  | { status: "not-modified"; validators: FeedValidators }
+  | { status: "ok"; res: Response; bytes: Uint8Array };
+
+/** The HTTP part: a conditional GET, its status, and the body read up to the cap. */
+async function get(
+  url: string,
+  state: FeedValidators,
+  o: typeof DEFAULTS,
+  signal: AbortSignal,
+): Promise<Download> {
+  const res = await follow(url, requestHeaders(state, o.userAgent), signal, o.maxRedirects);
+  if (res.status === 304) {
+    await res.body?.cancel();
+    return { status: "not-modified", validators: validators(res, state) };
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new FeedHttpStatusError(url, res.status, retryAfterSeconds(res.headers.get("retry-after")));
+  }
+  if (Number(res.headers.get("content-length") ?? 0) > o.maxBytes) {
+    await res.body?.cancel();
+    throw new FeedTooLargeError(url, o.maxBytes);
+  }
+  const bytes = await readCappedBody(res.body, o.maxBytes);
+  if (!bytes) throw new FeedTooLargeError(url, o.maxBytes);
+  return { status: "ok", res, bytes };
+}
+
+/** GETs `url`, following redirects by hand so that their number is ours to limit. */
+async function follow(
+  url: string,
+  headers: Headers,
+  signal: AbortSignal,
+  maxRedirects: number,
+): Promise<Response> {
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const res = await fetch(current, { headers, signal, redirect: "manual" });
+    if (!REDIRECTS.has(res.status)) return res;
+    await res.body?.cancel();
+    const location = res.headers.get("location");
+    if (!location || hops >= maxRedirects) throw new FeedTooManyRedirectsError(url, maxRedirects);
+    current = new URL(location, current).href;
+    if (!/^https?:/.test(current)) throw new FeedTooManyRedirectsError(url, maxRedirects);
+  }
+}
+
+function requestHeaders(state: FeedValidators, userAgent: string): Headers {
+  const headers = new Headers({ "user-agent": userAgent, accept: ACCEPT });
+  if (state.etag) headers.set("if-none-match", state.etag);
+  if (state.lastModified) headers.set("if-modified-since", state.lastModified);
+  return headers;
+}
+
+/** The response's validators; a 304 may omit them, and then the ones we sent stay valid. */
+function validators(res: Response, fallback: FeedValidators): FeedValidators {
+  const pick = (name: string) => res.headers.get(name)?.slice(0, MAX_VALIDATOR) || null;
+  return {
+    etag: pick("etag") ?? fallback.etag,
+    lastModified: pick("last-modified") ?? fallback.lastModified,
+  };
+}
+
+function retryAfterSeconds(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
+}
+
+/**
+ * The one place that turns what fetch and the body stream throw into our errors. The caller's own
+ * abort passes through untouched: a shutdown is not the source's fault and must not count against it.
+ */
+function toFetchError(
+  err: unknown,
+  url: string,
+  outer: AbortSignal | undefined,
+  timeout: AbortSignal,
+  timeoutMs: number,
+): unknown {
+  if (outer?.aborted) return outer.reason;
+  if (err instanceof NewsFetchError) return err;
+  if (timeout.aborted) return new FeedTimeoutError(url, timeoutMs, { cause: err });
+  // undici: TypeError("fetch failed") whose cause is the system error (ECONNREFUSED, ENOTFOUND, …).
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  const errno = typeof cause?.code === "string" ? cause.code : null;
+  return new FeedNetworkError(url, errno, { cause: err });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
