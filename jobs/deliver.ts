@@ -1,35 +1,43 @@
 import { UnrecoverableError } from "bullmq";
+import type { Outbox } from "../src/chat/outbox.js";
 import { type ChatAdapter, DeliveryError } from "../src/chat/types.js";
 import type { Logger } from "../src/log.js";
-import { type DeliverJob, DeliverJobSchema } from "../src/queues.js";
+import { type ChatAddress, DeliverJobSchema } from "../src/queues.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
+/** Most alerts merged into one message. */
+export const MAX_BATCH = 5;
+/** How long one sender may hold a chat (longer than any send takes). */
+const LOCK_MS = 30_000;
+
 export interface DeliverDeps {
   adapter: ChatAdapter;
+  outbox: Outbox;
   chatState: ChatStateStore;
   subscriptions: SubscriptionStore;
-  /** Queues the same message again (to a chat's new id). */
-  enqueueDeliver(job: DeliverJob): Promise<void>;
+  /** Asks for another delivery to a chat, `delayMs` from now. */
+  enqueueDeliver(chat: ChatAddress, delayMs: number): Promise<void>;
   /**
-   * Holds this platform's whole queue for `ms` (a bot-wide 429) and returns the error the processor
-   * throws so the job waits without spending an attempt.
+   * Holds this platform's whole queue for `ms` (a 429) and returns the error the processor throws so
+   * the job waits without spending an attempt.
    */
   rateLimit(ms: number): Promise<Error>;
-  /** Moves only this job `ms` later (a per-chat limit) and returns the error the processor throws. */
+  /** Moves only this job `ms` later (a per-chat limit, a busy chat) and returns the error to throw. */
   postpone(ms: number): Promise<Error>;
   now(): Date;
   log: Logger;
 }
 
-export type DeliverResult = "sent" | "paused-chat" | "moved";
+export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
 
 /**
- * deliver: one message to one chat, through its platform's adapter, within the platform's limits.
+ * deliver: sends what waits in one chat's outbox as one message, through the platform's adapter and
+ * within its limits. One sender per chat at a time; alerts leave the outbox only once sent.
  * Platform errors arrive already classified as DeliveryError:
  * - RATE_LIMITED waits exactly what the platform said, without spending an attempt;
  * - CHAT_GONE pauses the chat (subscriptions kept) and is never retried;
- * - CHAT_MOVED moves the chat's subscriptions and state to the new id and sends there;
+ * - CHAT_MOVED moves the chat's subscriptions, state and outbox to the new id and sends there;
  * - TRANSIENT retries with the queue's backoff, then lands in the failed set;
  * - BAD_REQUEST fails for good.
  * @throws UnrecoverableError on a bad payload or a permanent error; the adapter's error when transient.
@@ -37,42 +45,66 @@ export type DeliverResult = "sent" | "paused-chat" | "moved";
 export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<DeliverResult> {
   const parsed = DeliverJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid deliver payload: ${parsed.error.message}`);
-  const job = parsed.data;
-  if (job.chat.platform !== deps.adapter.platform) {
-    throw new UnrecoverableError(`a ${job.chat.platform} message in the ${deps.adapter.platform} queue`);
+  const { chat } = parsed.data;
+  if (chat.platform !== deps.adapter.platform) {
+    throw new UnrecoverableError(`a ${chat.platform} message in the ${deps.adapter.platform} queue`);
   }
-  if (await deps.chatState.paused(job.chat)) {
-    deps.log.info({ chat: job.chat, alert: job.alert.id }, "chat paused: message not sent");
+  if (await deps.chatState.paused(chat)) {
+    deps.log.info({ chat }, "chat paused: nothing sent");
     return "paused-chat";
   }
-  const wait = (await deps.adapter.reserve?.(job.chat)) ?? 0;
-  if (wait > 0) throw await deps.postpone(wait);
+  const token = await deps.outbox.lock(chat, LOCK_MS);
+  if (!token) throw await deps.postpone(1000); // another worker is sending to this chat
   try {
-    await deps.adapter.send(job);
-    return "sent";
-  } catch (err) {
-    if (!(err instanceof DeliveryError)) throw err;
-    switch (err.code) {
-      case "RATE_LIMITED":
-        throw await deps.rateLimit(err.details.retryAfterMs ?? 1000);
-      case "CHAT_GONE":
-        await deps.chatState.pause(job.chat, `${err.code}: ${err.message}`, deps.now());
-        deps.log.warn({ chat: job.chat, err: err.message }, "chat paused");
-        throw new UnrecoverableError(`${err.code}: ${err.message}`);
-      case "CHAT_MOVED": {
-        const to = { platform: job.chat.platform, id: err.details.movedTo ?? "" };
-        if (!to.id) throw new UnrecoverableError("chat moved without a new id");
-        await deps.subscriptions.moveChat(job.chat, to);
-        await deps.chatState.moveChat(job.chat, to);
-        await deps.enqueueDeliver({ ...job, chat: to });
-        deps.log.info({ from: job.chat, to }, "chat moved");
-        return "moved";
-      }
-      case "BAD_REQUEST":
-        deps.log.error({ chat: job.chat, err: err.message }, "platform refused the message");
-        throw new UnrecoverableError(`${err.code}: ${err.message}`);
-      default:
-        throw err;
+    const items = await deps.outbox.peek(chat, MAX_BATCH);
+    if (!items.length) return "empty";
+    const wait = (await deps.adapter.reserve?.(chat)) ?? 0;
+    if (wait > 0) throw await deps.postpone(wait);
+    try {
+      await deps.adapter.send({ chat, items });
+    } catch (err) {
+      return await onSendError(err, chat, deps);
     }
+    await deps.outbox.remove(
+      chat,
+      items.map((i) => i.alert.id),
+    );
+    if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
+    return "sent";
+  } finally {
+    await deps.outbox.unlock(chat, token);
+  }
+}
+
+async function onSendError(err: unknown, chat: ChatAddress, deps: DeliverDeps): Promise<DeliverResult> {
+  if (!(err instanceof DeliveryError)) throw err;
+  switch (err.code) {
+    case "RATE_LIMITED":
+      throw await deps.rateLimit(err.details.retryAfterMs ?? 1000);
+    case "CHAT_GONE":
+      await deps.chatState.pause(chat, `${err.code}: ${err.message}`, deps.now());
+      deps.log.warn({ chat, err: err.message }, "chat paused");
+      throw new UnrecoverableError(`${err.code}: ${err.message}`);
+    case "CHAT_MOVED": {
+      const to: ChatAddress = { platform: chat.platform, id: err.details.movedTo ?? "" };
+      if (!to.id) throw new UnrecoverableError("chat moved without a new id");
+      await deps.subscriptions.moveChat(chat, to);
+      await deps.chatState.moveChat(chat, to);
+      for (let items = await deps.outbox.peek(chat, 50); items.length; items = await deps.outbox.peek(chat, 50)) {
+        for (const item of items) await deps.outbox.put(to, item);
+        await deps.outbox.remove(
+          chat,
+          items.map((i) => i.alert.id),
+        );
+      }
+      await deps.enqueueDeliver(to, 0);
+      deps.log.info({ from: chat, to }, "chat moved");
+      return "moved";
+    }
+    case "BAD_REQUEST":
+      deps.log.error({ chat, err: err.message }, "platform refused the message");
+      throw new UnrecoverableError(`${err.code}: ${err.message}`);
+    default:
+      throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
-import { type ChatAddress, type DeliverJob, FanoutJobSchema } from "../src/queues.js";
+import type { Outbox } from "../src/chat/outbox.js";
+import { type ChatAddress, FanoutJobSchema } from "../src/queues.js";
 import { chatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
@@ -8,12 +9,19 @@ import type { SubscriptionStore } from "../src/subscriptions/subscription-store.
 export interface FanoutDeps {
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
-  enqueueDeliver(job: DeliverJob): Promise<void>;
+  outbox: Outbox;
+  /**
+   * Asks for a delivery to a chat `delayMs` from now; alerts arriving meanwhile leave together. `dedupe`
+   * makes a retried fanout ask only once.
+   */
+  enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void>;
+  /** How long a chat's alerts may wait to be merged into one message. */
+  batchWindowMs: number;
   log: Logger;
 }
 
 /**
- * fanout: one rumour event → one deliver job per chat that watches the player or follows a club the
+ * fanout: one rumour event → into the outbox of every chat that watches the player or follows a club the
  * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
  * matches twice gets one message naming both reasons. Paused chats (bot blocked or kicked) are skipped.
  * @throws UnrecoverableError when the payload does not match the contract.
@@ -37,7 +45,9 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
   for (const club of clubs) add(await deps.subscriptions.followersOf(club), `follow:${club}`);
   const paused = await deps.chatState.pausedAmong([...recipients.values()].map((r) => r.chat));
   for (const [key, { chat, matched }] of recipients) {
-    if (!paused.has(key)) await deps.enqueueDeliver({ chat, alert: event, matched });
+    if (paused.has(key)) continue;
+    await deps.outbox.put(chat, { alert: event, matched });
+    await deps.enqueueDeliver(chat, deps.batchWindowMs, event.id);
   }
   deps.log.info({ event: event.id, chats: recipients.size }, "rumour event fanned out");
   return { chats: recipients.size - paused.size };

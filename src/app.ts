@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import type { CommandDeps } from "../commands/types.js";
+import { createOutbox, type Outbox } from "./chat/outbox.js";
 import type { ChatAdapter } from "./chat/types.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
@@ -33,6 +34,7 @@ export interface App {
   rumours: RumourStore;
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
+  outbox: Outbox;
   commandDeps: CommandDeps;
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     rumours,
     subscriptions,
     chatState: createChatStateStore(redis, keys),
+    outbox: createOutbox(redis, keys, log),
     commandDeps: { subscriptions, rumours, gazetteer },
     async close() {
       await queues.close();
@@ -85,8 +88,13 @@ export function workerDeps(app: App, adapters: ChatAdapter[], now: () => Date = 
         }),
     },
     ingest: { dedupe: app.dedupe, understander: app.understander, rumours: app.rumours, now },
-    fanout: { subscriptions: app.subscriptions, chatState: app.chatState },
-    deliver: { chatState: app.chatState, subscriptions: app.subscriptions, now },
+    fanout: {
+      subscriptions: app.subscriptions,
+      chatState: app.chatState,
+      outbox: app.outbox,
+      batchWindowMs: c.BATCH_WINDOW_MS,
+    },
+    deliver: { chatState: app.chatState, subscriptions: app.subscriptions, outbox: app.outbox, now },
     adapters,
   };
 }

@@ -31,6 +31,7 @@ export const ConfigSchema = z
     FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
     USER_AGENT: z.string().min(3).default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
     MAX_SUBSCRIPTIONS_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(100),
+    BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
     RUMOUR_MEMORY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     TELEGRAM_BOT_TOKEN: z
       .string()

@@ -11,7 +11,7 @@ import type { ChatAdapter } from "./chat/types.js";
 import type { Logger } from "./log.js";
 import type { Source } from "./news/sources.js";
 import {
-  type DeliverJob,
+  type ChatAddress,
   DeliverJobSchema,
   DeliverQueue,
   FanoutJobSchema,
@@ -96,10 +96,11 @@ export function createProducers(queues: Queues) {
     async enqueueFanout(e: RumourEvent): Promise<void> {
       await queues.fanout.add(QueueName.Fanout, FanoutJobSchema.parse(e), { jobId: jobId("fanout", e.id) });
     },
-    async enqueueDeliver(d: DeliverJob): Promise<void> {
-      const queue = queues.deliver[d.chat.platform];
-      await queue.add(queue.name, DeliverJobSchema.parse(d), {
-        jobId: jobId("deliver", d.alert.id, chatString(d.chat)),
+    async enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void> {
+      const queue = queues.deliver[chat.platform];
+      await queue.add(queue.name, DeliverJobSchema.parse({ chat }), {
+        delay: delayMs,
+        ...(dedupe ? { jobId: jobId("deliver", dedupe, chatString(chat)) } : {}),
       });
     },
   };

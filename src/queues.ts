@@ -119,13 +119,20 @@ export const ChatAddressSchema = z.strictObject({
 export type ChatAddress = z.infer<typeof ChatAddressSchema>;
 
 /**
- * deliver-<platform>: one job per message to one chat, produced by jobs/fanout.ts; consumed by jobs/deliver.ts,
- * which renders it for the platform and sends it within the platform's limits.
+ * An alert waiting in a chat's outbox (src/chat/outbox.ts), written by jobs/fanout.ts and read by
+ * jobs/deliver.ts. Alerts that pile up for one chat within seconds leave as one message.
  */
-export const DeliverJobSchema = z.strictObject({
-  chat: ChatAddressSchema,
+export const OutboxItemSchema = z.strictObject({
   alert: RumourEventSchema,
-  /** Why this chat gets it: "watch:kim-min-jae", "follow:Milan". */
+  /** Why this chat gets it: "watch:Kim Min-Jae", "follow:Milan". */
   matched: z.array(z.string().max(300)).min(1).max(50),
 });
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+/**
+ * deliver-<platform>: "send what waits in this chat's outbox", produced by jobs/fanout.ts a few seconds
+ * after it puts an alert there; consumed by jobs/deliver.ts, which renders the waiting alerts as one
+ * message and sends it within the platform's limits. A job that finds the outbox empty does nothing.
+ */
+export const DeliverJobSchema = z.strictObject({ chat: ChatAddressSchema });
 export type DeliverJob = z.infer<typeof DeliverJobSchema>;

@@ -12,7 +12,7 @@ import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
 import { type ArticleFile, readArticleFile } from "./news/article-file.js";
-import type { ChatAddress, DeliverJob, IngestJob } from "./queues.js";
+import type { ChatAddress, IngestJob } from "./queues.js";
 import { STAGE_RANK } from "./understand/types.js";
 
 export interface ReplayAlert {
@@ -81,24 +81,36 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
         categories: [],
         backfill: false,
       };
-      const delivered: DeliverJob[] = [];
+      const chats = new Map<string, ChatAddress>();
       await processIngest(job, {
         ...app,
         now: () => clock,
         enqueueFanout: async (event) => {
-          await processFanout(event, { ...app, log, enqueueDeliver: async (d) => void delivered.push(d) });
+          await processFanout(event, {
+            ...app,
+            log,
+            batchWindowMs: 0,
+            enqueueDeliver: async (chat) => void chats.set(chat.id, chat),
+          });
         },
       });
-      for (const d of delivered) {
-        const top = [...d.alert.changes].sort((a, b) => STAGE_RANK[b.stage] - STAGE_RANK[a.stage])[0]!;
-        alerts.push({
-          watcher: watchers.get(d.chat.id) ?? d.chat.id,
-          file: f.file,
-          player: d.alert.player.name,
-          clubs: d.alert.changes.map((c) => c.club),
-          stage: top.stage,
-          kind: top.kind,
-        });
+      for (const chat of chats.values()) {
+        const items = await app.outbox.peek(chat, 100);
+        await app.outbox.remove(
+          chat,
+          items.map((i) => i.alert.id),
+        );
+        for (const { alert } of items) {
+          const top = [...alert.changes].sort((a, b) => STAGE_RANK[b.stage] - STAGE_RANK[a.stage])[0]!;
+          alerts.push({
+            watcher: watchers.get(chat.id) ?? chat.id,
+            file: f.file,
+            player: alert.player.name,
+            clubs: alert.changes.map((c) => c.club),
+            stage: top.stage,
+            kind: top.kind,
+          });
+        }
       }
     }
     return alerts;

@@ -2,21 +2,26 @@ import { createInterface } from "node:readline";
 import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js";
 import { runTextCommand } from "../../commands/run-command.js";
 import type { Logger } from "../log.js";
-import type { ChatAddress, DeliverJob } from "../queues.js";
+import type { ChatAddress, OutboxItem } from "../queues.js";
 import { alertModel } from "./alert-model.js";
-import type { ChatAdapter } from "./types.js";
+import type { ChatAdapter, OutgoingAlerts } from "./types.js";
 
 /** The terminal's one chat. */
 export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
 
-/** Plain-text rendering of an alert for the terminal. */
-export function renderConsoleAlert(job: DeliverJob, lang: Lang): string {
-  const m = alertModel(job.alert, lang);
+/** Plain-text rendering of one alert for the terminal. */
+export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
+  const m = alertModel(item.alert, lang);
   const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
-  if (m.board.length > job.alert.changes.length) lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
+  if (m.board.length > item.alert.changes.length) lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
   lines.push(`   ${m.evidence}`);
   for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
   return lines.join("\n");
+}
+
+/** Several alerts that waited together print as one block. */
+export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang): string {
+  return message.items.map((i) => renderConsoleAlert(i, lang)).join("\n");
 }
 
 /** Where the console chat writes; stdout by default, a buffer in tests. */
@@ -40,8 +45,8 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
   };
   const adapter: ChatAdapter = {
     platform: "console",
-    async send(job) {
-      out.write(renderConsoleAlert(job, opts.lang));
+    async send(message) {
+      out.write(renderConsoleMessage(message, opts.lang));
     },
   };
   return {

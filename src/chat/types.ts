@@ -1,4 +1,10 @@
-import type { ChatAddress, DeliverJob, Platform } from "../queues.js";
+import type { ChatAddress, OutboxItem, Platform } from "../queues.js";
+
+/** One message to one chat: the alerts that waited in its outbox, oldest first (at least one). */
+export interface OutgoingAlerts {
+  chat: ChatAddress;
+  items: OutboxItem[];
+}
 
 /**
  * A platform's way of sending. Adapters translate the platform's errors into DeliveryError, so the
@@ -16,7 +22,8 @@ export interface ChatAdapter {
    * otherwise how many ms to wait (the job is postponed, not slept on).
    */
   reserve?(chat: ChatAddress): Promise<number>;
-  send(job: DeliverJob): Promise<void>;
+  /** Sends the alerts as one message (or as few as the platform's size limits allow). */
+  send(message: OutgoingAlerts): Promise<void>;
 }
 
 export type DeliveryErrorCode =

@@ -1,16 +1,16 @@
-import type { ChatAdapter } from "../../src/chat/types.js";
-import type { DeliverJob, Platform } from "../../src/queues.js";
+import type { ChatAdapter, OutgoingAlerts } from "../../src/chat/types.js";
+import type { Platform } from "../../src/queues.js";
 
 /**
  * A ChatAdapter that records what it is asked to send. `setNextError` makes the next send fail with
  * the given error; `setWait` makes reserve() ask for a wait once.
  */
 export function createRecordingAdapter(platform: Platform = "console") {
-  const sent: DeliverJob[] = [];
+  const sent: OutgoingAlerts[] = [];
   const errors: Error[] = [];
   let wait = 0;
   const adapter: ChatAdapter & {
-    sent: DeliverJob[];
+    sent: OutgoingAlerts[];
     setNextError(e: Error): void;
     setWait(ms: number): void;
     clear(): void;
@@ -22,10 +22,10 @@ export function createRecordingAdapter(platform: Platform = "console") {
       wait = 0;
       return w;
     },
-    async send(job) {
+    async send(message) {
       const e = errors.shift();
       if (e) throw e;
-      sent.push(job);
+      sent.push(message);
     },
     setNextError: (e) => void errors.push(e),
     setWait: (ms) => {

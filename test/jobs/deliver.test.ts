@@ -1,28 +1,32 @@
 import { DelayedError, UnrecoverableError } from "bullmq";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { processDeliver } from "../../jobs/deliver.js";
+import { createOutbox } from "../../src/chat/outbox.js";
 import { DeliveryError } from "../../src/chat/types.js";
 import { silentLogger } from "../../src/log.js";
-import type { DeliverJob } from "../../src/queues.js";
+import type { ChatAddress } from "../../src/queues.js";
 import { createChatStateStore } from "../../src/subscriptions/chat-state-store.js";
 import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
 import { createRecordingAdapter } from "../fakes/recording-adapter.js";
-import { useTestRedis } from "../helpers/redis.js";
 import { buildRumourEvent } from "../helpers/builders.js";
+import { useTestRedis } from "../helpers/redis.js";
 
 const { redis, keys } = useTestRedis();
+const log = silentLogger();
 const chatState = createChatStateStore(redis, keys);
 const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: 100 });
+const outbox = createOutbox(redis, keys, log);
 const adapter = createRecordingAdapter("telegram");
-const requeued: DeliverJob[] = [];
+const requeued: ChatAddress[] = [];
 const limits: number[] = [];
 const deps = {
   adapter,
+  outbox,
   chatState,
   subscriptions,
-  log: silentLogger(),
+  log,
   now: () => new Date("2026-01-12T10:00:00Z"),
-  enqueueDeliver: async (j: DeliverJob) => void requeued.push(j),
+  enqueueDeliver: async (chat: ChatAddress) => void requeued.push(chat),
   rateLimit: async (ms: number) => {
     limits.push(ms);
     return new Error("rate limited");
@@ -32,15 +36,21 @@ const deps = {
     return new DelayedError();
   },
 };
-const job = (id = "100"): DeliverJob => ({
-  chat: { platform: "telegram", id },
-  alert: buildRumourEvent(),
-  matched: ["watch:Kim Min-Jae"],
-});
+const chat = (id: string): ChatAddress => ({ platform: "telegram", id });
+const queue = async (id: string, n = 1) => {
+  for (let i = 0; i < n; i++) await outbox.put(chat(id), { alert: buildRumourEvent(), matched: ["watch:Kim Min-Jae"] });
+};
+
+beforeEach(() => adapter.clear());
 
 describe("processDeliver", () => {
-  it("should send through the adapter", async () => {
-    expect(await processDeliver(job(), deps)).toBe("sent");
+  it("should send what waits as one message and empty the outbox", async () => {
+    await queue("100", 3);
+    expect(await processDeliver({ chat: chat("100") }, deps)).toBe("sent");
+    expect(adapter.sent).toHaveLength(1);
+    expect(adapter.sent[0]?.items).toHaveLength(3);
+    expect(await outbox.size(chat("100"))).toBe(0);
+    expect(await processDeliver({ chat: chat("100") }, deps)).toBe("empty");
     expect(adapter.sent).toHaveLength(1);
   });
 
@@ -48,39 +58,55 @@ describe("processDeliver", () => {
     await expect(processDeliver({ chat: { platform: "telegram" } }, deps)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
-  it("should hold the queue for exactly the time a 429 asks", async () => {
+  it("should hold the queue for exactly the time a 429 asks, and keep the alert", async () => {
+    await queue("110");
     adapter.setNextError(new DeliveryError("RATE_LIMITED", "429", { retryAfterMs: 7000 }));
-    await expect(processDeliver(job(), deps)).rejects.toThrow("rate limited");
+    await expect(processDeliver({ chat: chat("110") }, deps)).rejects.toThrow("rate limited");
     expect(limits.at(-1)).toBe(7000);
+    expect(await outbox.size(chat("110"))).toBe(1);
   });
 
   it("should postpone only this job when the chat's own limit asks to wait", async () => {
+    await queue("120");
     adapter.setWait(900);
-    await expect(processDeliver(job(), deps)).rejects.toBeInstanceOf(DelayedError);
+    await expect(processDeliver({ chat: chat("120") }, deps)).rejects.toBeInstanceOf(DelayedError);
     expect(limits.at(-1)).toBe(-900);
+    expect(await processDeliver({ chat: chat("120") }, deps)).toBe("sent");
+  });
+
+  it("should postpone while another worker holds the chat", async () => {
+    await queue("130");
+    const token = await outbox.lock(chat("130"), 5000);
+    await expect(processDeliver({ chat: chat("130") }, deps)).rejects.toBeInstanceOf(DelayedError);
+    await outbox.unlock(chat("130"), token!);
   });
 
   it("should pause a chat that blocked the bot, keep its subscriptions, and send it nothing more", async () => {
-    await subscriptions.watch({ platform: "telegram", id: "200" }, { key: "kim-min-jae", name: "Kim Min-Jae" });
+    await subscriptions.watch(chat("200"), { key: "kim-min-jae", name: "Kim Min-Jae" });
+    await queue("200");
     adapter.setNextError(new DeliveryError("CHAT_GONE", "Forbidden: bot was blocked by the user"));
-    await expect(processDeliver(job("200"), deps)).rejects.toBeInstanceOf(UnrecoverableError);
-    expect((await chatState.paused({ platform: "telegram", id: "200" }))?.reason).toContain("blocked");
-    adapter.clear();
-    expect(await processDeliver(job("200"), deps)).toBe("paused-chat");
+    await expect(processDeliver({ chat: chat("200") }, deps)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect((await chatState.paused(chat("200")))?.reason).toContain("blocked");
+    expect(await processDeliver({ chat: chat("200") }, deps)).toBe("paused-chat");
     expect(adapter.sent).toHaveLength(0);
-    expect((await subscriptions.list({ platform: "telegram", id: "200" })).players).toHaveLength(1);
+    expect((await subscriptions.list(chat("200"))).players).toHaveLength(1);
   });
 
-  it("should move a migrated chat's subscriptions and resend to the new id", async () => {
-    await subscriptions.follow({ platform: "telegram", id: "300" }, "Milan");
+  it("should move a migrated chat's subscriptions and waiting alerts to the new id", async () => {
+    await subscriptions.follow(chat("300"), "Milan");
+    await queue("300", 2);
     adapter.setNextError(new DeliveryError("CHAT_MOVED", "upgraded to a supergroup", { movedTo: "-100300" }));
-    expect(await processDeliver(job("300"), deps)).toBe("moved");
-    expect(requeued.at(-1)?.chat).toEqual({ platform: "telegram", id: "-100300" });
-    expect(await subscriptions.followersOf("Milan")).toEqual([{ platform: "telegram", id: "-100300" }]);
+    expect(await processDeliver({ chat: chat("300") }, deps)).toBe("moved");
+    expect(requeued.at(-1)).toEqual(chat("-100300"));
+    expect(await subscriptions.followersOf("Milan")).toEqual([chat("-100300")]);
+    expect(await outbox.size(chat("-100300"))).toBe(2);
+    expect(await outbox.size(chat("300"))).toBe(0);
   });
 
-  it("should let transient errors through for the queue's backoff", async () => {
+  it("should let transient errors through for the queue's backoff, keeping the alert", async () => {
+    await queue("400");
     adapter.setNextError(new DeliveryError("TRANSIENT", "502 Bad Gateway"));
-    await expect(processDeliver(job(), deps)).rejects.toBeInstanceOf(DeliveryError);
+    await expect(processDeliver({ chat: chat("400") }, deps)).rejects.toBeInstanceOf(DeliveryError);
+    expect(await outbox.size(chat("400"))).toBe(1);
   });
 });
