@@ -43,7 +43,9 @@ export const ConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{12,256}$/, "12 to 256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
+    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
     DISCORD_TOKEN: z.string().min(50, "a Discord bot token").optional(),
+    DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{17,20}$/, "a Discord application id (snowflake)").optional(),
   })
   .superRefine((c, ctx) => {
