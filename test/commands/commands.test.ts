@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { parseTextArgs, runTextCommand } from "../../commands/run-command.js";
+import type { CommandContext } from "../../commands/types.js";
+import { silentLogger } from "../../src/log.js";
+import { createRumourStore } from "../../src/rumours/rumour-store.js";
+import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
+import { loadGazetteer } from "../../src/understand/index.js";
+import { useTestRedis } from "../helpers/redis.js";
+
+const { redis, keys } = useTestRedis();
+const log = silentLogger();
+const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: 4 });
+const deps = { subscriptions, rumours: createRumourStore(redis, keys, { memoryDays: 30 }), gazetteer: loadGazetteer() };
+const ctx = (id: string, over: Partial<CommandContext> = {}): CommandContext => ({
+  platform: "telegram",
+  chat: { platform: "telegram", id },
+  chatKind: "private",
+  userId: "u1",
+  isAdmin: false,
+  lang: "en",
+  deps,
+  ...over,
+});
+const run = async (line: string, c = ctx("1")) => (await runTextCommand(line, c, log))?.text ?? "";
+
+describe("the command registry", () => {
+  it("should have unique names, both languages and a schema for every command", () => {
+    const names = commands.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of commands) {
+      expect(c.name).toMatch(/^[a-z_]{1,32}$/);
+      expect(c.description.it.length).toBeGreaterThan(3);
+      expect(c.description.en.length).toBeGreaterThan(3);
+      expect(typeof c.execute).toBe("function");
+      for (const a of c.args) expect(a.description.it && a.description.en).toBeTruthy();
+    }
+    expect(names).toEqual(expect.arrayContaining(["help", "watch", "unwatch", "follow", "unfollow", "list"]));
+  });
+
+  it("should split text arguments, the last taking the rest of the line", () => {
+    const watch = commands.find((c) => c.name === "watch")!;
+    expect(parseTextArgs(watch, "  Kim   Min-Jae ")).toEqual({ player: "Kim   Min-Jae" });
+  });
+});
+
+describe("watch and follow", () => {
+  it("should watch a known player under his canonical name", async () => {
+    expect(await run("/watch kim min-jae")).toContain("Kim Min-Jae");
+    expect(await subscriptions.watchersOf("kim-min-jae")).toEqual([{ platform: "telegram", id: "1" }]);
+  });
+
+  it("should accept a player the bot does not know yet, and say so", async () => {
+    const reply = await run("/watch Tommaso Sconosciutissimo");
+    expect(reply).toMatch(/don't know/);
+    expect((await subscriptions.list(ctx("1").chat)).players.map((p) => p.name)).toContain("Tommaso Sconosciutissimo");
+  });
+
+  it("should follow a club by any of its names and refuse one that does not exist", async () => {
+    expect(await run("/follow rossoneri")).toContain("Milan");
+    expect(await subscriptions.followersOf("Milan")).toHaveLength(1);
+    expect(await run("/follow Real Fantasia FC")).toMatch(/don't know a club/);
+  });
+
+  it("should refuse bad input with a usage line and change nothing", async () => {
+    const before = await subscriptions.list(ctx("1").chat);
+    for (const bad of ["/watch", "/watch    ", `/watch ${"x".repeat(500)}`, "/watch ⚽️🔥⚽️", "/follow 🤡", "/follow ..."]) {
+      const reply = await run(bad);
+      expect(reply.length).toBeGreaterThan(0);
+      expect(reply.length).toBeLessThan(200);
+    }
+    expect(await subscriptions.list(ctx("1").chat)).toEqual(before);
+  });
+
+  it("should say when the chat is full", async () => {
+    expect(await run("/follow Inter")).toContain("Inter");
+    expect(await run("/follow Juventus")).toMatch(/maximum/);
+  });
+
+  it("should let only admins change a group's subscriptions, and anyone list them", async () => {
+    const member = ctx("-500", { chatKind: "group", isAdmin: false });
+    expect(await run("/follow Milan", member)).toMatch(/Only admins/);
+    expect(await subscriptions.followersOf("Milan")).toHaveLength(1);
+    expect(await run("/follow Milan", { ...member, isAdmin: true })).toContain("Following Milan");
+    expect(await run("/list", member)).toContain("Milan");
+  });
+
+  it("should unwatch by surname and unfollow by nickname", async () => {
+    expect(await run("/unwatch Kim")).toContain("Stopped watching Kim Min-Jae");
+    expect(await run("/unfollow rossoneri")).toContain("Stopped following Milan");
+    expect(await run("/unfollow Milan")).toMatch(/don't follow/);
+  });
+
+  it("should reply in Italian to an Italian chat", async () => {
+    expect(await run("/list", ctx("2", { lang: "it" }))).toMatch(/Non segui ancora nessuno/);
+    expect(await run("/nonesiste", ctx("2", { lang: "it" }))).toMatch(/Comando sconosciuto/);
+  });
+});
