@@ -5,7 +5,10 @@ import { defineCommand } from "./types.js";
 /** /follow CLUB — alerts about every player linked to a club, or leaving it. */
 export default defineCommand({
   name: "follow",
-  description: { en: "Get alerts about a club's transfers", it: "Ricevi gli avvisi sul mercato di una squadra" },
+  description: {
+    en: "Get alerts about a club's transfers",
+    it: "Ricevi gli avvisi sul mercato di una squadra",
+  },
   args: [
     {
       name: "club",
@@ -40,7 +43,8 @@ export default defineCommand({
           : "This chat already follows the maximum of players and clubs. Use /unwatch or /unfollow to make room.",
       };
     }
-    if (result === "exists") return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };
+    if (result === "exists")
+      return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };
     return {
       text: it
         ? `Segui il mercato del ${entry.name}: ti avviso di ogni trattativa nuova o che avanza.`

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./types.js";
+import { usageLine } from "./usage.js";
 
 /** /help — what the bot does and its commands. Reads the registry lazily to avoid an import cycle. */
 export default defineCommand({
@@ -14,10 +15,7 @@ export default defineCommand({
     const intro = it
       ? "Mercato Radar legge le notizie di calciomercato e ti avvisa una volta sola quando una trattativa nasce o avanza."
       : "Mercato Radar reads transfer news and alerts you once when a deal starts or moves.";
-    const usage = commands.map((c) => {
-      const args = c.args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`)).join(" ");
-      return `/${c.name}${args ? ` ${args}` : ""} — ${c.description[ctx.lang]}`;
-    });
+    const usage = commands.map((c) => `${usageLine(c)} — ${c.description[ctx.lang]}`);
     return { text: [intro, "", ...usage].join("\n") };
   },
 });

@@ -10,7 +10,14 @@ import unfollow from "./unfollow.js";
 import unwatch from "./unwatch.js";
 import watch from "./watch.js";
 
-export const commands: readonly Command[] = [watch, unwatch, follow, unfollow, list, help] as unknown as Command[];
+export const commands: readonly Command[] = [
+  watch,
+  unwatch,
+  follow,
+  unfollow,
+  list,
+  help,
+] as unknown as Command[];
 
 export function findCommand(name: string): Command | undefined {
   const n = name.toLowerCase();

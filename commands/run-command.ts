@@ -1,6 +1,7 @@
 import type { Logger } from "../src/log.js";
 import { findCommand } from "./index.js";
 import type { Command, CommandContext, Reply } from "./types.js";
+import { usageLine } from "./usage.js";
 
 const MAX_INPUT = 300;
 
@@ -23,11 +24,6 @@ export function parseTextArgs(command: Command, text: string): Record<string, st
     }
   }
   return out;
-}
-
-function usage(command: Command, ctx: CommandContext): string {
-  const args = command.args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`)).join(" ");
-  return `/${command.name}${args ? ` ${args}` : ""}`;
 }
 
 /**
@@ -55,7 +51,7 @@ export async function runCommand(
     const field = problem?.path.join(".") ?? "";
     const detail = problem ? `${field ? `${field}: ` : ""}${problem.message}` : "";
     return {
-      text: `${it ? "Uso" : "Usage"}: ${usage(command, ctx)}${detail ? ` (${detail})` : ""}`,
+      text: `${it ? "Uso" : "Usage"}: ${usageLine(command)}${detail ? ` (${detail})` : ""}`,
       ephemeral: true,
     };
   }
@@ -64,7 +60,9 @@ export async function runCommand(
   } catch (err) {
     log.error({ err, command: command.name, chat: ctx.chat }, "command failed");
     return {
-      text: it ? "Qualcosa è andato storto. Riprova tra poco." : "Something went wrong. Please try again shortly.",
+      text: it
+        ? "Qualcosa è andato storto. Riprova tra poco."
+        : "Something went wrong. Please try again shortly.",
       ephemeral: true,
     };
   }
@@ -80,7 +78,10 @@ export async function runTextCommand(line: string, ctx: CommandContext, log: Log
   const command = findCommand(m[1]!);
   if (!command) {
     return {
-      text: ctx.lang === "it" ? "Comando sconosciuto. /help mostra i comandi." : "Unknown command. /help lists them.",
+      text:
+        ctx.lang === "it"
+          ? "Comando sconosciuto. /help mostra i comandi."
+          : "Unknown command. /help lists them.",
     };
   }
   const text = m[2] ?? "";

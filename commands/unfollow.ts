@@ -22,7 +22,9 @@ export default defineCommand({
     const name = ctx.deps.gazetteer.club(club)?.name ?? club;
     if (!(await ctx.deps.subscriptions.unfollow(ctx.chat, name))) {
       return {
-        text: it ? `Non segui "${club}". /list mostra chi segui.` : `You don't follow "${club}". /list shows what you follow.`,
+        text: it
+          ? `Non segui "${club}". /list mostra chi segui.`
+          : `You don't follow "${club}". /list shows what you follow.`,
       };
     }
     return { text: it ? `Non segui più il ${name}.` : `Stopped following ${name}.` };

@@ -90,7 +90,11 @@ async function onSendError(err: unknown, chat: ChatAddress, deps: DeliverDeps): 
       if (!to.id) throw new UnrecoverableError("chat moved without a new id");
       await deps.subscriptions.moveChat(chat, to);
       await deps.chatState.moveChat(chat, to);
-      for (let items = await deps.outbox.peek(chat, 50); items.length; items = await deps.outbox.peek(chat, 50)) {
+      for (
+        let items = await deps.outbox.peek(chat, 50);
+        items.length;
+        items = await deps.outbox.peek(chat, 50)
+      ) {
         for (const item of items) await deps.outbox.put(to, item);
         await deps.outbox.remove(
           chat,

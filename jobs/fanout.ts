@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
-import type { Logger } from "../src/log.js";
 import type { Outbox } from "../src/chat/outbox.js";
+import type { Logger } from "../src/log.js";
 import { type ChatAddress, FanoutJobSchema } from "../src/queues.js";
 import { chatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";

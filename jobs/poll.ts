@@ -42,9 +42,13 @@ export async function processPoll(data: unknown, deps: PollDeps, signal?: AbortS
     };
     const ok = IngestJobSchema.safeParse(candidate);
     if (ok.success) jobs.push(ok.data);
-    else deps.log.warn({ source: source.id, url: item.url, issue: ok.error.issues[0]?.message }, "item skipped");
+    else
+      deps.log.warn({ source: source.id, url: item.url, issue: ok.error.issues[0]?.message }, "item skipped");
   }
   await deps.enqueueIngest(jobs);
-  deps.log.info({ source: source.id, status: outcome.status, items: jobs.length, backfill: outcome.backfill }, "polled");
+  deps.log.info(
+    { source: source.id, status: outcome.status, items: jobs.length, backfill: outcome.backfill },
+    "polled",
+  );
   return outcome;
 }

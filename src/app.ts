@@ -44,7 +44,9 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
   redis.on("error", (err) => log.error({ err: err.message }, "redis error"));
   const keys = createKeys(config.REDIS_PREFIX);
   const gazetteer = loadGazetteer();
-  const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: config.MAX_SUBSCRIPTIONS_PER_CHAT });
+  const subscriptions = createSubscriptionStore(redis, keys, {
+    maxPerChat: config.MAX_SUBSCRIPTIONS_PER_CHAT,
+  });
   const rumours = createRumourStore(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS });
   const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
@@ -70,7 +72,11 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
 }
 
 /** What the workers of this app need, with the chat adapters this process can send through. */
-export function workerDeps(app: App, adapters: ChatAdapter[], now: () => Date = () => new Date()): WorkerDeps {
+export function workerDeps(
+  app: App,
+  adapters: ChatAdapter[],
+  now: () => Date = () => new Date(),
+): WorkerDeps {
   const c = app.config;
   return {
     redisUrl: c.REDIS_URL,

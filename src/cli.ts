@@ -47,7 +47,12 @@ async function extract(files: string[]): Promise<void> {
   const understander = createUnderstander(loadGazetteer());
   for (const path of files) {
     const f = await readArticleFile(path);
-    const facts = understander.extract({ title: f.title ?? undefined, text: f.text, url: f.url ?? undefined, outlet: f.outlet ?? undefined });
+    const facts = understander.extract({
+      title: f.title ?? undefined,
+      text: f.text,
+      url: f.url ?? undefined,
+      outlet: f.outlet ?? undefined,
+    });
     process.stdout.write(`${JSON.stringify(toExtractJson(path, f.date, facts))}\n`);
   }
 }
@@ -124,7 +129,8 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
-  else if (err instanceof ConfigError || err instanceof RedisUnavailableError) process.stderr.write(`${err.message}\n`);
+  else if (err instanceof ConfigError || err instanceof RedisUnavailableError)
+    process.stderr.write(`${err.message}\n`);
   else process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(err instanceof UsageError ? 2 : 1);
 });

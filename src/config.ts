@@ -22,14 +22,22 @@ export const ConfigSchema = z
     ROLES: z
       .string()
       .default(roles.join(","))
-      .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(roles)).min(1)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SOURCES_FILE: z.string().min(1).default("data/sources.json"),
     POLL_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
     FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
-    USER_AGENT: z.string().min(3).default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
+    USER_AGENT: z
+      .string()
+      .min(3)
+      .default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
     MAX_SUBSCRIPTIONS_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(100),
     BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
     RUMOUR_MEMORY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -46,7 +54,10 @@ export const ConfigSchema = z
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
     DISCORD_TOKEN: z.string().min(50, "a Discord bot token").optional(),
     DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
-    DISCORD_APPLICATION_ID: z.string().regex(/^\d{17,20}$/, "a Discord application id (snowflake)").optional(),
+    DISCORD_APPLICATION_ID: z
+      .string()
+      .regex(/^\d{17,20}$/, "a Discord application id (snowflake)")
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
@@ -57,7 +68,11 @@ export const ConfigSchema = z
       });
     }
     if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: "custom", path: ["DISCORD_APPLICATION_ID"], message: "required when DISCORD_TOKEN is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DISCORD_APPLICATION_ID"],
+        message: "required when DISCORD_TOKEN is set",
+      });
     }
   });
 

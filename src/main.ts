@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     persist: true,
   });
-  if (redisServer.started) log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
+  if (redisServer.started)
+    log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
   const app = createApp(config, log);
   const roles = new Set(config.ROLES);
   const stops: (() => Promise<void> | void)[] = [];

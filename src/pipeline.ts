@@ -60,10 +60,15 @@ export interface Queues {
 }
 
 /** BullMQ job ids may not contain ':' or be digits only. */
-const jobId = (...parts: string[]) => parts.join("-").replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 250);
+const jobId = (...parts: string[]) =>
+  parts
+    .join("-")
+    .replace(/[^A-Za-z0-9_.-]+/g, "_")
+    .slice(0, 250);
 
 export function createQueues(connection: Redis, prefix: string): Queues {
-  const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: JOB_DEFAULTS[name] });
+  const make = (name: QueueName) =>
+    new Queue(name, { connection, prefix, defaultJobOptions: JOB_DEFAULTS[name] });
   const q = {
     poll: make(QueueName.Poll),
     ingest: make(QueueName.Ingest),
@@ -90,7 +95,11 @@ export function createProducers(queues: Queues) {
     async enqueueIngest(jobs: IngestJob[]): Promise<void> {
       if (!jobs.length) return;
       await queues.ingest.addBulk(
-        jobs.map((j) => ({ name: QueueName.Ingest, data: IngestJobSchema.parse(j), opts: { jobId: jobId("ingest", j.url) } })),
+        jobs.map((j) => ({
+          name: QueueName.Ingest,
+          data: IngestJobSchema.parse(j),
+          opts: { jobId: jobId("ingest", j.url) },
+        })),
       );
     },
     async enqueueFanout(e: RumourEvent): Promise<void> {
@@ -110,7 +119,11 @@ export function createProducers(queues: Queues) {
  * One job scheduler per source, each with its own interval; schedulers of sources no longer listed are
  * removed. The first poll runs at once.
  */
-export async function scheduleSources(queues: Queues, sources: Source[], defaultIntervalS: number): Promise<void> {
+export async function scheduleSources(
+  queues: Queues,
+  sources: Source[],
+  defaultIntervalS: number,
+): Promise<void> {
   const wanted = new Set<string>();
   for (const s of sources) {
     const id = jobId("poll", s.id);
@@ -165,7 +178,10 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     });
     w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
     w.on("failed", (job, err) =>
-      deps.log.warn({ queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message }, "job failed"),
+      deps.log.warn(
+        { queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message },
+        "job failed",
+      ),
     );
     return w;
   };
@@ -194,9 +210,21 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     return w;
   };
   const workers = [
-    make(QueueName.Poll, (job) => processPoll(job.data, { ...deps.poll, enqueueIngest: producers.enqueueIngest, log }), 4),
-    make(QueueName.Ingest, (job) => processIngest(job.data, { ...deps.ingest, enqueueFanout: producers.enqueueFanout, log }), 4),
-    make(QueueName.Fanout, (job) => processFanout(job.data, { ...deps.fanout, enqueueDeliver: producers.enqueueDeliver, log }), 4),
+    make(
+      QueueName.Poll,
+      (job) => processPoll(job.data, { ...deps.poll, enqueueIngest: producers.enqueueIngest, log }),
+      4,
+    ),
+    make(
+      QueueName.Ingest,
+      (job) => processIngest(job.data, { ...deps.ingest, enqueueFanout: producers.enqueueFanout, log }),
+      4,
+    ),
+    make(
+      QueueName.Fanout,
+      (job) => processFanout(job.data, { ...deps.fanout, enqueueDeliver: producers.enqueueDeliver, log }),
+      4,
+    ),
     ...deps.adapters.map(deliverWorker),
   ];
   return {

@@ -21,7 +21,12 @@ export function createKeys(prefix: string): Keys {
  * forever (BullMQ's production guide).
  */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { enableOfflineQueue: true, maxRetriesPerRequest: 3, lazyConnect: false, ...options });
+  return new Redis(url, {
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 3,
+    lazyConnect: false,
+    ...options,
+  });
 }
 
 /** A connection for BullMQ workers: they block, so they must never give up a command (BullMQ requires null). */

@@ -4,10 +4,10 @@
  * private key prefix of a real Redis, removed afterwards.
  */
 import { randomUUID } from "node:crypto";
-import { processFanout } from "../jobs/fanout.js";
-import { processIngest } from "../jobs/ingest.js";
 import { runTextCommand } from "../commands/run-command.js";
 import type { CommandContext } from "../commands/types.js";
+import { processFanout } from "../jobs/fanout.js";
+import { processIngest } from "../jobs/ingest.js";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
@@ -77,7 +77,8 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
         title: f.title ?? "",
         description: "",
         text: f.text,
-        published: f.date && !Number.isNaN(Date.parse(f.date)) ? new Date(Date.parse(f.date)).toISOString() : null,
+        published:
+          f.date && !Number.isNaN(Date.parse(f.date)) ? new Date(Date.parse(f.date)).toISOString() : null,
         categories: [],
         backfill: false,
       };

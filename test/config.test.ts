@@ -23,10 +23,14 @@ describe("createConfig", () => {
   });
 
   it("should require the webhook secret only in webhook mode", () => {
-    expect(() => createConfig({ TELEGRAM_WEBHOOK_URL: "https://bot.example/hook" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => createConfig({ TELEGRAM_WEBHOOK_URL: "https://bot.example/hook" })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
     expect(
-      createConfig({ TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret" })
-        .TELEGRAM_WEBHOOK_SECRET,
+      createConfig({
+        TELEGRAM_WEBHOOK_URL: "https://bot.example/hook",
+        TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret",
+      }).TELEGRAM_WEBHOOK_SECRET,
     ).toBe("s3cret-s3cret");
   });
 

@@ -56,7 +56,9 @@ export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
         return `${c.club}: ${s}`;
     }
   });
-  const outlets = it ? `${e.outlets} ${e.outlets === 1 ? "testata" : "testate"}` : `${e.outlets} outlet${e.outlets === 1 ? "" : "s"}`;
+  const outlets = it
+    ? `${e.outlets} ${e.outlets === 1 ? "testata" : "testate"}`
+    : `${e.outlets} outlet${e.outlets === 1 ? "" : "s"}`;
   const cited = e.cited.length ? ` · ${it ? "fonti" : "sources"}: ${e.cited.join(", ")}` : "";
   return {
     headline: `${e.player.name}${e.player.club ? ` (${e.player.club})` : ""}`,

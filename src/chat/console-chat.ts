@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js";
 import { runTextCommand } from "../../commands/run-command.js";
+import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js";
 import type { Logger } from "../log.js";
 import type { ChatAddress, OutboxItem } from "../queues.js";
 import { alertModel } from "./alert-model.js";
@@ -13,7 +13,8 @@ export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
 export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
   const m = alertModel(item.alert, lang);
   const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
-  if (m.board.length > item.alert.changes.length) lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
+  if (m.board.length > item.alert.changes.length)
+    lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
   lines.push(`   ${m.evidence}`);
   for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
   return lines.join("\n");
@@ -55,7 +56,13 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
     async handleLine(line: string): Promise<void> {
       if (!line.trim()) return;
       const reply = await runTextCommand(line, ctx, opts.log);
-      out.write(reply ? reply.text : opts.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help");
+      out.write(
+        reply
+          ? reply.text
+          : opts.lang === "it"
+            ? "Scrivi un comando, es. /help"
+            : "Type a command, e.g. /help",
+      );
     },
     /** Reads commands from stdin until it closes. */
     listen(): { close(): void } {

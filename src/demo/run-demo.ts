@@ -11,21 +11,24 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { PollOutcome } from "../news/poll-source.js";
 import type { Source } from "../news/sources.js";
-import { startWorkers } from "../pipeline.js";
+import { dataPath } from "../paths.js";
 import type { Queues } from "../pipeline.js";
+import { startWorkers } from "../pipeline.js";
 import { QueueName } from "../queues.js";
 import { deleteKeysByPrefix } from "../redis-cleanup.js";
-import { dataPath } from "../paths.js";
 import { type SampleItem, startFeedServer } from "./feed-server.js";
 
 type Round = { feeds: Record<string, SampleItem[]> };
-const loadRound = (n: number) => JSON.parse(readFileSync(dataPath("demo", `round-${n}.json`), "utf8")) as Round;
+const loadRound = (n: number) =>
+  JSON.parse(readFileSync(dataPath("demo", `round-${n}.json`), "utf8")) as Round;
 
 /** Waits until no job is waiting, delayed or running in any queue. */
 async function drained(queues: Queues, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const counts = await Promise.all(queues.all().map((q) => q.getJobCounts("waiting", "active", "delayed", "prioritized")));
+    const counts = await Promise.all(
+      queues.all().map((q) => q.getJobCounts("waiting", "active", "delayed", "prioritized")),
+    );
     if (counts.every((c) => Object.values(c).every((n) => n === 0))) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -67,17 +70,27 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
 
     await pollAll();
     const remembered = polled.reduce((n, p) => n + p.items.length, 0);
-    say(`\n· poll 1: first fetch of each feed, ${remembered} items remembered and not alerted (no backfill flood)`);
+    say(
+      `\n· poll 1: first fetch of each feed, ${remembered} items remembered and not alerted (no backfill flood)`,
+    );
 
-    server.publish(Object.fromEntries(sources.map((s) => [s.id, [...(round2.feeds[s.id] ?? []), ...(round1.feeds[s.id] ?? [])]])));
+    server.publish(
+      Object.fromEntries(
+        sources.map((s) => [s.id, [...(round2.feeds[s.id] ?? []), ...(round1.feeds[s.id] ?? [])]]),
+      ),
+    );
     const fresh = Object.values(round2.feeds).flat().length;
-    say(`· the feeds publish ${fresh} new items: a Kim rumour, the same rumour from a second outlet, the same`);
+    say(
+      `· the feeds publish ${fresh} new items: a Kim rumour, the same rumour from a second outlet, the same`,
+    );
     say("  article again under a tracking URL, a match report, and the deal moving to an agreement\n");
     await pollAll();
 
     await pollAll();
     const notModified = polled.filter((p) => p.status === "not-modified").length;
-    say(`\n· poll 3: ${notModified} of ${sources.length} feeds answered 304 Not Modified, nothing parsed again\n`);
+    say(
+      `\n· poll 3: ${notModified} of ${sources.length} feeds answered 304 Not Modified, nothing parsed again\n`,
+    );
     say("> /list");
     await chat.handleLine("/list");
     say(`\nDemo done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,5 +1,5 @@
-import type { ChangeKind } from "./types.js";
 import { STAGE_RANK, type Stage } from "../understand/types.js";
+import type { ChangeKind } from "./types.js";
 
 /** What the rumour store remembers of one link, as far as the policy needs it. */
 export interface LinkMemory {

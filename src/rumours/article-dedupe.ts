@@ -22,7 +22,9 @@ export function contentHash(title: string, text: string): string {
     foldName(s)
       .replace(/[^a-z0-9]+/g, " ")
       .trim();
-  return createHash("sha1").update(`${norm(title)}\n${norm(text).slice(0, 4000)}`).digest("hex");
+  return createHash("sha1")
+    .update(`${norm(title)}\n${norm(text).slice(0, 4000)}`)
+    .digest("hex");
 }
 
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
@@ -42,7 +44,13 @@ export function createArticleDedupe(redis: Redis, keys: Keys, opts: { memoryDays
   return {
     async claim(url, hash) {
       const r = Number(
-        await redis.eval(CLAIM_SCRIPT, 2, keys.key("article", "url", sha1(url)), keys.key("article", "content", hash), ttl),
+        await redis.eval(
+          CLAIM_SCRIPT,
+          2,
+          keys.key("article", "url", sha1(url)),
+          keys.key("article", "content", hash),
+          ttl,
+        ),
       );
       return r === 0 ? "new" : r === 1 ? "seen-url" : "seen-content";
     },

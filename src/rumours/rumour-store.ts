@@ -76,7 +76,10 @@ export function createRumourStore(redis: Redis, keys: Keys, opts: { memoryDays: 
         stage: stageNow,
         firstSeen: prev?.firstSeen ?? at,
         lastSeen: prev && Date.parse(prev.lastSeen) > atMs ? prev.lastSeen : at,
-        history: kind || !prev ? [...(prev?.history ?? []), { stage: stageNow, at }].slice(-MAX_HISTORY) : prev.history,
+        history:
+          kind || !prev
+            ? [...(prev?.history ?? []), { stage: stageNow, at }].slice(-MAX_HISTORY)
+            : prev.history,
         outlets: addBounded(prev?.outlets ?? [], o.outlet, MAX_OUTLETS),
         cited: o.cited.reduce((acc, c) => addBounded(acc, c, MAX_CITED), prev?.cited ?? []),
         articles: kind
@@ -119,10 +122,16 @@ export function createRumourStore(redis: Redis, keys: Keys, opts: { memoryDays: 
       const board = await store.board(o.player.key);
       const changed = touched.filter((r) => changes.some((c) => c.club === r.club));
       const articles = [o.article];
-      for (const r of changed) for (const a of r.articles) if (!articles.some((x) => x.url === a.url)) articles.push(a);
+      for (const r of changed)
+        for (const a of r.articles) if (!articles.some((x) => x.url === a.url)) articles.push(a);
       return {
         id: `${o.player.key}-${slug(o.article.url).slice(-60)}`,
-        player: { key: o.player.key, name: o.player.name, club: o.player.club, provisional: o.player.provisional },
+        player: {
+          key: o.player.key,
+          name: o.player.name,
+          club: o.player.club,
+          provisional: o.player.provisional,
+        },
         changes,
         links: board.map((r) => ({ club: r.club, stage: r.stage })).slice(0, 30),
         outlets: Math.max(1, ...changed.map((r) => r.outlets.length)),

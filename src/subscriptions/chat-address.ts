@@ -11,6 +11,7 @@ export function chatString(chat: ChatAddress): string {
 export function parseChatString(s: string): ChatAddress {
   const i = s.indexOf(":");
   const platform = s.slice(0, i);
-  if (i < 1 || !["console", "telegram", "discord"].includes(platform)) throw new Error(`not a chat address: ${s}`);
+  if (i < 1 || !["console", "telegram", "discord"].includes(platform))
+    throw new Error(`not a chat address: ${s}`);
   return { platform: platform as ChatAddress["platform"], id: s.slice(i + 1) };
 }

@@ -50,13 +50,19 @@ return n`;
 /** Club identity in keys: the folded canonical name ("Bayern Munich" → "bayern-munich"). */
 export const clubKey = playerKey;
 
-export function createSubscriptionStore(redis: Redis, keys: Keys, opts: { maxPerChat: number }): SubscriptionStore {
+export function createSubscriptionStore(
+  redis: Redis,
+  keys: Keys,
+  opts: { maxPerChat: number },
+): SubscriptionStore {
   const chatKey = (chat: ChatAddress) => keys.key("sub", "chat", chatString(chat));
   const playerSet = (key: string) => keys.key("sub", "player", key);
   const clubSet = (club: string) => keys.key("sub", "club", clubKey(club));
 
   async function add(chat: ChatAddress, field: string, value: string, set: string): Promise<AddResult> {
-    const r = Number(await redis.eval(ADD_SCRIPT, 2, chatKey(chat), set, field, value, chatString(chat), opts.maxPerChat));
+    const r = Number(
+      await redis.eval(ADD_SCRIPT, 2, chatKey(chat), set, field, value, chatString(chat), opts.maxPerChat),
+    );
     return r === 1 ? "added" : r === 0 ? "exists" : "full";
   }
   async function remove(chat: ChatAddress, field: string, set: string): Promise<boolean> {

@@ -11,7 +11,11 @@ import { useTestRedis } from "../helpers/redis.js";
 const { redis, keys } = useTestRedis();
 const log = silentLogger();
 const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: 4 });
-const deps = { subscriptions, rumours: createRumourStore(redis, keys, { memoryDays: 30 }), gazetteer: loadGazetteer() };
+const deps = {
+  subscriptions,
+  rumours: createRumourStore(redis, keys, { memoryDays: 30 }),
+  gazetteer: loadGazetteer(),
+};
 const ctx = (id: string, over: Partial<CommandContext> = {}): CommandContext => ({
   platform: "telegram",
   chat: { platform: "telegram", id },
@@ -53,7 +57,9 @@ describe("watch and follow", () => {
   it("should accept a player the bot does not know yet, and say so", async () => {
     const reply = await run("/watch Tommaso Sconosciutissimo");
     expect(reply).toMatch(/don't know/);
-    expect((await subscriptions.list(ctx("1").chat)).players.map((p) => p.name)).toContain("Tommaso Sconosciutissimo");
+    expect((await subscriptions.list(ctx("1").chat)).players.map((p) => p.name)).toContain(
+      "Tommaso Sconosciutissimo",
+    );
   });
 
   it("should follow a club by any of its names and refuse one that does not exist", async () => {
@@ -64,7 +70,14 @@ describe("watch and follow", () => {
 
   it("should refuse bad input with a usage line and change nothing", async () => {
     const before = await subscriptions.list(ctx("1").chat);
-    for (const bad of ["/watch", "/watch    ", `/watch ${"x".repeat(500)}`, "/watch ⚽️🔥⚽️", "/follow 🤡", "/follow ..."]) {
+    for (const bad of [
+      "/watch",
+      "/watch    ",
+      `/watch ${"x".repeat(500)}`,
+      "/watch ⚽️🔥⚽️",
+      "/follow 🤡",
+      "/follow ...",
+    ]) {
       const reply = await run(bad);
       expect(reply.length).toBeGreaterThan(0);
       expect(reply.length).toBeLessThan(200);

@@ -10,7 +10,14 @@ export function buildRumourEvent(overrides: Partial<RumourEvent> = {}): RumourEv
     links: [{ club: "Milan", stage: "talks" }],
     outlets: 1,
     cited: ["Sport Bild"],
-    articles: [{ url: "https://example.test/kim", title: "Kim, contatti col Milan", outlet: "example", published: null }],
+    articles: [
+      {
+        url: "https://example.test/kim",
+        title: "Kim, contatti col Milan",
+        outlet: "example",
+        published: null,
+      },
+    ],
     at: "2026-01-12T10:00:00.000Z",
     ...overrides,
   });

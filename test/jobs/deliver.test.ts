@@ -38,7 +38,8 @@ const deps = {
 };
 const chat = (id: string): ChatAddress => ({ platform: "telegram", id });
 const queue = async (id: string, n = 1) => {
-  for (let i = 0; i < n; i++) await outbox.put(chat(id), { alert: buildRumourEvent(), matched: ["watch:Kim Min-Jae"] });
+  for (let i = 0; i < n; i++)
+    await outbox.put(chat(id), { alert: buildRumourEvent(), matched: ["watch:Kim Min-Jae"] });
 };
 
 beforeEach(() => adapter.clear());
@@ -55,7 +56,9 @@ describe("processDeliver", () => {
   });
 
   it("should refuse a payload that breaks the contract, for good", async () => {
-    await expect(processDeliver({ chat: { platform: "telegram" } }, deps)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(processDeliver({ chat: { platform: "telegram" } }, deps)).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
   });
 
   it("should hold the queue for exactly the time a 429 asks, and keep the alert", async () => {

@@ -10,7 +10,7 @@ import { silentLogger } from "../../src/log.js";
 import type { PollOutcome } from "../../src/news/poll-source.js";
 import type { Source } from "../../src/news/sources.js";
 import { startWorkers, type Workers } from "../../src/pipeline.js";
-import { QueueName, type ChatAddress } from "../../src/queues.js";
+import { type ChatAddress, QueueName } from "../../src/queues.js";
 import { createRecordingAdapter } from "../fakes/recording-adapter.js";
 import { useTestRedis } from "../helpers/redis.js";
 import { waitFor } from "../helpers/wait-for.js";
@@ -74,7 +74,12 @@ beforeAll(async () => {
     { id: "radar-b", name: "Radar B", url: feeds.url("radar-b"), language: "it" },
     { id: "stuck", name: "Stuck", url: hangingUrl, language: "it" },
   ];
-  const config = createConfig({ REDIS_URL: url, REDIS_PREFIX: prefix, BATCH_WINDOW_MS: "100", FETCH_TIMEOUT_MS: "4000" });
+  const config = createConfig({
+    REDIS_URL: url,
+    REDIS_PREFIX: prefix,
+    BATCH_WINDOW_MS: "100",
+    FETCH_TIMEOUT_MS: "4000",
+  });
   app = createApp(config, log, { sources });
   workers = startWorkers(app.queues, workerDeps(app, [adapter]));
   workers.workers[0]!.on("completed", (_job, result: PollOutcome) => polled.push(result));
@@ -113,7 +118,10 @@ describe("the pipeline from feed to chat", () => {
     feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [kimRepeat] });
     await pollAll(["radar-a", "radar-b"]);
     // radar-b's first fetch is a backfill; publish again so the repeat arrives as news.
-    feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [{ ...kimRepeat, id: "kim-repeat-2" }, kimRepeat] });
+    feeds.publish({
+      "radar-a": [kimTalks, old],
+      "radar-b": [{ ...kimRepeat, id: "kim-repeat-2" }, kimRepeat],
+    });
     await pollAll(["radar-b"]);
     await new Promise((r) => setTimeout(r, 500));
     expect(sentTo("kim-fan")).toHaveLength(1);
@@ -129,7 +137,19 @@ describe("the pipeline from feed to chat", () => {
   it("should not let a source that never answers delay the others", { timeout: 15_000 }, async () => {
     const started = Date.now();
     await app.queues.poll.add(QueueName.Poll, { sourceId: "stuck" });
-    feeds.publish({ "radar-a": [{ ...kimTalks, id: "kim-agreement", title: "Kim-Milan, c'è l'accordo con il Bayern Monaco", text: "Il Milan ha trovato l'accordo con il Bayern Monaco per Kim Min-Jae: prestito con obbligo di riscatto, il difensore ha detto sì." }, kimTalks, old], "radar-b": [] });
+    feeds.publish({
+      "radar-a": [
+        {
+          ...kimTalks,
+          id: "kim-agreement",
+          title: "Kim-Milan, c'è l'accordo con il Bayern Monaco",
+          text: "Il Milan ha trovato l'accordo con il Bayern Monaco per Kim Min-Jae: prestito con obbligo di riscatto, il difensore ha detto sì.",
+        },
+        kimTalks,
+        old,
+      ],
+      "radar-b": [],
+    });
     await app.queues.poll.add(QueueName.Poll, { sourceId: "radar-a" });
     await waitFor(() => sentTo("kim-fan").length === 2, 3500);
     expect(Date.now() - started).toBeLessThan(3500);

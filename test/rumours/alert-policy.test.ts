@@ -28,7 +28,9 @@ describe("decideLink", () => {
   });
 
   it("should push a collapse, and a collapsed link that comes back", () => {
-    expect(decideLink({ stage: "agreement", lastSeenMs: t0 }, "collapsed", t0 + DAY, WINDOW)).toBe("collapsed");
+    expect(decideLink({ stage: "agreement", lastSeenMs: t0 }, "collapsed", t0 + DAY, WINDOW)).toBe(
+      "collapsed",
+    );
     expect(decideLink({ stage: "collapsed", lastSeenMs: t0 }, "talks", t0 + DAY, WINDOW)).toBe("stage");
   });
 

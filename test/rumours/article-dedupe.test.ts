@@ -7,7 +7,9 @@ const dedupe = createArticleDedupe(redis, keys, { memoryDays: 30 });
 
 describe("contentHash", () => {
   it("should ignore case, accents, punctuation and spacing", () => {
-    expect(contentHash("Kim, c'è l'accordo!", "Il Milan  chiude.")).toBe(contentHash("kim c e l accordo", "il milan chiude"));
+    expect(contentHash("Kim, c'è l'accordo!", "Il Milan  chiude.")).toBe(
+      contentHash("kim c e l accordo", "il milan chiude"),
+    );
     expect(contentHash("Kim", "Il Milan chiude")).not.toBe(contentHash("Kim", "Il Milan rinuncia"));
   });
 });

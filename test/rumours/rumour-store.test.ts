@@ -70,7 +70,10 @@ describe("createRumourStore", () => {
   it("should list a player's board and a club's board", async () => {
     const board = await store.board("kim-min-jae");
     expect(board.map((r) => r.club).sort()).toEqual(["Inter", "Milan"]);
-    expect(board.find((r) => r.club === "Milan")?.history.map((h) => h.stage)).toEqual(["talks", "agreement"]);
+    expect(board.find((r) => r.club === "Milan")?.history.map((h) => h.stage)).toEqual([
+      "talks",
+      "agreement",
+    ]);
     const milan = await store.clubBoard("Milan", 10);
     expect(milan.map((r) => r.playerName)).toEqual(["Kim Min-Jae"]);
   });
