@@ -8,7 +8,15 @@
  */
 
 /** How far a link between a player and a club has gone. Ordered for the forward moves. */
-export const STAGES = ["interest", "talks", "agreement", "medical", "official", "renewal", "collapsed"] as const;
+export const STAGES = [
+  "interest",
+  "talks",
+  "agreement",
+  "medical",
+  "official",
+  "renewal",
+  "collapsed",
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** The ladder a deal climbs; renewal and collapsed stand beside it. */

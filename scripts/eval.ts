@@ -1,0 +1,221 @@
+/**
+ * `npm run eval`: scores extraction against hand labels. Table 1 is ../shared/corpus/gold.json (set
+ * GOLD=path to change), table 2 the project's own articles in test/fixtures/articles/labels.json. Every miss
+ * is listed; the output ends with a compact summary table.
+ *
+ * Matching rules follow gold.json's "about": names case- and accent-insensitive, a surname-only label matches a
+ * full name with that surname; a club matches any alias in the labels' clubs map.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArticleFile } from "../src/news/article-file.js";
+import { projectRoot } from "../src/paths.js";
+import { createUnderstander, type Extraction, foldName, loadGazetteer } from "../src/understand/index.js";
+
+interface GoldPlayer {
+  name: string;
+  club: string | null;
+  linked: { club: string; stage: string[] }[];
+}
+interface GoldArticle {
+  file: string;
+  players: GoldPlayer[];
+  not_players: string[];
+  clubs: string[];
+  cited: string[];
+}
+interface Gold {
+  clubs: Record<string, string[]>;
+  articles: GoldArticle[];
+}
+
+interface Tally {
+  pTp: number;
+  pFp: number;
+  pFn: number;
+  clubOk: number;
+  clubN: number;
+  lTp: number;
+  lFp: number;
+  lFn: number;
+  stOk: number;
+  stN: number;
+  hiOk: number;
+  hiN: number;
+  nonPlayers: number;
+  cTp: number;
+  cFp: number;
+  cFn: number;
+  articles: number;
+}
+
+const u = createUnderstander(loadGazetteer());
+const words = (s: string) =>
+  foldName(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+/** Same person: equal names, or one side is a surname that ends (or starts) the other. */
+function samePerson(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x.join(" ") === y.join(" ")) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length !== 1) return false;
+  return long[long.length - 1] === short[0] || long[0] === short[0];
+}
+
+function score(goldPath: string, title: string): Tally {
+  const gold = JSON.parse(readFileSync(goldPath, "utf8")) as Gold;
+  const alias = new Map<string, string>();
+  for (const [k, list] of Object.entries(gold.clubs ?? {}))
+    for (const a of [k, ...list]) alias.set(words(a).join(" "), k);
+  const canon = (c: string | null) => (c ? (alias.get(words(c).join(" ")) ?? c) : null);
+  const t: Tally = {
+    pTp: 0,
+    pFp: 0,
+    pFn: 0,
+    clubOk: 0,
+    clubN: 0,
+    lTp: 0,
+    lFp: 0,
+    lFn: 0,
+    stOk: 0,
+    stN: 0,
+    hiOk: 0,
+    hiN: 0,
+    nonPlayers: 0,
+    cTp: 0,
+    cFp: 0,
+    cFn: 0,
+    articles: 0,
+  };
+  console.log(`\n## ${title}`);
+  for (const g of gold.articles) {
+    const path = join(dirname(goldPath), g.file);
+    const f = parseArticleFile(path, readFileSync(path, "utf8"));
+    const x: Extraction = u.extract({
+      title: f.title ?? undefined,
+      text: f.text,
+      outlet: f.outlet ?? undefined,
+    });
+    t.articles++;
+    const miss: string[] = [];
+    const used = new Set<number>();
+    for (const gp of g.players) {
+      const i = x.players.findIndex((p, k) => !used.has(k) && samePerson(p.name, gp.name));
+      if (i < 0) {
+        t.pFn++;
+        t.lFn += gp.linked.length;
+        miss.push(`missed player ${gp.name}`);
+        continue;
+      }
+      used.add(i);
+      t.pTp++;
+      const xp = x.players[i]!;
+      if (gp.club) {
+        t.clubN++;
+        if (canon(xp.club) === canon(gp.club)) t.clubOk++;
+        else miss.push(`club of ${gp.name}: ${xp.club} ≠ ${gp.club}`);
+      }
+      const got = new Map(xp.links.map((l) => [canon(l.club)!, l.stage]));
+      for (const gl of gp.linked) {
+        const c = canon(gl.club)!;
+        const st = got.get(c);
+        if (st === undefined) {
+          t.lFn++;
+          miss.push(`missed link ${gp.name} → ${c} (${gl.stage.join("|")})`);
+          continue;
+        }
+        got.delete(c);
+        t.lTp++;
+        t.stN++;
+        const ok = gl.stage.includes(st);
+        if (ok) t.stOk++;
+        else miss.push(`stage ${gp.name} → ${c}: ${st} ∉ ${gl.stage.join("|")}`);
+        if (gl.stage.some((s) => s !== "interest")) {
+          t.hiN++;
+          if (ok) t.hiOk++;
+        }
+      }
+      for (const [c, st] of got) {
+        t.lFp++;
+        miss.push(`extra link ${gp.name} → ${c} (${st})`);
+      }
+    }
+    x.players.forEach((p, k) => {
+      if (used.has(k)) return;
+      t.pFp++;
+      t.lFp += p.links.length;
+      const bad = g.not_players.some((n) => samePerson(n, p.name));
+      if (bad) t.nonPlayers++;
+      miss.push(
+        `${bad ? "NON-PLAYER" : "extra player"} ${p.name} [${p.links.map((l) => `${l.club}:${l.stage}`).join(", ")}]`,
+      );
+    });
+    const gc = new Set(g.clubs.map((c) => canon(c)!));
+    const xc = new Set(x.clubs.map((c) => canon(c)!));
+    for (const c of xc) {
+      if (gc.has(c)) t.cTp++;
+      else {
+        t.cFp++;
+        miss.push(`extra club ${c}`);
+      }
+    }
+    for (const c of gc) {
+      if (xc.has(c)) continue;
+      t.cFn++;
+      miss.push(`missed club ${c}`);
+    }
+    if (miss.length) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
+  }
+  return t;
+}
+
+const ratio = (a: number, b: number) => (b ? a / b : 1);
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+function row(name: string, t: Tally): string[] {
+  const lp = ratio(t.lTp, t.lTp + t.lFp);
+  const lr = ratio(t.lTp, t.lTp + t.lFn);
+  return [
+    name,
+    String(t.articles),
+    ratio(t.pTp, t.pTp + t.pFp).toFixed(2),
+    ratio(t.pTp, t.pTp + t.pFn).toFixed(2),
+    ratio(t.clubOk, t.clubN).toFixed(2),
+    lp.toFixed(2),
+    lr.toFixed(2),
+    f1(lp, lr).toFixed(2),
+    ratio(t.stOk, t.stN).toFixed(2),
+    ratio(t.hiOk, t.hiN).toFixed(2),
+    String(t.nonPlayers),
+    f1(ratio(t.cTp, t.cTp + t.cFp), ratio(t.cTp, t.cTp + t.cFn)).toFixed(2),
+  ];
+}
+
+const corpus = process.env.GOLD ?? join(projectRoot, "..", "shared", "corpus", "gold.json");
+const own = join(projectRoot, "test", "fixtures", "articles", "labels.json");
+const rows: string[][] = [];
+if (existsSync(corpus)) rows.push(row("corpus", score(corpus, "corpus")));
+else console.log(`(no corpus at ${corpus})`);
+if (existsSync(own)) rows.push(row("own", score(own, "own articles")));
+const head = [
+  "set",
+  "n",
+  "P.prec",
+  "P.rec",
+  "club",
+  "L.prec",
+  "L.rec",
+  "L.F1",
+  "stage",
+  "stage>int",
+  "nonpl",
+  "clubsF1",
+];
+const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
+console.log(
+  "\nSummary (targets: P ≥ 0.95, club ≥ 0.90, L.F1 ≥ 0.90, stage ≥ 0.90, stage>int ≥ 0.75, nonpl 0)",
+);
+console.log(line(head));
+for (const r of rows) console.log(line(r));

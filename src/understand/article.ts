@@ -1,0 +1,119 @@
+import type { PlayerEntry } from "./gazetteer.js";
+import type { CueKind } from "./lexicon.js";
+import type { ClubMention, CueMention, NameMention, Scan } from "./mentions.js";
+import type { Token } from "./tokens.js";
+
+/** A player of this article: known to the gazetteer or provisional. */
+export interface PlayerRef {
+  key: string;
+  name: string;
+  entry?: PlayerEntry;
+  provisional: boolean;
+  mentions: NameMention[];
+}
+
+/** What a club mention is doing in its sentence. */
+export type ClubRole = "ex" | "versus" | "staff" | "of" | "from" | "to" | "owner" | "compete" | "plain";
+
+/** A club mention with its role. */
+export interface RoledClub extends ClubMention {
+  role: ClubRole;
+}
+
+/** One sentence: what it names and which cues it holds. */
+export interface Sentence {
+  index: number;
+  para: number;
+  /** From the title or lead. */
+  head: boolean;
+  clubs: RoledClub[];
+  players: { ref: PlayerRef; start: number; end: number }[];
+  cues: CueMention[];
+  kinds: Set<CueKind>;
+}
+
+/** The article as the linker sees it. */
+export interface Article {
+  tokens: readonly Token[];
+  scan: Scan;
+  sentences: Sentence[];
+  players: PlayerRef[];
+}
+
+const OF = new Set(["del", "dell", "della", "dello", "dei", "degli", "of", "di"]);
+const FROM = new Set(["dal", "dall", "dalla", "dallo", "dai", "dagli", "from"]);
+const TO = new Set(["al", "all", "alla", "allo", "ai", "agli", "verso", "to", "in", "a", "per"]);
+/** Articles and prepositions that may sit between a role word and its club ("tecnico della Roma"). */
+const GLUE = new Set([
+  ...OF,
+  ...FROM,
+  ...TO,
+  "il",
+  "la",
+  "lo",
+  "l",
+  "i",
+  "gli",
+  "le",
+  "the",
+  "con",
+  "e",
+  "da",
+  "de",
+]);
+
+/** Groups scan results by sentence and gives each club mention its role. */
+export function buildArticle(
+  tokens: readonly Token[],
+  s: Scan,
+  players: PlayerRef[],
+  headSents: number,
+): Article {
+  const count = tokens.length ? tokens[tokens.length - 1]!.sent + 1 : 0;
+  const sentences: Sentence[] = [];
+  for (let i = 0; i < count; i++) {
+    sentences.push({
+      index: i,
+      para: 0,
+      head: i < headSents,
+      clubs: [],
+      players: [],
+      cues: [],
+      kinds: new Set(),
+    });
+  }
+  for (const t of tokens) sentences[t.sent]!.para = t.para;
+  const cueEndingAt = new Map<number, CueMention>();
+  for (const c of s.cues) {
+    sentences[c.sent]!.cues.push(c);
+    for (const k of c.kinds) sentences[c.sent]!.kinds.add(k);
+    cueEndingAt.set(c.end, c);
+  }
+  for (const c of s.clubs) sentences[c.sent]!.clubs.push({ ...c, role: roleOf(c) });
+  for (const p of players) {
+    for (const m of p.mentions) sentences[m.sent]!.players.push({ ref: p, start: m.start, end: m.end });
+  }
+  for (const st of sentences) st.players.sort((a, b) => a.start - b.start);
+  return { tokens, scan: s, sentences, players };
+
+  function roleOf(c: ClubMention): ClubRole {
+    // Walk back over glue words to the word that governs the club.
+    let k = c.start - 1;
+    let prep: string | undefined;
+    while (k >= 0 && tokens[k]!.sent === c.sent && GLUE.has(tokens[k]!.norm) && c.start - k <= 3) {
+      prep ??= tokens[k]!.norm;
+      k--;
+    }
+    const cue = cueEndingAt.get(k + 1);
+    if (cue && cue.sent === c.sent) {
+      for (const kind of ["ex", "versus", "staffOf", "owner", "compete"] as const) {
+        if (cue.kinds.includes(kind)) return kind === "staffOf" ? "staff" : kind;
+      }
+    }
+    if (k >= 0 && tokens[k]!.norm === "ex") return "ex";
+    if (prep && FROM.has(prep)) return "from";
+    if (prep && OF.has(prep) && prep !== "di") return "of";
+    if (prep && TO.has(prep)) return "to";
+    return "plain";
+  }
+}

@@ -1,0 +1,88 @@
+import type { Article, PlayerRef, Sentence } from "./article.js";
+
+const ARRIVAL = /^(arriv|prelevat|giunt|acquistat|prestito|preso|rilevat|signed|joined|arrives|arrived)/;
+
+/**
+ * Where each player belongs now. Text cues outweigh the reference list, which is a snapshot: "X del Liverpool",
+ * "X, classe 2002 dell'Udinese", "l'attaccante del Manchester United X", "di proprietà dell'Atalanta",
+ * "lascia gli Hammers", "arriva dal West Ham". A club the text sends him to ("Füllkrug al Milan") is not his.
+ * `subjectOf` names the player a sentence without a name is about.
+ */
+export function currentClubs(
+  a: Article,
+  subjectOf: (s: Sentence) => PlayerRef | undefined,
+): Map<string, string> {
+  const score = new Map<string, Map<string, number>>();
+  const bump = (p: PlayerRef, club: string, v: number) => {
+    let m = score.get(p.key);
+    if (!m) {
+      m = new Map();
+      score.set(p.key, m);
+    }
+    m.set(club, (m.get(club) ?? 0) + v);
+  };
+  for (const p of a.players) {
+    const rows = p.entry ? (p.entry.clubs ?? [p.entry.club]) : [];
+    for (const c of rows) if (c) bump(p, c, 1 / rows.length);
+  }
+  const t = a.tokens;
+  for (const s of a.sentences) {
+    for (const c of s.clubs) {
+      // The named player closest before the club (apposition: "Gomez, 28enne inglese del Liverpool").
+      const before = [...s.players].reverse().find((p) => p.end <= c.start);
+      const after = s.players.find((p) => p.start >= c.end);
+      const gapBefore = before ? c.start - before.end : 99;
+      if (c.role === "ex") {
+        if (before) bump(before.ref, c.club, -5);
+        continue;
+      }
+      if (c.role === "owner") {
+        const p = before?.ref ?? after?.ref ?? subjectOf(s);
+        if (p) bump(p, c.club, 3);
+        continue;
+      }
+      if (c.role === "of") {
+        if (after && after.start === c.end) bump(after.ref, c.club, 3);
+        else if (
+          before &&
+          gapBefore <= 6 &&
+          !s.players.some((p) => p.start > before.end && p.start < c.start)
+        ) {
+          bump(before.ref, c.club, 3);
+        } else if (isNounOf(c.start)) {
+          const p = subjectOf(s);
+          if (p) bump(p, c.club, 2);
+        }
+        continue;
+      }
+      if (c.role === "from") {
+        const verb = t.slice(Math.max(0, c.start - 4), c.start).some((w) => ARRIVAL.test(w.norm));
+        const p = before?.ref ?? subjectOf(s);
+        if (verb && p) bump(p, c.club, 2);
+        continue;
+      }
+      if (c.role === "to" && before && gapBefore <= 2) bump(before.ref, c.club, -2);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, m] of score) {
+    let best: string | undefined;
+    let top = 0;
+    for (const [club, v] of m) {
+      if (v > top) {
+        top = v;
+        best = club;
+      }
+    }
+    if (best) out.set(key, best);
+  }
+  return out;
+
+  /** "il centrocampista dell'Inter", "giocatore dell'Inter": a player noun governs the club. */
+  function isNounOf(start: number): boolean {
+    for (let k = start - 1; k >= start - 3 && k >= 0; k--) {
+      if (a.scan.cues.some((c) => c.end === k + 1 && c.kinds.includes("pnoun"))) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,109 @@
+import { type Article, buildArticle, type PlayerRef, type Sentence } from "./article.js";
+import { citedSources } from "./cited-sources-finder.js";
+import { currentClubs } from "./current-club.js";
+import { type Dictionaries, dictionariesFor } from "./dictionaries.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { finalStage, linkPlayers } from "./links.js";
+import { scan } from "./mentions.js";
+import { resolvePlayers } from "./name-matcher.js";
+import { tokenize } from "./tokens.js";
+import type { ArticleText, Extraction, Link, PlayerFacts, Understander } from "./types.js";
+
+/**
+ * Builds the extractor over a gazetteer. The dictionaries are built once per gazetteer and shared; `extract` is
+ * pure and synchronous.
+ *
+ * @example
+ * const u = createUnderstander(loadGazetteer());
+ * u.extract({ title: "Milan, idea Gila", text: "Il Milan segue Mario Gila della Lazio." });
+ */
+export function createUnderstander(g: Gazetteer): Understander {
+  const d = dictionariesFor(g);
+  return { extract: (article) => extract(article, d) };
+}
+
+const EN = /\b(the|and|with|from|has|have|is|are|was|will|his|they|club|deal|transfer)\b/gi;
+const IT = /\b(il|della|dell|che|con|per|una|sono|nel|alla|degli|calciomercato|giocatore)\b/gi;
+
+function extract(article: ArticleText, d: Dictionaries): Extraction {
+  const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
+  const tokens = tokenize([...head, article.text]);
+  const headSents = head.length ? (tokens.find((t) => t.para >= head.length)?.sent ?? 0) : 0;
+  const s = scan(tokens, d);
+  const clubs: string[] = [];
+  for (const c of s.clubs) if (!clubs.includes(c.club)) clubs.push(c.club);
+  const refs = resolvePlayers(tokens, s, d, new Set(clubs));
+  const a = buildArticle(tokens, s, refs, headSents);
+  const focusPlayer = mainPlayer(a);
+  const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;
+  const current = currentClubs(a, subjectOf);
+  const focusClub = mainClub(a, focusPlayer ? current.get(focusPlayer.key) : undefined);
+  const links = linkPlayers(a, { current, focusPlayer, focusClub, staffClub: d.staffClub });
+  const players: PlayerFacts[] = [];
+  for (const p of refs) {
+    const l = links.get(p.key);
+    if (!l || (!l.links.size && !l.move)) continue;
+    const out: Link[] = [...l.links].map(([club, stages]) => ({ club, stage: finalStage(stages) }));
+    players.push({
+      key: p.key,
+      name: p.name,
+      provisional: p.provisional,
+      club: current.get(p.key) ?? null,
+      links: out,
+    });
+  }
+  const sample = `${article.title ?? ""} ${article.text.slice(0, 1500)}`;
+  const en = sample.match(EN)?.length ?? 0;
+  const it = sample.match(IT)?.length ?? 0;
+  return {
+    language: en > it ? "en" : "it",
+    players,
+    clubs,
+    cited: citedSources(tokens, s, article.outlet),
+  };
+}
+
+/** The player the article is about: most mentions, the headline counting triple; first named on a tie. */
+function mainPlayer(a: Article): PlayerRef | undefined {
+  let best: PlayerRef | undefined;
+  let top = 0;
+  for (const p of a.players) {
+    const v = p.mentions.reduce((n, m) => n + (a.sentences[m.sent]!.head ? 3 : 1), 0);
+    if (v > top) {
+      top = v;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/** The club doing the buying: most mentions in live roles, not the main player's own club. */
+function mainClub(a: Article, own: string | undefined): string | undefined {
+  const count = new Map<string, number>();
+  for (const s of a.sentences) {
+    for (const c of s.clubs) {
+      if (c.club === own || c.role === "ex" || c.role === "versus" || c.role === "staff" || c.role === "from")
+        continue;
+      count.set(c.club, (count.get(c.club) ?? 0) + (s.head ? 3 : 1));
+    }
+  }
+  let best: string | undefined;
+  let top = 0;
+  for (const [club, n] of count) {
+    if (n > top) {
+      top = n;
+      best = club;
+    }
+  }
+  return best;
+}
+
+/** The player last named in the same paragraph at or before this sentence. */
+function lastNamedBefore(a: Article, st: Sentence): PlayerRef | undefined {
+  for (let i = st.index; i >= 0; i--) {
+    const s = a.sentences[i]!;
+    if (s.para !== st.para) break;
+    if (s.players.length) return s.players[s.players.length - 1]!.ref;
+  }
+  return undefined;
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import { dataPath } from "../paths.js";
+import { foldName } from "./types.js";
+
+/** A club with every name it goes by. `name` is canonical ("Bayern Munich"). */
+export interface ClubEntry {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  /** Lower-case press nicknames that count as mentions even uncapitalised ("rossoneri"). */
+  nicknames?: string[];
+}
+
+/** A known player. `club` is where the reference list has him; `clubs` every club he played for this season. */
+export interface PlayerEntry {
+  key: string;
+  name: string;
+  club: string | null;
+  position: string | null;
+  nation: string | null;
+  born: number | null;
+  clubs?: string[];
+}
+
+/** Someone who is never a player: coach, director, president, agent, journalist. */
+export interface PersonEntry {
+  name: string;
+  role: string;
+  club: string | null;
+}
+
+/** Everything the gazetteer is built from, as shipped in data/. */
+export interface GazetteerData {
+  clubs: ClubEntry[];
+  players: PlayerEntry[];
+  people: PersonEntry[];
+  /** Stadiums, training grounds, cities, competitions: never players. */
+  places: string[];
+  /** Short aliases that stand for a club only when not part of a longer capitalised name ("United", "Villa"). */
+  weak: string[];
+  /** Club names that are also cities: after a bare "a"/"in" they are the city ("portarlo a Torino"). */
+  cityClubs: string[];
+}
+
+/** Look-ups over players and clubs. */
+export interface Gazetteer {
+  /** A club by any alias, case- and accent-insensitive, exact. */
+  club(name: string): ClubEntry | undefined;
+  /** Players by full name in either order, or by surname; best first (full-name matches, then by name). */
+  players(query: string): PlayerEntry[];
+  /** Players whose name or surname starts with `prefix`, for autocomplete. */
+  suggestPlayers(prefix: string, limit: number): PlayerEntry[];
+  /** Clubs whose name or an alias starts with `prefix`, for autocomplete. */
+  suggestClubs(prefix: string, limit: number): ClubEntry[];
+  /** The data behind it, for the extractor's matchers. */
+  readonly data: GazetteerData;
+}
+
+/** Folded words of a name, hyphens and apostrophes as spaces: "Kim Min-Jae" → "kim min jae". */
+export function nameWords(name: string): string[] {
+  return foldName(name)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Builds look-ups over given data (tests pass small data; the app uses loadGazetteer). */
+export function createGazetteer(data: GazetteerData): Gazetteer {
+  const clubByAlias = new Map<string, ClubEntry>();
+  for (const c of data.clubs) {
+    for (const a of [c.name, ...c.aliases, ...(c.nicknames ?? [])]) {
+      const k = nameWords(a).join(" ");
+      if (!clubByAlias.has(k)) clubByAlias.set(k, c);
+    }
+  }
+  const byFull = new Map<string, PlayerEntry[]>();
+  const bySurname = new Map<string, PlayerEntry[]>();
+  const push = (m: Map<string, PlayerEntry[]>, k: string, p: PlayerEntry) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  for (const p of data.players) {
+    for (const v of nameVariants(p.name)) push(byFull, v.join(" "), p);
+    for (const s of surnames(p)) push(bySurname, s.join(" "), p);
+  }
+  const sortedPlayers = [...data.players].sort((a, b) => a.name.localeCompare(b.name));
+  const sortedClubs = [...data.clubs].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    data,
+    club: (name) => clubByAlias.get(nameWords(name).join(" ")),
+    players(query) {
+      const k = nameWords(query).join(" ");
+      const full = byFull.get(k) ?? [];
+      const sur = (bySurname.get(k) ?? []).filter((p) => !full.includes(p));
+      return [...full, ...sur];
+    },
+    suggestPlayers(prefix, limit) {
+      const k = nameWords(prefix).join(" ");
+      if (!k) return [];
+      return sortedPlayers
+        .filter((p) => {
+          const w = nameWords(p.name).join(" ");
+          return w.startsWith(k) || surnames(p).some((s) => s.join(" ").startsWith(k));
+        })
+        .slice(0, limit);
+    },
+    suggestClubs(prefix, limit) {
+      const k = nameWords(prefix).join(" ");
+      if (!k) return [];
+      return sortedClubs
+        .filter((c) => [c.name, ...c.aliases].some((a) => nameWords(a).join(" ").startsWith(k)))
+        .slice(0, limit);
+    },
+  };
+}
+
+/** Both name orders: "Joe Gomez" and "Gomez Joe"; "Kim Min-jae" and "Min-jae Kim". */
+export function nameVariants(name: string): string[][] {
+  const w = nameWords(name);
+  if (w.length < 2) return [w];
+  const out = [w, [...w.slice(1), w[0]!], [w[w.length - 1]!, ...w.slice(0, -1)]];
+  // A hyphenated given name moves as one: "Min-jae Kim".
+  const parts = foldName(name).split(/\s+/);
+  if (parts.length === 2) out.push([...nameWords(parts[1]!), ...nameWords(parts[0]!)]);
+  return out;
+}
+
+/** Family-name-first nations: the first word is the surname ("Kim" of "Kim Min-jae"). */
+const FAMILY_FIRST = new Set(["KOR", "PRK", "CHN"]);
+
+/** The forms a surname-only mention can take: last word, last two words, the family name. */
+export function surnames(p: Pick<PlayerEntry, "name" | "nation">): string[][] {
+  const w = nameWords(p.name);
+  if (w.length < 2) return [w];
+  const out: string[][] = [[w[w.length - 1]!]];
+  if (w.length >= 3) out.push(w.slice(-2));
+  const spaced = foldName(p.name).split(/\s+/);
+  if (spaced.length >= 2) {
+    const lastPart = nameWords(spaced[spaced.length - 1]!);
+    if (lastPart.length > 1) out.push(lastPart);
+  }
+  if (p.nation && FAMILY_FIRST.has(p.nation)) out.push([w[0]!]);
+  return out;
+}
+
+let cached: Gazetteer | undefined;
+
+/** Reads data/gazetteer and data/hand once per process. Throws if the files are missing (run `npm run gazetteer`). */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const read = (...p: string[]) => JSON.parse(readFileSync(dataPath(...p), "utf8"));
+  const hand = read("hand", "clubs.json") as { weak: string[]; cityClubs: string[] };
+  const people = read("hand", "people.json") as { people: PersonEntry[]; places: string[] };
+  cached = createGazetteer({
+    clubs: read("gazetteer", "clubs.json"),
+    players: read("gazetteer", "players.json"),
+    people: people.people,
+    places: people.places,
+    weak: hand.weak,
+    cityClubs: hand.cityClubs,
+  });
+  return cached;
+}

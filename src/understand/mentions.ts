@@ -1,0 +1,208 @@
+import type { Dictionaries } from "./dictionaries.js";
+import type { PlayerEntry } from "./gazetteer.js";
+import type { CueKind } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+/** A club named in the text. */
+export interface ClubMention {
+  club: string;
+  start: number;
+  end: number;
+  sent: number;
+}
+
+/** A person named in the text who may be a player: known (entry) or not yet (surname-only, provisional). */
+export interface NameMention {
+  start: number;
+  end: number;
+  sent: number;
+  /** Known player by full name. */
+  entry?: PlayerEntry;
+  /** Surname-only candidates, resolved later against the article. */
+  candidates?: PlayerEntry[];
+  /** The folded surname as written, for surname-only mentions. */
+  surname?: string;
+  /** True for a one-letter typo match, which needs a transfer context. */
+  typo?: boolean;
+  /** True when the surname is also a common word ("Palestra"). */
+  common?: boolean;
+}
+
+/** A cue phrase found in the text. */
+export interface CueMention {
+  kinds: readonly CueKind[];
+  start: number;
+  end: number;
+  sent: number;
+}
+
+/** Everything the dictionaries find in one article. */
+export interface Scan {
+  clubs: ClubMention[];
+  names: NameMention[];
+  cues: CueMention[];
+  /** Spans of never-players (people, places), by start token → end. */
+  blocked: Map<number, number>;
+  /** Role of each blocked person span ("coach", "place"), by start token. */
+  blockedRole: Map<number, string>;
+  /** Cited source mentions. */
+  sources: { name: string; start: number; end: number }[];
+  /** Stemmed words, for cue look-ups by position. */
+  stems: string[];
+  /** Token index → covered by an entity (club, name, person, source). */
+  covered: Uint8Array;
+}
+
+const CITY_PREP = new Set(["a", "in", "da"]);
+
+/**
+ * One left-to-right pass: at each word take the longest of person/place, club, player, source, else a cue.
+ * Surname-only and typo mentions are kept with their candidates; the extractor resolves them per article.
+ */
+export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
+  const norms = tokens.map((t) => t.norm);
+  const stems = norms.map((n) => d.lexicon.stem(n));
+  const out: Scan = {
+    clubs: [],
+    names: [],
+    cues: [],
+    blocked: new Map(),
+    blockedRole: new Map(),
+    sources: [],
+    stems,
+    covered: new Uint8Array(tokens.length),
+  };
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    const limit = sentenceEnd(tokens, i);
+    if (!t.cap && !d.clubs.starts(t.norm) && !d.sources.starts(t.norm)) {
+      i = cueAt(i, limit);
+      continue;
+    }
+    const person = t.cap ? d.people.longest(norms, i, limit) : undefined;
+    const club = d.clubs.longest(norms, i, limit);
+    const player = t.cap ? d.players.longest(norms, i, limit) : undefined;
+    const source = d.sources.longest(norms, i, limit);
+    const lp = person?.length ?? 0;
+    const lc = club && (t.cap || club.values.some((v) => v.nickname)) ? club.length : 0;
+    const lpl = player?.length ?? 0;
+    const ls = source && (t.cap || source.length > 1 || /\p{Lu}/u.test(t.text)) ? source.length : 0;
+    const best = Math.max(lp, lc, lpl, ls);
+    if (best === 0) {
+      if (t.cap && t.norm.length > 2) surnameAt(i);
+      i = cueAt(i, limit);
+      continue;
+    }
+    if (ls === best && ls > 1) {
+      out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+    } else if (lp === best) {
+      out.blocked.set(i, i + lp);
+      out.blockedRole.set(i, person!.values[0]!);
+      if (ls === best) out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+    } else if (lpl === best && lpl >= lc) {
+      out.names.push({ start: i, end: i + lpl, sent: t.sent, entry: player!.values[0]! });
+    } else if (lc === best) {
+      const v = club!.values[0]!;
+      if (!isCity(i, v.city) && !isWeakPart(i, lc, v.weak) && (t.cap || v.nickname)) {
+        out.clubs.push({ club: v.club, start: i, end: i + lc, sent: t.sent });
+      }
+    } else if (ls === best) {
+      out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+    }
+    for (let k = i; k < i + best; k++) out.covered[k] = 1;
+    i += best;
+  }
+  return out;
+
+  function cueAt(at: number, limit: number): number {
+    const m = d.lexicon.trie.longest(stems, at, limit);
+    if (!m) return at + 1;
+    out.cues.push({ kinds: m.values, start: at, end: at + m.length, sent: tokens[at]!.sent });
+    return at + m.length;
+  }
+
+  function surnameAt(at: number): void {
+    const t = tokens[at]!;
+    // Two-word surnames first ("De Bruyne", "Zambo Anguissa").
+    const next = tokens[at + 1];
+    if (next?.cap && next.sent === t.sent && /^[\s-]+$/.test(next.gap)) {
+      const two = d.surnames.get(`${t.norm} ${next.norm}`);
+      if (two) {
+        out.names.push({
+          start: at,
+          end: at + 2,
+          sent: t.sent,
+          candidates: two,
+          surname: `${t.norm} ${next.norm}`,
+        });
+        out.covered[at] = out.covered[at + 1] = 1;
+        return;
+      }
+    }
+    if (d.peopleSurnames.has(t.norm)) return;
+    const list = d.surnames.get(t.norm);
+    if (list) {
+      const common = d.commonWords.has(t.norm);
+      out.names.push({ start: at, end: at + 1, sent: t.sent, candidates: list, surname: t.norm, common });
+      out.covered[at] = 1;
+      return;
+    }
+    if (t.norm.length >= 6) {
+      const found = new Set<string>();
+      for (let k = 0; k <= t.norm.length; k++) {
+        const v = k === t.norm.length ? t.norm : t.norm.slice(0, k) + t.norm.slice(k + 1);
+        for (const s of d.typos.get(v) ?? []) if (withinOne(t.norm, s)) found.add(s);
+      }
+      if (found.size === 1) {
+        const s = [...found][0]!;
+        out.names.push({
+          start: at,
+          end: at + 1,
+          sent: t.sent,
+          candidates: d.surnames.get(s)!,
+          surname: s,
+          typo: true,
+        });
+        out.covered[at] = 1;
+      }
+    }
+  }
+
+  function isCity(at: number, city: boolean): boolean {
+    if (!city || at === 0) return false;
+    const prev = tokens[at - 1]!;
+    if (CITY_PREP.has(prev.norm) && !/['’]/.test(tokens[at]!.gap)) return true;
+    return /^\s*-\s*$/.test(tokens[at]!.gap) && prev.cap && out.blocked.has(at - 1);
+  }
+
+  function isWeakPart(at: number, len: number, weak: boolean): boolean {
+    if (!weak) return false;
+    const next = tokens[at + len];
+    if (!next?.cap || next.sent !== tokens[at]!.sent || !/^ $/.test(next.gap)) return false;
+    // "lo United Amorim": a known name after is fine; an unknown capitalised word makes a longer name.
+    return !d.people.starts(next.norm) && !d.players.starts(next.norm) && !d.surnames.has(next.norm);
+  }
+}
+
+/** Index just past the last token of the sentence holding `at`. */
+function sentenceEnd(tokens: readonly Token[], at: number): number {
+  const s = tokens[at]!.sent;
+  let k = at + 1;
+  while (k < tokens.length && tokens[k]!.sent === s && k - at < 8) k++;
+  return k;
+}
+
+/** Edit distance at most one, counting a swap of neighbours as one ("Zirzkee" / "Zirkzee"). */
+export function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
