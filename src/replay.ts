@@ -30,6 +30,15 @@ export interface ReplayOptions {
   files: string[];
 }
 
+/** The outlet of an article without an `outlet:` header: its URL's host, else "unknown". */
+function outletOf(url: string | null): string {
+  try {
+    return (url && new URL(url).hostname.replace(/^www\./, "")) || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 /** Dated files first in date order, then undated ones in the order given. */
 export function replayOrder(files: ArticleFile[]): ArticleFile[] {
   const dated = files.filter((f) => f.date && !Number.isNaN(Date.parse(f.date)));
@@ -72,7 +81,7 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
       if (f.date && !Number.isNaN(Date.parse(f.date))) clock = new Date(Date.parse(f.date));
       const job: IngestJob = {
         sourceId: "replay",
-        outlet: f.outlet ?? new URL(f.url ?? "file:///unknown").hostname ?? "unknown",
+        outlet: f.outlet ?? outletOf(f.url),
         url: f.url ?? `file://${f.file}`,
         title: f.title ?? "",
         description: "",

@@ -42,7 +42,7 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
   const round2 = loadRound(2);
   const server = await startFeedServer(round1.feeds);
   const prefix = `{demo-${randomUUID().slice(0, 8)}}`;
-  const config: Config = { ...baseConfig, REDIS_PREFIX: prefix };
+  const config: Config = { ...baseConfig, REDIS_PREFIX: prefix, BATCH_WINDOW_MS: 1000 };
   const sources: Source[] = Object.keys(round1.feeds).map((name) => ({
     id: name,
     name,
