@@ -110,7 +110,15 @@ export function buildArticle(
         if (cue.kinds.includes(kind)) return kind === "staffOf" ? "staff" : kind;
       }
     }
+    // "contro il neopromosso Pisa": a match cue a word or two further back still rules.
+    for (let j = k; j >= k - 2 && j > 0; j--) {
+      const far = cueEndingAt.get(j);
+      if (far && far.sent === c.sent && far.kinds.includes("versus")) return "versus";
+      if (tokens[j]!.cap) break;
+    }
     if (k >= 0 && tokens[k]!.norm === "ex") return "ex";
+    // "un ex difensore del Napoli": the past, through a player noun.
+    if (cue?.kinds.includes("pnoun") && tokens[cue.start - 1]?.norm === "ex") return "ex";
     if (prep && FROM.has(prep)) return "from";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";

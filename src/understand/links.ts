@@ -1,5 +1,5 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
-import type { CueKind } from "./lexicon.js";
+import type { CueMention } from "./mentions.js";
 import { STAGE_RANK, type Stage } from "./types.js";
 
 /** Evidence gathered per player: clubs with the stages seen, and whether he is leaving. */
@@ -11,17 +11,48 @@ export interface PlayerLinks {
 const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 
-/** The highest forward stage a sentence's cues give, with negation stepping official/agreement down a rung. */
-export function sentenceStage(kinds: Set<CueKind>): Stage | undefined {
+/** Forward stage of one cue, stepped down a rung when a negator stands within six words ("manca l'accordo"). */
+function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
   let best: Stage | undefined;
-  for (const st of LADDER) if (kinds.has(st)) best = st;
-  if (!best) return undefined;
-  if (kinds.has("neg") && best !== "interest") {
-    const down = LADDER[LADDER.indexOf(best) - 1]!;
-    // "manca solo l'annuncio" after medicals: keep the medical.
-    best = best === "official" && kinds.has("medical") ? "medical" : down;
+  for (const st of LADDER) if (cue.kinds.includes(st)) best = st;
+  if (!best || best === "interest") return best;
+  const negated = s.cues.some((c) => c.kinds.includes("neg") && Math.abs(c.start - cue.start) <= 6);
+  if (!negated) return best;
+  // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
+  if (best === "official") return s.kinds.has("medical") ? "medical" : "agreement";
+  return LADDER[LADDER.indexOf(best) - 1]!;
+}
+
+/**
+ * The stage a sentence gives the link to `club`: each cue belongs to the nearest club (or coach/director of a
+ * club) in the sentence; cues near the player's own club or near no club speak of the deal as a whole.
+ * Clubs with no cue of their own get "interest" when the sentence has any cue.
+ */
+function stageFor(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): Stage | undefined {
+  let best: Stage | undefined;
+  for (const cue of s.cues) {
+    const st = cueStage(s, cue);
+    if (!st) continue;
+    let near: Anchor | undefined;
+    let dist = Number.POSITIVE_INFINITY;
+    for (const a of anchors) {
+      const d = a.start >= cue.end ? a.start - cue.end : cue.start - a.end;
+      if (d < dist) {
+        dist = d;
+        near = a;
+      }
+    }
+    const mine = !near || near.club === club || near.club === own;
+    const v = mine ? st : "interest";
+    if (!best || STAGE_RANK[v] > STAGE_RANK[best]) best = v;
   }
   return best;
+}
+
+interface Anchor {
+  club: string;
+  start: number;
+  end: number;
 }
 
 /** Context the linker needs beyond the sentences. */
@@ -67,16 +98,23 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     const k = s.kinds;
     const collapse = k.has("collapsed");
     const renewal = k.has("renewal");
-    let stage = sentenceStage(k);
+    const anchors = anchorsOf(s);
+    const hasStage = LADDER.some((st) => k.has(st));
     const history = k.has("history");
     const named = uniq(s.players.map((p) => p.ref));
-    const subjects = named.length ? named : stage || collapse || renewal ? [recent ?? ctx.focusPlayer] : [];
-    const staffTopic = topicFromStaff(s);
+    // A sentence naming neither a player nor a club is too loose to carry a link ("il mercato non è aperto").
+    const loose = !named.length && !s.clubs.length;
+    const subjects = named.length
+      ? named
+      : !loose && (hasStage || collapse || renewal)
+        ? [recent ?? ctx.focusPlayer]
+        : [];
+    const staffTopic = anchors.find((x) => x.staff)?.club;
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
       if (renewal && own && !history) add(p, own, "renewal");
-      const stay = k.has("stay") && s.clubs.some((c) => c.club === own);
+      const stay = k.has("stay") && stays(s, own);
       if (history && !collapse) continue;
       let dests = s.clubs.filter(
         (c) => c.club !== own && !NOT_DEST.has(c.role) && !(c.role === "of" && ofPlayer(s, c)),
@@ -86,40 +124,56 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       const clubs = uniq(dests.map((c) => c.club));
       if (k.has("compete") || !explicit) {
         const fallback = topic ?? staffTopic ?? ctx.focusClub;
-        if (fallback && fallback !== own && (stage || collapse) && !clubs.includes(fallback))
+        if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
       }
       if (!clubs.length) {
         if (named.includes(p) && k.has("move")) get(p).move = true;
         continue;
       }
-      const st: Stage | undefined = collapse || stay ? "collapsed" : stage;
-      if (!st) continue;
-      for (const c of clubs) add(p, c, st);
+      for (const c of clubs) {
+        const st = collapse || stay ? "collapsed" : stageFor(s, c, own, anchors);
+        if (st) add(p, c, st);
+      }
     }
     // A swap sends the other player the opposite way: to the main player's club.
     if (k.has("swap") && ctx.focusPlayer) {
       const focusOwn = ctx.current.get(ctx.focusPlayer.key);
       for (const p of named) {
         if (p === ctx.focusPlayer || !focusOwn || ctx.current.get(p.key) === focusOwn) continue;
-        add(p, focusOwn, stage && stage !== "interest" ? stage : "interest");
+        add(p, focusOwn, "interest");
       }
     }
     if (named.length) recent = named[named.length - 1];
     const topical = s.clubs.filter((c) => (c.role === "plain" || c.role === "to") && !history);
     const last = topical[topical.length - 1];
-    if (last && (stage || collapse)) topic = last.club;
-    stage = undefined;
+    if (last && (hasStage || collapse)) topic = last.club;
   }
   return out;
 
-  function topicFromStaff(s: Sentence): string | undefined {
+  /** Clubs of the sentence, and coaches or directors standing for theirs ("Tare e soci" for Milan). */
+  function anchorsOf(s: Sentence): (Anchor & { staff?: boolean })[] {
+    const out: (Anchor & { staff?: boolean })[] = s.clubs.map((c) => ({
+      club: c.club,
+      start: c.start,
+      end: c.end,
+    }));
     for (const [start, end] of a.scan.blocked) {
       if (a.tokens[start]!.sent !== s.index) continue;
       const club = ctx.staffClub.get(a.tokens[end - 1]!.norm);
-      if (club) return club;
+      if (club) out.push({ club, start, end, staff: true });
     }
-    return undefined;
+    return out;
+  }
+
+  /** "è rimasto (alla fine) all'Inter": a stay cue followed closely by his own club. */
+  function stays(s: Sentence, own: string | undefined): boolean {
+    if (!own) return false;
+    return s.cues.some(
+      (c) =>
+        c.kinds.includes("stay") &&
+        s.clubs.some((k) => k.club === own && k.start >= c.end && k.start - c.end <= 4),
+    );
   }
 }
 

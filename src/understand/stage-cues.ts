@@ -1,3 +1,4 @@
+import { cues } from "./cue-list.js";
 import type { Stage } from "./types.js";
 
 /**
@@ -6,417 +7,96 @@ import type { Stage } from "./types.js";
  * the labels' cue words generalised to their families, not sentences from any article.
  */
 export const STAGE_CUES: Record<Stage, readonly string[]> = {
-  interest: [
-    "interess*",
-    "piace",
-    "piacciono",
-    "piaceva",
-    "gradisc*",
-    "gradire",
-    "obiettiv*",
-    "mirino",
-    "sulle tracce",
-    "tracce",
-    "segue",
-    "seguono",
-    "seguito",
-    "seguire",
-    "osserva",
-    "osservano",
-    "monitor*",
-    "pensa a",
-    "pensa di",
-    "pensano",
-    "valuta",
-    "valutano",
-    "idea",
-    "pista",
-    "piste",
-    "sogno",
-    "sogna",
-    "suggestion*",
-    "accostat*",
-    "orbita",
-    "vuole",
-    "vogliono",
-    "vorrebbe",
-    "vorrebbero",
-    "cerca",
-    "cercano",
-    "a caccia",
-    "caccia",
-    "nome",
-    "nomi",
-    "lista",
-    "taccuino",
-    "informazioni",
-    "alla finestra",
-    "in corsa",
-    "attent*",
-    "attenzione",
-    "favorit*",
-    "individuat*",
-    "punta",
-    "puntano",
-    "punta su",
-    "occhi",
-    "corteggiament*",
-    "corteggia",
-    "pressing",
-    "sondaggi*",
-    "sondat*",
-    "candidat*",
-    "profilo",
-    "colpo",
-    "rinforz*",
-    "assalto",
-    "prima scelta",
-    "preferit*",
-    "tentazione",
-    "ipotesi",
-    "destinazion*",
-    "estimatore",
-    "pupillo",
-    "in pole",
-    "chiesto",
-    "spinge",
-    "spingere",
-    "approcc*",
-    "avvicina",
-    "stima",
-    "uomo giusto",
-    "pedina",
-    "ritorno",
-    "riportare",
-    "futuro",
-    "scenari*",
-    "accostamento",
-    "keen",
-    "interest",
-    "interested",
-    "monitoring",
-    "monitors",
-    "tracking",
-    "tracks",
-    "target",
-    "targets",
-    "targeting",
-    "eyeing",
-    "eyes",
-    "want",
-    "wants",
-    "considering",
-    "consider",
-    "linked",
-    "admire",
-    "admirers",
-    "scouted",
-    "scouting",
-    "shortlist",
-    "shortlisted",
-    "plotting",
-    "weighing",
-    "race for",
-    "in the race",
-    "pursuit",
-    "chasing",
-    "chase",
-    "move for",
-    "swoop",
-    "suitors",
-    "tipped",
-    "favourites",
-    "option",
-    "alternative",
-  ],
-  talks: [
-    "trattativ*",
-    "trattare",
-    "tratta",
-    "trattano",
-    "contatt*",
-    "colloqui*",
-    "offert*",
-    "incontr*",
-    "negoziat*",
-    "dialogo",
-    "rilanci*",
-    "stand by",
-    "richiesta",
-    "chiede",
-    "apre",
-    "aprire",
-    "apertura",
-    "avanti",
-    "discussion*",
-    "talks",
-    "negotiat*",
-    "offer",
-    "offered",
-    "bid",
-    "bids",
-    "proposal",
-    "approach",
-    "approached",
-    "meeting",
-    "opened talks",
-    "in talks",
-    "advanced talks",
-    "submitted",
-  ],
-  agreement: [
-    "accordo",
-    "intesa",
-    "fumata bianca",
-    "definit*",
-    "chiusa",
-    "chiuso",
-    "chiudere",
-    "tutto fatto",
-    "affare fatto",
-    "fatta",
-    "via libera",
-    "nulla osta",
-    "here we go",
-    "accettat*",
-    "accetta",
-    "raggiunt*",
-    "ha detto si",
-    "detto si",
-    "arriva",
-    "arrivera",
-    "in arrivo",
-    "dettagli",
-    "stretta finale",
-    "vicinissim*",
-    "a un passo",
-    "ad un passo",
-    "imminente",
-    "si avvicina la firma",
-    "firmera",
-    "firmare",
-    "agreement",
-    "agreed",
-    "verbal",
-    "terms",
-    "closing in",
-    "close to",
-    "set to join",
-    "set to sign",
-    "on the verge",
-    "imminent",
-    "green light",
-    "accepted",
-    "done deal",
-    "will join",
-    "to join",
-  ],
-  medical: [
-    "visite mediche",
-    "visita medica",
-    "visite",
-    "test fisici",
-    "test medici",
-    "idoneita",
-    "atterrat*",
-    "sbarcat*",
-    "medical",
-    "medicals",
-    "undergo",
-    "undergoing",
-    "undergone",
-  ],
-  official: [
-    "ufficial*",
-    "comunicato",
-    "annunci*",
-    "nuovo giocatore",
-    "nuovo acquisto",
-    "tesserat*",
-    "tesserando",
-    "tesserare",
-    "ha firmato",
-    "firmato",
-    "deposit*",
-    "reso effettivo",
-    "e un nuovo",
-    "benvenuto",
-    "official",
-    "officially",
-    "confirmed",
-    "announced",
-    "announces",
-    "completed",
-    "completes",
-    "has signed",
-    "signed",
-    "joins",
-    "has joined",
-    "unveiled",
-    "welcome",
-  ],
-  renewal: [
-    "rinnov*",
-    "prolung*",
-    "prolunga",
-    "extension",
-    "extend",
-    "extends",
-    "extended",
-    "new contract",
-    "new deal",
-    "fresh terms",
-    "renew*",
-  ],
-  collapsed: [
-    "saltat*",
-    "salta",
-    "saltare",
-    "naufragat*",
-    "sfumat*",
-    "tramontat*",
-    "fumata nera",
-    "fumata grigia",
-    "non si e concretizzato",
-    "non si e poi concretizzato",
-    "non se ne fa",
-    "niente",
-    "defilat*",
-    "rifiut*",
-    "respint*",
-    "bocciat*",
-    "addio al sogno",
-    "frenata",
-    "collapsed",
-    "broke down",
-    "broken down",
-    "fell through",
-    "fallen through",
-    "rejected",
-    "turned down",
-    "snubbed",
-    "pulled out",
-    "abandoned",
-    "called off",
-    "off",
-  ],
+  interest: cues(`
+    interess* | piace | piacciono | piaceva | gradisc* | gradire | obiettiv* | mirino | sulle tracce |
+    tracce | segue | seguono | seguito | seguire | osserva | osservano | monitor* | pensa a |
+    pensa di | pensano | valuta | valutano | idea | pista | piste | sogno | sogna | suggestion* |
+    accostat* | orbita | vuole | vogliono | vorrebbe | vorrebbero | cerca | cercano | a caccia |
+    caccia | nome | nomi | lista | taccuino | informazioni | alla finestra | in corsa | attent* |
+    attenzione | favorit* | individuat* | punta | puntano | punta su | occhi | corteggiament* |
+    corteggia | pressing | sondaggi* | sondat* | candidat* | profilo | colpo | rinforz* | assalto |
+    prima scelta | preferit* | tentazione | ipotesi | destinazion* | estimatore | pupillo | in pole |
+    chiesto | spinge | spingere | approcc* | avvicina | stima | uomo giusto | pedina | ritorno |
+    riportare | futuro | scenari* | accostamento | keen | interest | interested | monitoring |
+    monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
+    considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
+    shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
+    move for | swoop | suitors | tipped | favourites | option | alternative
+  `),
+  talks: cues(`
+    trattativ* | tratta | trattano | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
+    stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
+    approached | meeting | opened talks | in talks | advanced talks | submitted
+  `),
+  agreement: cues(`
+    accordo | intesa | fumata bianca | definit* | chiusa | chiuso | chiudere | tutto fatto |
+    affare fatto | fatta | via libera | nulla osta | here we go | accettat* | accetta | raggiunt* |
+    ha detto si | detto si | arriva | arrivera | in arrivo | dettagli | stretta finale | vicinissim* |
+    a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
+    agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
+    imminent | green light | accepted | done deal | will join | to join
+  `),
+  medical: cues(`
+    visite mediche | visita medica | visite | test fisici | test medici | idoneita | atterrat* |
+    sbarcat* | medical | medicals | undergo | undergoing | undergone
+  `),
+  official: cues(`
+    ufficial* | comunicato | annunci* | nuovo giocatore | nuovo acquisto | tesserat* | tesserando |
+    tesserare | ha firmato | firmato | deposit* | reso effettivo | e un nuovo | benvenuto | official |
+    officially | confirmed | announced | announces | completed | completes | has signed | signed |
+    joins | has joined | unveiled | welcome
+  `),
+  renewal: cues(`
+    rinnov* | prolung* | prolunga | extension | extend | extends | extended | new contract |
+    new deal | fresh terms | renew*
+  `),
+  collapsed: cues(`
+    saltat* | salta | saltare | naufragat* | sfumat* | tramontat* | fumata nera | fumata grigia |
+    non si e concretizzato | non si e poi concretizzato | non se ne fa | niente | defilat* | rifiut* |
+    respint* | bocciat* | addio al sogno | frenata | collapsed | broke down | broken down |
+    fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
+    called off | off
+  `),
 };
 
 /** Words that cancel a high-stage cue in the same sentence: "manca solo l'annuncio", "before", "yet to". */
-export const NEGATORS = [
-  "manca",
-  "mancano",
-  "mancava",
-  "attende",
-  "attendere",
-  "attesa",
-  "senza che",
-  "prima che",
-  "da definire",
-  "non",
-  "ancora da",
-  "awaiting",
-  "yet to",
-  "not yet",
-  "pending",
-  "still needs",
-  "no",
-  "nessun*",
-  "nessuna",
-];
+export const NEGATORS = cues(`
+  manca | mancano | mancava | attende | attendere | attesa | senza che | prima che | da definire |
+  non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna
+`);
 
 /** Phrases that look like cues but are not ("apertura ufficiale" of the window, "partita ufficiale"). */
-export const NEUTRAL = [
-  "giorno ufficiale",
-  "apertura ufficiale",
-  "partita ufficiale",
-  "gara ufficiale",
-  "sito ufficiale",
-  "canale ufficiale",
-  "profilo ufficiale",
-  "pagina ufficiale",
-  "official website",
-  "official site",
-  "official channels",
-  "in attesa di",
-  "visite mediche di rito",
-  "a caccia di rinforzi",
-  "voglia di riscatto",
-  "senza mai",
-  "fatta eccezione",
-  "dettagli dell operazione",
-  "non solo",
-  "ritorno in serie a",
-  "ritorno in italia",
-  "apertura della sessione",
-  "all apertura",
-];
+export const NEUTRAL = cues(`
+  giorno ufficiale | apertura ufficiale | partita ufficiale | gara ufficiale | sito ufficiale |
+  canale ufficiale | profilo ufficiale | pagina ufficiale | official website | official site |
+  official channels | in attesa di | visite mediche di rito | a caccia di rinforzi |
+  voglia di riscatto | senza mai | fatta eccezione | dettagli dell operazione | non solo |
+  ritorno in serie a | ritorno in italia | apertura della sessione
+`);
 
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
-export const HISTORY = [
-  "scorsa estate",
-  "estate scorsa",
-  "in passato",
-  "avevano",
-  "aveva",
-  "si era",
-  "era stato",
-  "era stata",
-  "last summer",
-  "previously",
-  "had been",
-  "had held",
-  "un anno fa",
-  "anni fa",
-];
+export const HISTORY = cues(`
+  scorsa estate | estate scorsa | in passato | avevano | aveva | si era | era stato | era stata |
+  last summer | previously | had been | had held | un anno fa | anni fa
+`);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */
-export const STAY = [
-  "rimasto",
-  "rimasta",
-  "rimane",
-  "resta",
-  "restare",
-  "rimanere",
-  "stays",
-  "stayed",
-  "remain*",
-];
+export const STAY = cues(`
+  rimasto | rimasta | rimane | resta | restare | rimanere | stays | stayed | remain*
+`);
 
 /** The player is on his way out with no named destination ("in prestito", "cessione"). */
-export const MOVE_OUT = [
-  "in prestito",
-  "cessione",
-  "in uscita",
-  "lasciare",
-  "lascia",
-  "partenza",
-  "addio",
-  "cedere",
-  "ceduto",
-  "cedut*",
-  "via",
-  "out",
-  "leave",
-  "exit",
-  "sale",
-  "sell",
-  "loan",
-  "loaned",
-  "partire",
-  "fare esperienza",
-];
+export const MOVE_OUT = cues(`
+  in prestito | cessione | in uscita | lasciare | lascia | partenza | addio | cedere | ceduto |
+  cedut* | via | out | leave | exit | sale | sell | loan | loaned | partire | fare esperienza
+`);
 
 /** "Nonostante la concorrenza dell'Inter": a rival's interest implies the topic club is interested too. */
-export const COMPETITION = [
-  "concorrenza",
-  "concorrent*",
-  "rivale",
-  "rivali",
-  "competition",
-  "rivals",
-  "derby",
-];
+export const COMPETITION = cues(`
+  concorrenza | concorrent* | rivale | rivali | competition | rivals | derby
+`);
 
 /** A swap: the other player goes the opposite way. */
-export const SWAP = ["scambio", "scambi", "contropartit*", "swap", "makeweight"];
+export const SWAP = cues(`
+  scambio | scambi | contropartit* | swap | makeweight
+`);
