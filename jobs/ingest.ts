@@ -2,11 +2,13 @@ import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../src/queues.js";
 import { type ArticleDedupe, contentHash } from "../src/rumours/article-dedupe.js";
+import type { NearDuplicateIndex } from "../src/rumours/near-duplicates.js";
 import type { RumourStore } from "../src/rumours/rumour-store.js";
 import type { Understander } from "../src/understand/types.js";
 
 export interface IngestDeps {
   dedupe: ArticleDedupe;
+  nearDuplicates: NearDuplicateIndex;
   understander: Understander;
   rumours: RumourStore;
   /** Hands an alertable event to the fanout step. */
@@ -17,14 +19,15 @@ export interface IngestDeps {
 }
 
 export interface IngestResult {
-  status: "duplicate" | "processed";
+  status: "duplicate" | "near-duplicate" | "processed";
   players: number;
   events: RumourEvent[];
 }
 
 /**
  * ingest: one new article → facts → rumour memory → events. An article already processed (same canonical
- * URL or same content) stops here. Backfill articles update the memory but alert no one.
+ * URL or same content) stops here, and so does a syndicated copy or light rewrite of one (MinHash): it
+ * is no new outlet's evidence and alerts no one. Backfill articles update the memory but alert no one.
  * @throws UnrecoverableError when the payload does not match the contract.
  */
 export async function processIngest(data: unknown, deps: IngestDeps): Promise<IngestResult> {
@@ -37,6 +40,12 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     deps.log.debug({ url: job.url, claim }, "article already processed");
     return { status: "duplicate", players: 0, events: [] };
   }
+  const at = deps.now(job);
+  const copy = await deps.nearDuplicates.check(job.url, `${job.title}\n${body}`, at);
+  if (copy) {
+    deps.log.info({ url: job.url, of: copy.of, similarity: copy.similarity }, "near-duplicate article");
+    return { status: "near-duplicate", players: 0, events: [] };
+  }
   const facts = deps.understander.extract({
     title: job.title,
     lead: job.text ? job.description : undefined,
@@ -44,7 +53,6 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     url: job.url,
     outlet: job.outlet,
   });
-  const at = deps.now(job);
   const article = { url: job.url, title: job.title, outlet: job.outlet, published: job.published };
   const events: RumourEvent[] = [];
   for (const player of facts.players) {

@@ -15,6 +15,7 @@ import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
 import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
+import { createNearDuplicateIndex, type NearDuplicateIndex } from "./rumours/near-duplicates.js";
 import { createRumourStore, type RumourStore } from "./rumours/rumour-store.js";
 import { type ChatStateStore, createChatStateStore } from "./subscriptions/chat-state-store.js";
 import { createSubscriptionStore, type SubscriptionStore } from "./subscriptions/subscription-store.js";
@@ -31,6 +32,7 @@ export interface App {
   sourceStore: SourceStore;
   understander: Understander;
   dedupe: ArticleDedupe;
+  nearDuplicates: NearDuplicateIndex;
   rumours: RumourStore;
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
@@ -59,6 +61,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     sourceStore: createSourceStore(redis, keys),
     understander: createUnderstander(gazetteer),
     dedupe: createArticleDedupe(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
+    nearDuplicates: createNearDuplicateIndex(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
     rumours,
     subscriptions,
     chatState: createChatStateStore(redis, keys),
@@ -93,7 +96,13 @@ export function workerDeps(
           fetch: { timeoutMs: c.FETCH_TIMEOUT_MS, maxBytes: c.FETCH_MAX_BYTES, userAgent: c.USER_AGENT },
         }),
     },
-    ingest: { dedupe: app.dedupe, understander: app.understander, rumours: app.rumours, now },
+    ingest: {
+      dedupe: app.dedupe,
+      nearDuplicates: app.nearDuplicates,
+      understander: app.understander,
+      rumours: app.rumours,
+      now,
+    },
     fanout: {
       subscriptions: app.subscriptions,
       chatState: app.chatState,
