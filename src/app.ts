@@ -15,6 +15,7 @@ import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
 import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
+import { loadSourceTiers } from "./rumours/credibility.js";
 import { createNearDuplicateIndex, type NearDuplicateIndex } from "./rumours/near-duplicates.js";
 import { createRumourStore, type RumourStore } from "./rumours/rumour-store.js";
 import { type ChatStateStore, createChatStateStore } from "./subscriptions/chat-state-store.js";
@@ -49,7 +50,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
   const subscriptions = createSubscriptionStore(redis, keys, {
     maxPerChat: config.MAX_SUBSCRIPTIONS_PER_CHAT,
   });
-  const rumours = createRumourStore(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS });
+  const rumours = createRumourStore(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS, tiers: loadSourceTiers() });
   const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
     config,

@@ -104,6 +104,8 @@ export const RumourEventSchema = z.strictObject({
   /** Distinct outlets that carried the changed rumours so far. */
   outlets: z.number().int().min(1),
   cited: z.array(z.string().max(200)).max(20),
+  /** How solid the story is, from source tiers and the outlet count (src/rumours/credibility.ts). */
+  credibility: z.enum(["low", "medium", "high"]),
   articles: z.array(ArticleRefSchema).min(1).max(3),
   at: z.iso.datetime({ offset: true }),
 });

@@ -23,6 +23,13 @@ const STAGE_NAMES: Record<Lang, Record<Stage, string>> = {
   },
 };
 
+/** The credibility mark: how solid the story is (README "Credibility"). */
+export const CREDIBILITY_MARK: Record<RumourEvent["credibility"], string> = {
+  high: "★★★",
+  medium: "★★☆",
+  low: "★☆☆",
+};
+
 export function stageName(stage: Stage, lang: Lang): string {
   return STAGE_NAMES[lang][stage];
 }
@@ -38,7 +45,7 @@ export interface AlertModel {
   why: string[];
   /** The player's whole board: "Milan: talks", "Inter: interest". */
   board: string[];
-  /** "3 outlets · sources: Sport Bild, Tuttosport" */
+  /** "★★☆ 3 outlets · sources: Sport Bild, Tuttosport" */
   evidence: string;
   articles: { title: string; url: string; outlet: string }[];
 }
@@ -60,11 +67,12 @@ export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
     ? `${e.outlets} ${e.outlets === 1 ? "testata" : "testate"}`
     : `${e.outlets} outlet${e.outlets === 1 ? "" : "s"}`;
   const cited = e.cited.length ? ` · ${it ? "fonti" : "sources"}: ${e.cited.join(", ")}` : "";
+  const mark = CREDIBILITY_MARK[e.credibility];
   return {
     headline: `${e.player.name}${e.player.club ? ` (${e.player.club})` : ""}`,
     why,
     board: e.links.map((l) => `${l.club}: ${stageName(l.stage, lang)}`),
-    evidence: outlets + cited,
+    evidence: `${mark} ${outlets}${cited}`,
     articles: e.articles.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet })),
   };
 }

@@ -2,6 +2,7 @@ import type { ArticleRef, RumourEvent } from "../queues.js";
 import type { Keys, Redis } from "../redis.js";
 import type { PlayerFacts } from "../understand/types.js";
 import { decideLink, nextStage } from "./alert-policy.js";
+import { credibility, type SourceTiers } from "./credibility.js";
 import type { ChangeKind, Rumour } from "./types.js";
 
 const MAX_HISTORY = 20;
@@ -49,7 +50,11 @@ function addBounded<T>(list: T[], item: T, max: number, same: (a: T) => boolean 
   return list.some(same) ? list : [...list, item].slice(-max);
 }
 
-export function createRumourStore(redis: Redis, keys: Keys, opts: { memoryDays: number }): RumourStore {
+export function createRumourStore(
+  redis: Redis,
+  keys: Keys,
+  opts: { memoryDays: number; tiers: SourceTiers },
+): RumourStore {
   const memoryMs = opts.memoryDays * 86_400_000;
   const rumourKey = (player: string, club: string) => keys.key("rumour", player, slug(club));
   const boardKey = (player: string) => keys.key("rumour", "board", player);
@@ -136,6 +141,11 @@ export function createRumourStore(redis: Redis, keys: Keys, opts: { memoryDays: 
         links: board.map((r) => ({ club: r.club, stage: r.stage })).slice(0, 30),
         outlets: Math.max(1, ...changed.map((r) => r.outlets.length)),
         cited: [...new Set(changed.flatMap((r) => r.cited))].slice(0, 20),
+        credibility: credibility(opts.tiers, {
+          cited: changed.flatMap((r) => r.cited),
+          outlets: [...new Set(changed.flatMap((r) => r.outlets))],
+          official: changes.some((c) => c.stage === "official" || c.stage === "renewal"),
+        }),
         articles: articles.slice(0, MAX_ARTICLES),
         at: o.at.toISOString(),
       };

@@ -3,6 +3,7 @@ import { commands } from "../../commands/index.js";
 import { parseTextArgs, runTextCommand } from "../../commands/run-command.js";
 import type { CommandContext } from "../../commands/types.js";
 import { silentLogger } from "../../src/log.js";
+import { loadSourceTiers } from "../../src/rumours/credibility.js";
 import { createRumourStore } from "../../src/rumours/rumour-store.js";
 import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
 import { loadGazetteer } from "../../src/understand/index.js";
@@ -13,7 +14,7 @@ const log = silentLogger();
 const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: 4 });
 const deps = {
   subscriptions,
-  rumours: createRumourStore(redis, keys, { memoryDays: 30 }),
+  rumours: createRumourStore(redis, keys, { memoryDays: 30, tiers: loadSourceTiers() }),
   gazetteer: loadGazetteer(),
 };
 const ctx = (id: string, over: Partial<CommandContext> = {}): CommandContext => ({

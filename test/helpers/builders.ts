@@ -10,6 +10,7 @@ export function buildRumourEvent(overrides: Partial<RumourEvent> = {}): RumourEv
     links: [{ club: "Milan", stage: "talks" }],
     outlets: 1,
     cited: ["Sport Bild"],
+    credibility: "high",
     articles: [
       {
         url: "https://example.test/kim",

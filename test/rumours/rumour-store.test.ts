@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadSourceTiers } from "../../src/rumours/credibility.js";
 import { createRumourStore } from "../../src/rumours/rumour-store.js";
 import type { PlayerFacts } from "../../src/understand/types.js";
 import { useTestRedis } from "../helpers/redis.js";
 
 const { redis, keys } = useTestRedis();
-const store = createRumourStore(redis, keys, { memoryDays: 30 });
+const store = createRumourStore(redis, keys, { memoryDays: 30, tiers: loadSourceTiers() });
 
 const kim = (links: PlayerFacts["links"]): PlayerFacts => ({
   key: "kim-min-jae",
