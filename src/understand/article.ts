@@ -18,6 +18,10 @@ export type ClubRole = "ex" | "versus" | "staff" | "of" | "from" | "to" | "owner
 /** A club mention with its role. */
 export interface RoledClub extends ClubMention {
   role: ClubRole;
+  /** "l'attaccante del Manchester United": a player noun owns the club, so it is someone's own club. */
+  nounOf: boolean;
+  /** Only spaces before the next word (so "della Juventus Frattesi" binds, "della Juventus, Frattesi" not). */
+  spaceAfter: boolean;
 }
 
 /** One sentence: what it names and which cues it holds. */
@@ -89,12 +93,23 @@ export function buildArticle(
     for (const k of c.kinds) sentences[c.sent]!.kinds.add(k);
     cueEndingAt.set(c.end, c);
   }
-  for (const c of s.clubs) sentences[c.sent]!.clubs.push({ ...c, role: roleOf(c) });
+  for (const c of s.clubs) {
+    const role = roleOf(c);
+    const nounOf = role === "of" && nounBefore(c.start);
+    const spaceAfter = /^\s+$/.test(tokens[c.end]?.gap ?? "");
+    sentences[c.sent]!.clubs.push({ ...c, role, nounOf, spaceAfter });
+  }
   for (const p of players) {
     for (const m of p.mentions) sentences[m.sent]!.players.push({ ref: p, start: m.start, end: m.end });
   }
   for (const st of sentences) st.players.sort((a, b) => a.start - b.start);
   return { tokens, scan: s, sentences, players };
+
+  function nounBefore(start: number): boolean {
+    for (let k = start; k >= start - 3 && k > 0; k--)
+      if (cueEndingAt.get(k)?.kinds.includes("pnoun")) return true;
+    return false;
+  }
 
   function roleOf(c: ClubMention): ClubRole {
     // Walk back over glue words to the word that governs the club.

@@ -42,14 +42,15 @@ export function currentClubs(
         continue;
       }
       if (c.role === "of") {
-        if (after && after.start === c.end) bump(after.ref, c.club, 3);
+        // "l'attaccante del Manchester United Joshua Zirkzee"; a comma ends it ("della Juventus, Frattesi").
+        if (after && after.start === c.end && /^\s+$/.test(t[after.start]!.gap)) bump(after.ref, c.club, 3);
         else if (
           before &&
           gapBefore <= 6 &&
           !s.players.some((p) => p.start > before.end && p.start < c.start)
         ) {
           bump(before.ref, c.club, 3);
-        } else if (isNounOf(c.start)) {
+        } else if (c.nounOf) {
           const p = subjectOf(s);
           if (p) bump(p, c.club, 2);
         }
@@ -77,12 +78,4 @@ export function currentClubs(
     if (best) out.set(key, best);
   }
   return out;
-
-  /** "il centrocampista dell'Inter", "giocatore dell'Inter": a player noun governs the club. */
-  function isNounOf(start: number): boolean {
-    for (let k = start - 1; k >= start - 3 && k >= 0; k--) {
-      if (a.scan.cues.some((c) => c.end === k + 1 && c.kinds.includes("pnoun"))) return true;
-    }
-    return false;
-  }
 }

@@ -28,7 +28,11 @@ const IT = /\b(il|della|dell|che|con|per|una|sono|nel|alla|degli|calciomercato|g
 function extract(article: ArticleText, d: Dictionaries): Extraction {
   const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
   const tokens = tokenize([...head, article.text]);
-  const headSents = head.length ? (tokens.find((t) => t.para >= head.length)?.sent ?? 0) : 0;
+  // Without a headline, a short first line of the text is one (feeds and scrapes often start with it).
+  const firstLine = article.text.split("\n", 1)[0]!;
+  const untitledHead = !head.length && firstLine.length <= 160 && !/[.!?]\s*$/.test(firstLine);
+  const headParas = head.length || (untitledHead ? 1 : 0);
+  const headSents = headParas ? (tokens.find((t) => t.para >= headParas)?.sent ?? 0) : 0;
   const s = scan(tokens, d);
   const clubs: string[] = [];
   for (const c of s.clubs) if (!clubs.includes(c.club)) clubs.push(c.club);
@@ -68,7 +72,11 @@ function mainPlayer(a: Article): PlayerRef | undefined {
   let best: PlayerRef | undefined;
   let top = 0;
   for (const p of a.players) {
-    const v = p.mentions.reduce((n, m) => n + (a.sentences[m.sent]!.head ? 3 : 1), 0);
+    // A renewal names a player without making him the subject of the transfer story.
+    const v = p.mentions.reduce((n, m) => {
+      const st = a.sentences[m.sent]!;
+      return n + (st.kinds.has("renewal") ? 0 : st.head ? 3 : 1);
+    }, 0);
     if (v > top) {
       top = v;
       best = p;

@@ -16,7 +16,10 @@ function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
   let best: Stage | undefined;
   for (const st of LADDER) if (cue.kinds.includes(st)) best = st;
   if (!best || best === "interest") return best;
-  const negated = s.cues.some((c) => c.kinds.includes("neg") && Math.abs(c.start - cue.start) <= 6);
+  // "Manca solo l'annuncio ufficiale prima che X sia un nuovo giocatore": an announcement still awaited is
+  // negated anywhere in its sentence; other stages only by a negator close by.
+  const span = best === "official" ? Number.POSITIVE_INFINITY : 6;
+  const negated = s.cues.some((c) => c.kinds.includes("neg") && Math.abs(c.start - cue.start) <= span);
   if (!negated) return best;
   // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
   if (best === "official") return s.kinds.has("medical") ? "medical" : "agreement";
@@ -110,6 +113,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         ? [recent ?? ctx.focusPlayer]
         : [];
     const staffTopic = anchors.find((x) => x.staff)?.club;
+    let sentTo: string | undefined;
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
@@ -121,8 +125,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       );
       if (named.length > 1) dests = dests.filter((c) => nearest(s, c) === p);
       const explicit = dests.length > 0;
+      if (explicit) sentTo = dests[dests.length - 1]!.club;
       const clubs = uniq(dests.map((c) => c.club));
-      if (k.has("compete") || !explicit) {
+      // A named player takes the paragraph's buyer only with a cue close to his name, not as a bystander
+      // ("aspettare i rientri di Mbeumo").
+      const close = !named.includes(p) || cueNear(s, p, 6);
+      if ((k.has("compete") || !explicit) && close) {
         const fallback = topic ?? staffTopic ?? ctx.focusClub;
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
@@ -145,9 +153,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       }
     }
     if (named.length) recent = named[named.length - 1];
-    const topical = s.clubs.filter((c) => (c.role === "plain" || c.role === "to") && !history);
-    const last = topical[topical.length - 1];
-    if (last && (hasStage || collapse)) topic = last.club;
+    // The paragraph's buyer: the last club a named player was sent to here, unless it was a rival's bid.
+    if (sentTo && !k.has("compete") && !history && (hasStage || collapse)) topic = sentTo;
   }
   return out;
 
@@ -177,9 +184,25 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   }
 }
 
+/** A stage cue within `span` words of one of the player's mentions in the sentence. */
+function cueNear(s: Sentence, p: PlayerRef, span: number): boolean {
+  return s.players.some(
+    (m) =>
+      m.ref === p &&
+      s.cues.some(
+        (c) =>
+          c.kinds.some((k) => LADDER.includes(k as Stage) || k === "collapsed" || k === "renewal") &&
+          (c.end <= m.start ? m.start - c.end : c.start - m.end) <= span,
+      ),
+  );
+}
+
 /** "Kristensen, classe 2002 dell'Udinese": the club belongs to the player right before it. */
 function ofPlayer(s: Sentence, c: RoledClub): boolean {
-  return s.players.some((p) => (p.end <= c.start && c.start - p.end <= 6) || p.start === c.end);
+  if (c.nounOf) return true;
+  return s.players.some(
+    (p) => (p.end <= c.start && c.start - p.end <= 6) || (p.start === c.end && c.spaceAfter),
+  );
 }
 
 function nearest(s: Sentence, c: RoledClub): PlayerRef | undefined {

@@ -141,7 +141,12 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
         return;
       }
     }
-    if (d.peopleSurnames.has(t.norm)) return;
+    if (d.peopleSurnames.has(t.norm)) {
+      // "Tare e soci": a known coach or director by surname stands for his club.
+      out.blocked.set(at, at + 1);
+      out.blockedRole.set(at, d.peopleSurnames.get(t.norm)!);
+      return;
+    }
     const list = d.surnames.get(t.norm);
     if (list) {
       const common = d.commonWords.has(t.norm);

@@ -67,6 +67,7 @@ export const NEGATORS = cues(`
 
 /** Phrases that look like cues but are not ("apertura ufficiale" of the window, "partita ufficiale"). */
 export const NEUTRAL = cues(`
+  ufficialmente esonerato | esonerato ufficialmente | esonero ufficiale | esonerat* | esonero |
   giorno ufficiale | apertura ufficiale | partita ufficiale | gara ufficiale | sito ufficiale |
   canale ufficiale | profilo ufficiale | pagina ufficiale | official website | official site |
   official channels | in attesa di | visite mediche di rito | a caccia di rinforzi |
