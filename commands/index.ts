@@ -4,6 +4,7 @@
  */
 import follow from "./follow.js";
 import help from "./help.js";
+import latest from "./latest.js";
 import list from "./list.js";
 import type { Command } from "./types.js";
 import unfollow from "./unfollow.js";
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   follow,
   unfollow,
   list,
+  latest,
   help,
 ] as unknown as Command[];
 

@@ -40,7 +40,9 @@ describe("the command registry", () => {
       expect(typeof c.execute).toBe("function");
       for (const a of c.args) expect(a.description.it && a.description.en).toBeTruthy();
     }
-    expect(names).toEqual(expect.arrayContaining(["help", "watch", "unwatch", "follow", "unfollow", "list"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["help", "watch", "unwatch", "follow", "unfollow", "list", "latest"]),
+    );
   });
 
   it("should split text arguments, the last taking the rest of the line", () => {
@@ -51,7 +53,7 @@ describe("the command registry", () => {
 
 describe("watch and follow", () => {
   it("should watch a known player under his canonical name", async () => {
-    expect(await run("/watch kim min-jae")).toContain("Kim Min-Jae");
+    expect(await run("/watch kim min-jae")).toMatch(/Watching Kim Min-Jae/i);
     expect(await subscriptions.watchersOf("kim-min-jae")).toEqual([{ platform: "telegram", id: "1" }]);
   });
 
@@ -100,7 +102,7 @@ describe("watch and follow", () => {
   });
 
   it("should unwatch by surname and unfollow by nickname", async () => {
-    expect(await run("/unwatch Kim")).toContain("Stopped watching Kim Min-Jae");
+    expect(await run("/unwatch Kim")).toMatch(/Stopped watching Kim Min-Jae/i);
     expect(await run("/unfollow rossoneri")).toContain("Stopped following Milan");
     expect(await run("/unfollow Milan")).toMatch(/don't follow/);
   });
@@ -108,5 +110,35 @@ describe("watch and follow", () => {
   it("should reply in Italian to an Italian chat", async () => {
     expect(await run("/list", ctx("2", { lang: "it" }))).toMatch(/Non segui ancora nessuno/);
     expect(await run("/nonesiste", ctx("2", { lang: "it" }))).toMatch(/Comando sconosciuto/);
+  });
+});
+
+describe("latest", () => {
+  it("should show a player's board and a club's board, and say when there is nothing", async () => {
+    expect(await run("/latest Kim Min-Jae")).toMatch(/No recent rumours about Kim Min-/);
+    await deps.rumours.observe({
+      player: {
+        key: "kim-min-jae",
+        name: "Kim Min-jae",
+        provisional: false,
+        club: "Bayern Munich",
+        links: [{ club: "Milan", stage: "talks" }],
+      },
+      article: {
+        url: "https://example.test/kim",
+        title: "Kim, contatti col Milan",
+        outlet: "Radar",
+        published: null,
+      },
+      outlet: "Radar",
+      cited: [],
+      at: new Date(),
+    });
+    const player = await run("/latest kim min-jae");
+    expect(player).toContain(
+      "Milan: talks (1 outlet) — Radar: Kim, contatti col Milan https://example.test/kim",
+    );
+    expect(await run("/latest rossoneri")).toContain("Kim Min-jae: talks");
+    expect(await run("/latest Inter")).toMatch(/No recent rumours about Inter/);
   });
 });
