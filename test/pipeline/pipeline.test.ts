@@ -25,6 +25,12 @@ const old: SampleItem = {
   date: "2026-01-05T10:00:00Z",
   text: "La Juventus ha chiesto informazioni all'Inter per Davide Frattesi, centrocampista che piace ai bianconeri.",
 };
+const other: SampleItem = {
+  id: "other",
+  title: "Serie A, il programma del weekend",
+  date: "2026-01-05T08:00:00Z",
+  text: "Si parte sabato alle 15 con la prima partita della giornata, chiude il posticipo del lunedì sera.",
+};
 const kimTalks: SampleItem = {
   id: "kim-talks",
   title: "Milan, contatti con il Bayern Monaco per Kim Min-Jae",
@@ -64,7 +70,7 @@ const pollAll = async (ids: string[]) => {
 };
 
 beforeAll(async () => {
-  feeds = await startFeedServer({ "radar-a": [old], "radar-b": [] });
+  feeds = await startFeedServer({ "radar-a": [old], "radar-b": [other] });
   // A source that accepts the connection and never answers.
   hanging = createServer(() => {});
   await new Promise<void>((r) => hanging.listen(0, "127.0.0.1", r));
@@ -105,11 +111,11 @@ describe("the pipeline from feed to chat", () => {
   });
 
   it("should alert the watchers and followers of a new rumour once each, and nobody else", async () => {
-    feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [] });
+    feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [other] });
     await pollAll(["radar-a", "radar-b"]);
     await waitFor(() => sentTo("kim-fan").length > 0 && sentTo("milan-fan").length > 0, 5000);
     await new Promise((r) => setTimeout(r, 300));
-    expect(sentTo("kim-fan").map((i) => i.alert.player.name)).toEqual(["Kim Min-Jae"]);
+    expect(sentTo("kim-fan").map((i) => i.alert.player.key)).toEqual(["kim-min-jae"]);
     expect(sentTo("milan-fan").map((i) => i.matched)).toEqual([["follow:Milan"]]);
     expect(sentTo("napoli-fan")).toEqual([]);
   });
