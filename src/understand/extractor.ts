@@ -22,8 +22,48 @@ export function createUnderstander(g: Gazetteer): Understander {
   return { extract: (article) => extract(article, d) };
 }
 
-const EN = /\b(the|and|with|from|has|have|is|are|was|will|his|they|club|deal|transfer)\b/gi;
-const IT = /\b(il|della|dell|che|con|per|una|sono|nel|alla|degli|calciomercato|giocatore)\b/gi;
+const EN = new Set([
+  "the",
+  "and",
+  "with",
+  "from",
+  "has",
+  "have",
+  "is",
+  "are",
+  "was",
+  "will",
+  "his",
+  "they",
+  "deal",
+]);
+const IT = new Set([
+  "il",
+  "della",
+  "dell",
+  "che",
+  "con",
+  "per",
+  "una",
+  "sono",
+  "nel",
+  "alla",
+  "degli",
+  "giocatore",
+]);
+
+/** English or Italian by counting function words among the first 300. */
+function detectLanguage(tokens: readonly { norm: string }[]): "it" | "en" {
+  let en = 0;
+  let it = 0;
+  const n = Math.min(tokens.length, 300);
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!.norm;
+    if (EN.has(w)) en++;
+    else if (IT.has(w)) it++;
+  }
+  return en > it ? "en" : "it";
+}
 
 function extract(article: ArticleText, d: Dictionaries): Extraction {
   const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
@@ -56,11 +96,9 @@ function extract(article: ArticleText, d: Dictionaries): Extraction {
       links: out,
     });
   }
-  const sample = `${article.title ?? ""} ${article.text.slice(0, 1500)}`;
-  const en = sample.match(EN)?.length ?? 0;
-  const it = sample.match(IT)?.length ?? 0;
+  const language = detectLanguage(tokens);
   return {
-    language: en > it ? "en" : "it",
+    language,
     players,
     clubs,
     cited: citedSources(tokens, s, article.outlet),

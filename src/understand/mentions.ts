@@ -154,24 +154,17 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
       out.covered[at] = 1;
       return;
     }
-    if (t.norm.length >= 6) {
-      const found = new Set<string>();
-      for (let k = 0; k <= t.norm.length; k++) {
-        const v = k === t.norm.length ? t.norm : t.norm.slice(0, k) + t.norm.slice(k + 1);
-        for (const s of d.typos.get(v) ?? []) if (withinOne(t.norm, s)) found.add(s);
-      }
-      if (found.size === 1) {
-        const s = [...found][0]!;
-        out.names.push({
-          start: at,
-          end: at + 1,
-          sent: t.sent,
-          candidates: d.surnames.get(s)!,
-          surname: s,
-          typo: true,
-        });
-        out.covered[at] = 1;
-      }
+    const s = t.norm.length >= 6 ? typoOf(t.norm, d) : null;
+    if (s) {
+      out.names.push({
+        start: at,
+        end: at + 1,
+        sent: t.sent,
+        candidates: d.surnames.get(s)!,
+        surname: s,
+        typo: true,
+      });
+      out.covered[at] = 1;
     }
   }
 
@@ -189,6 +182,28 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
     // "lo United Amorim": a known name after is fine; an unknown capitalised word makes a longer name.
     return !d.people.starts(next.norm) && !d.players.starts(next.norm) && !d.surnames.has(next.norm);
   }
+}
+
+const typoMemo = new WeakMap<Dictionaries, Map<string, string | null>>();
+
+/** The one known surname a word is a one-letter typo of, or null; memoised per word. */
+function typoOf(word: string, d: Dictionaries): string | null {
+  let memo = typoMemo.get(d);
+  if (!memo) {
+    memo = new Map();
+    typoMemo.set(d, memo);
+  }
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const found = new Set<string>();
+  for (let k = 0; k <= word.length; k++) {
+    const v = k === word.length ? word : word.slice(0, k) + word.slice(k + 1);
+    for (const s of d.typos.get(v) ?? []) if (withinOne(word, s)) found.add(s);
+  }
+  const out = found.size === 1 ? [...found][0]! : null;
+  if (memo.size > 100_000) memo.clear();
+  memo.set(word, out);
+  return out;
 }
 
 /** Index just past the last token of the sentence holding `at`. */

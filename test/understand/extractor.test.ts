@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { createUnderstander, loadGazetteer, toExtractJson } from "../../src/understand/index.js";
+
+const u = createUnderstander(loadGazetteer());
+const linkOf = (text: string, player: string, title?: string) => {
+  const x = u.extract({ text, ...(title ? { title } : {}) });
+  return x.players.find((p) => p.name.includes(player));
+};
+
+describe("createUnderstander", () => {
+  it("should link a known player to the interested club with his current club", () => {
+    const p = linkOf("Il Genoa segue con interesse Mario Gila della Lazio in vista di gennaio.", "Gila");
+    expect(p?.club).toBe("Lazio");
+    expect(p?.links).toEqual([{ club: "Genoa", stage: "interest" }]);
+  });
+
+  it("should read both name orders and resolve the surname later", () => {
+    const x = u.extract({
+      text: "La Juventus ha avviato i contatti con il Bayern Monaco per Min-jae Kim. Kim piace molto ai bianconeri.",
+    });
+    expect(x.players.map((p) => p.key)).toEqual(["kim-min-jae"]);
+    expect(x.players[0]!.links).toEqual([{ club: "Juventus", stage: "talks" }]);
+  });
+
+  it("should match a one-letter typo of a long surname in a transfer context", () => {
+    const p = linkOf(
+      "Il Napoli ha chiesto informazioni al Manchester United per Zirkze, obiettivo per gennaio.",
+      "Zirkzee",
+    );
+    expect(p?.links).toEqual([{ club: "Napoli", stage: "interest" }]);
+  });
+
+  it("should keep an unknown youth player with a provisional key", () => {
+    const x = u.extract({
+      text: "Il Como ha messo nel mirino il difensore Aldo Vercesi, classe 2007 del Sion.",
+    });
+    const p = x.players.find((q) => q.provisional);
+    expect(p?.key).toBe("aldo-vercesi");
+    expect(p?.links[0]?.club).toBe("Como");
+  });
+
+  it("should never report coaches, directors, journalists or stadiums as players", () => {
+    const x = u.extract({
+      text:
+        "Secondo Fabrizio Romano, il tecnico Massimiliano Allegri ha chiesto a Igli Tare un difensore. " +
+        "Il Milan segue Mario Gila della Lazio, visto a San Siro e poi a Milanello.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Mario Gila"]);
+    expect(x.cited).toEqual(["Fabrizio Romano"]);
+  });
+
+  it("should tell official, medical, agreement and collapsed stages apart", () => {
+    const t = (s: string) => linkOf(s, "Zirkzee")?.links.find((l) => l.club === "Roma")?.stage;
+    expect(
+      t("UFFICIALE: Joshua Zirkzee è un nuovo giocatore della Roma, arriva dal Manchester United."),
+    ).toBe("official");
+    expect(t("Joshua Zirkzee ha svolto le visite mediche con la Roma: manca solo l'annuncio.")).toBe(
+      "medical",
+    );
+    expect(t("La Roma ha trovato l'accordo con il Manchester United per Joshua Zirkzee.")).toBe("agreement");
+    expect(t("È saltata la trattativa tra la Roma e il Manchester United per Joshua Zirkzee.")).toBe(
+      "collapsed",
+    );
+  });
+
+  it("should link a renewal to the player's own club", () => {
+    const p = linkOf("Il Milan è pronto a rinnovare il contratto di Fikayo Tomori fino al 2029.", "Tomori");
+    expect(p?.links).toEqual([{ club: "Milan", stage: "renewal" }]);
+  });
+
+  it("should read English agency copy the same way", () => {
+    const x = u.extract({
+      text: "Arsenal are keen on Real Madrid defender Raul Asencio, according to the Daily Mail.",
+    });
+    expect(x.language).toBe("en");
+    const p = x.players.find((q) => q.name.includes("Asencio"));
+    expect(p?.club).toBe("Real Madrid");
+    expect(p?.links).toEqual([{ club: "Arsenal", stage: "interest" }]);
+    expect(x.cited).toEqual(["Daily Mail"]);
+  });
+
+  it("should take a city after a bare preposition as the city, not the club", () => {
+    const x = u.extract({ text: "La Juventus vuole portare Davide Frattesi a Torino in estate." });
+    expect(x.clubs).toEqual(["Juventus"]);
+  });
+});
+
+describe("toExtractJson", () => {
+  it("should keep only names, clubs and stages", () => {
+    const x = u.extract({ text: "Il Genoa segue Mario Gila della Lazio." });
+    const j = toExtractJson("a.txt", null, x);
+    expect(Object.keys(j)).toEqual(["file", "published", "players", "clubs", "cited"]);
+    expect(j.players[0]).toEqual({
+      name: "Mario Gila",
+      club: "Lazio",
+      links: [{ club: "Genoa", stage: "interest" }],
+    });
+  });
+});
