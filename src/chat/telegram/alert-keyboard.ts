@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Lang } from "../../../commands/types.js";
+import type { OutboxItem } from "../../queues.js";
+
+/** Telegram's limit for callback data, in bytes. */
+const MAX_CALLBACK_BYTES = 64;
+
+/** What a tapped alert button asks for. */
+export type AlertAction = { kind: "unwatch"; playerKey: string } | { kind: "sources"; ref: string };
+
+/** A short stable reference to one alert, for callback data and the Redis key of its sources. */
+export function alertRef(alertId: string): string {
+  return createHash("sha256").update(alertId).digest("base64url").slice(0, 16);
+}
+
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * The buttons under an alert message: per alert, "Unwatch <player>" when the chat gets it because it
+ * watches him, and "Sources". Callback data is `u:<player key>` or `s:<alert ref>`; an Unwatch whose
+ * key would not fit Telegram's 64 bytes is left out (/unwatch still works).
+ */
+export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMarkup | undefined {
+  const it = lang === "it";
+  const rows: InlineKeyboardButton[][] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const row: InlineKeyboardButton[] = [];
+    const player = item.alert.player;
+    const unwatch = `u:${player.key}`;
+    const watched = item.matched.some((m) => m.startsWith("watch:"));
+    if (watched && !seen.has(unwatch) && Buffer.byteLength(unwatch) <= MAX_CALLBACK_BYTES) {
+      seen.add(unwatch);
+      row.push({
+        text: `🔕 ${it ? "Non seguire" : "Unwatch"} ${cut(player.name, 30)}`,
+        callback_data: unwatch,
+      });
+    }
+    const label = items.length > 1 ? ` · ${cut(player.name, 20)}` : "";
+    row.push({
+      text: `📰 ${it ? "Fonti" : "Sources"}${label}`,
+      callback_data: `s:${alertRef(item.alert.id)}`,
+    });
+    rows.push(row);
+  }
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}
+
+/** Reads the callback data of an alert button; null for anything else (old or forged data). */
+export function parseAlertAction(data: string | undefined): AlertAction | null {
+  const m = /^([us]):(.+)$/.exec(data ?? "");
+  if (!m) return null;
+  return m[1] === "u" ? { kind: "unwatch", playerKey: m[2]! } : { kind: "sources", ref: m[2]! };
+}

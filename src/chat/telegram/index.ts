@@ -1,0 +1,179 @@
+/**
+ * Telegram, the only part of the project that imports grammY. `createTelegram(deps)` gives the delivery
+ * adapter (usable in a worker process that never polls) and start/stop for the bot itself: long polling,
+ * or a webhook server when TELEGRAM_WEBHOOK_URL is set. See docs/telegram.md.
+ */
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { CommandDeps, Lang } from "../../../commands/types.js";
+import type { Config } from "../../config.js";
+import type { Logger } from "../../log.js";
+import type { Keys, Redis } from "../../redis.js";
+import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import type { ChatAdapter } from "../types.js";
+import { createChannelTargets } from "./channel-target.js";
+import { createChatAdmins } from "./chat-admins.js";
+import { registerTelegramCommands } from "./register-telegram-commands.js";
+import { createSourcesStore } from "./sources-store.js";
+import { createTelegramAdapter } from "./telegram-adapter.js";
+import { installTelegramHandlers } from "./telegram-bot.js";
+import { createTelegramLimits, type TelegramLimitOptions } from "./telegram-limits.js";
+import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
+
+// For main, tests and tools: the parts one may need on their own.
+export { classifyTelegramError } from "./classify-telegram-error.js";
+export { watchDeepLink } from "./deep-link.js";
+export { registerTelegramCommands, telegramCommandMenu } from "./register-telegram-commands.js";
+export { escapeHtml, renderTelegramMessage } from "./render-telegram.js";
+export { TELEGRAM_BOT_LIMITER } from "./telegram-adapter.js";
+export { createTelegramLimits, TELEGRAM_LIMITS, type TelegramLimitOptions } from "./telegram-limits.js";
+
+/** The updates the bot acts on; Telegram sends no others. */
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/** What Telegram needs from the app. `App` from src/app.ts fits as is. */
+export interface TelegramDeps {
+  config: Pick<
+    Config,
+    | "TELEGRAM_BOT_TOKEN"
+    | "TELEGRAM_API_ROOT"
+    | "TELEGRAM_WEBHOOK_URL"
+    | "TELEGRAM_WEBHOOK_SECRET"
+    | "TELEGRAM_WEBHOOK_PORT"
+  >;
+  log: Logger;
+  redis: Redis;
+  keys: Keys;
+  chatState: ChatStateStore;
+  commandDeps: CommandDeps;
+}
+
+/** Knobs for tests and unusual deployments; the defaults are Telegram's documented limits. */
+export interface TelegramOptions {
+  /** Skips getMe at start (tests). */
+  botInfo?: UserFromGetMe;
+  limits?: Partial<TelegramLimitOptions>;
+  /** Language of alerts to chats that never said theirs. Default "en". */
+  defaultLang?: Lang;
+  /** Overrides TELEGRAM_WEBHOOK_PORT (0: any free port, for tests). */
+  webhookPort?: number;
+  /** Interface the webhook server listens on. Default all. */
+  webhookHost?: string;
+  /** Long-polling timeout in seconds. Default 30. */
+  pollingTimeoutS?: number;
+}
+
+export interface Telegram {
+  /** Delivery through bot.api; give it to the workers. */
+  adapter: ChatAdapter;
+  /** Registers the command menus, then long-polls or serves the webhook. Resolves once running. */
+  start(): Promise<void>;
+  /** Stops polling or closes the webhook server (the webhook stays set: other replicas may serve it). */
+  stop(): Promise<void>;
+  /** The webhook server's port once started in webhook mode, else null. */
+  webhookPort(): number | null;
+}
+
+/**
+ * Builds the Telegram bot and its delivery adapter from the app's parts.
+ * @throws Error when TELEGRAM_BOT_TOKEN is not set.
+ * @example
+ *   const telegram = createTelegram(app);
+ *   adapters.push(telegram.adapter);
+ *   await telegram.start();
+ */
+export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}): Telegram {
+  const { config, log, redis, keys, chatState } = deps;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const bot = new Bot(token, {
+    client: { apiRoot: config.TELEGRAM_API_ROOT },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  const limits = createTelegramLimits(redis, keys, options.limits);
+  const sources = createSourcesStore(redis, keys);
+  // The bot's id is the token's first part, so no getMe is needed to know it.
+  const botId = Number(token.split(":")[0]);
+  const admins = createChatAdmins({ api: bot.api, redis, keys, log, botId: () => botId });
+  const targets = createChannelTargets({ api: bot.api, redis, keys, admins });
+  const adapter = createTelegramAdapter({
+    api: bot.api,
+    redis,
+    keys,
+    chatState,
+    limits,
+    sources,
+    log,
+    defaultLang: options.defaultLang ?? "en",
+  });
+
+  let installed = false;
+  let polling: Promise<void> | null = null;
+  let webhook: WebhookServer | null = null;
+  const install = () => {
+    if (installed) return;
+    installed = true;
+    installTelegramHandlers(bot, {
+      redis,
+      keys,
+      log,
+      commandDeps: deps.commandDeps,
+      chatState,
+      limits,
+      sources,
+      admins,
+      targets,
+    });
+  };
+
+  return {
+    adapter,
+    async start() {
+      install();
+      await bot.init();
+      await registerTelegramCommands(bot.api);
+      const url = config.TELEGRAM_WEBHOOK_URL;
+      if (url && config.TELEGRAM_WEBHOOK_SECRET) {
+        webhook = await startWebhookServer({
+          bot,
+          path: new URL(url).pathname,
+          secret: config.TELEGRAM_WEBHOOK_SECRET,
+          port: options.webhookPort ?? config.TELEGRAM_WEBHOOK_PORT,
+          host: options.webhookHost,
+          log,
+        });
+        await bot.api.setWebhook(url, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+        log.info({ bot: bot.botInfo.username, port: webhook.port }, "telegram bot on webhook");
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        polling = bot
+          .start({
+            allowed_updates: [...ALLOWED_UPDATES],
+            timeout: options.pollingTimeoutS ?? 30,
+            onStart: () => resolve(),
+          })
+          .catch((err: unknown) => {
+            log.error({ err: (err as Error).message }, "telegram polling stopped");
+            reject(err);
+          });
+      });
+      log.info({ bot: bot.botInfo.username }, "telegram bot polling");
+    },
+    async stop() {
+      if (webhook) {
+        await webhook.close();
+        webhook = null;
+      }
+      if (polling) {
+        await bot.stop();
+        await polling;
+        polling = null;
+      }
+    },
+    webhookPort: () => webhook?.port ?? null,
+  };
+}

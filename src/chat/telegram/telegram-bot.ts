@@ -1,0 +1,222 @@
+/**
+ * The bot's side that talks with people: commands from commands/ (the same modules as every platform),
+ * /start with its deep link, the Telegram-only /channel, alert buttons, and the chat-member and
+ * migration updates that pause, resume or move a chat. Delivery lives in telegram-adapter.ts.
+ */
+import { type Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
+import { findCommand } from "../../../commands/index.js";
+import { runCommand, runTextCommand } from "../../../commands/run-command.js";
+import type { CommandContext, CommandDeps, Lang } from "../../../commands/types.js";
+import type { Logger } from "../../log.js";
+import type { ChatAddress } from "../../queues.js";
+import type { Keys, Redis } from "../../redis.js";
+import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import { parseAlertAction } from "./alert-keyboard.js";
+import type { ChannelTargets } from "./channel-target.js";
+import { type ChatAdmins, GROUP_ANONYMOUS_BOT_ID } from "./chat-admins.js";
+import { parseWatchPayload } from "./deep-link.js";
+import type { SourcesStore } from "./sources-store.js";
+import type { TelegramLimits } from "./telegram-limits.js";
+
+/** Telegram delivers updates at least once; an update id seen within this time is dropped. */
+const UPDATE_DEDUPE_MS = 3_600_000;
+/** How long a command reply may wait for its chat's send slot before going anyway. */
+const REPLY_WAIT_MS = 3000;
+
+export interface TelegramBotDeps {
+  redis: Redis;
+  keys: Keys;
+  log: Logger;
+  commandDeps: CommandDeps;
+  chatState: ChatStateStore;
+  limits: TelegramLimits;
+  sources: SourcesStore;
+  admins: ChatAdmins;
+  targets: ChannelTargets;
+}
+
+const address = (id: number | string): ChatAddress => ({ platform: "telegram", id: String(id) });
+const userLang = (ctx: Context): Lang =>
+  ctx.from?.language_code?.toLowerCase().startsWith("it") ? "it" : "en";
+
+const START: Record<Lang, string> = {
+  it:
+    "Mercato Radar ti avvisa una volta sola quando una trattativa di calciomercato nasce o avanza.\n" +
+    "Per iniziare: /watch Kim Min-Jae per un giocatore, /follow Milan per una squadra, /help per il resto.",
+  en:
+    "Mercato Radar alerts you once when a transfer deal starts or moves.\n" +
+    "To begin: /watch Kim Min-Jae for a player, /follow Milan for a club, /help for the rest.",
+};
+
+/**
+ * Installs every handler on a grammY Bot, inside one error boundary (it works for polling and webhooks
+ * alike) that logs the update id and what failed. Must run before the bot starts.
+ */
+export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
+  const { log, chatState, admins } = deps;
+  const onError = (err: BotError) => {
+    const e = err.error;
+    const what =
+      e instanceof GrammyError
+        ? `${e.method}: ${e.description}`
+        : e instanceof HttpError
+          ? `network: ${e.message}`
+          : e;
+    log.error({ update: err.ctx.update.update_id, err: what }, "telegram update failed");
+  };
+  bot.catch(onError);
+
+  // At-least-once: the first process to see an update id handles it, every other sighting is dropped.
+  bot.use(async (ctx, next) => {
+    const key = deps.keys.key("tg", "update", ctx.update.update_id);
+    if ((await deps.redis.set(key, "1", "PX", UPDATE_DEDUPE_MS, "NX")) !== "OK") return;
+    await next();
+  });
+  const on = bot.errorBoundary(onError);
+
+  /** The chat's language, remembered from the first person who spoke to the bot there. */
+  const chatLang = async (chat: ChatAddress, ctx: Context): Promise<Lang> => {
+    const stored = await chatState.lang(chat);
+    if (stored) return stored;
+    const lang = userLang(ctx);
+    await chatState.setLang(chat, lang);
+    return lang;
+  };
+
+  /** Replies in the chat the update came from, within its send limits, as plain text (no markup to escape). */
+  const reply = async (ctx: Context, text: string) => {
+    await deps.limits.reserveWaiting(address(ctx.chat!.id), REPLY_WAIT_MS);
+    const inGroup = ctx.chat!.type !== "private";
+    await ctx.reply(text, {
+      link_preview_options: { is_disabled: true },
+      ...(inGroup && ctx.msg
+        ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+        : {}),
+    });
+  };
+
+  /** Whether the sender administers the chat the update came from. */
+  const senderIsAdmin = async (ctx: Context): Promise<boolean> => {
+    const chat = ctx.chat!;
+    if (chat.type === "private") return true;
+    // An anonymous admin writes as the group itself.
+    if (ctx.from?.id === GROUP_ANONYMOUS_BOT_ID) return ctx.msg?.sender_chat?.id === chat.id;
+    return ctx.from ? admins.isAdmin(chat.id, ctx.from.id) : false;
+  };
+
+  /**
+   * The CommandContext for a message or button: its own chat, or in a private chat the channel the user
+   * named with /channel. `needsAdmin` avoids a getChatMember call for commands anyone may run.
+   */
+  const commandContext = async (
+    ctx: Context,
+    needsAdmin: boolean,
+  ): Promise<{ cc: CommandContext; prefix: string }> => {
+    const chat = ctx.chat!;
+    const userId = ctx.from?.id ?? 0;
+    const target = chat.type === "private" ? await deps.targets.get(userId) : null;
+    const addr = address(target?.id ?? chat.id);
+    const kind =
+      target || chat.type === "channel" ? "channel" : chat.type === "private" ? "private" : "group";
+    let isAdmin = kind === "private";
+    if (target) isAdmin = (await admins.isAdmin(target.id, userId)) && (await admins.botCanPost(target.id));
+    else if (kind !== "private" && needsAdmin) isAdmin = await senderIsAdmin(ctx);
+    const cc: CommandContext = {
+      platform: "telegram",
+      chat: addr,
+      chatKind: kind,
+      userId: String(userId),
+      isAdmin,
+      lang: await chatLang(addr, ctx),
+      deps: deps.commandDeps,
+    };
+    return { cc, prefix: target ? `📢 ${target.title}: ` : "" };
+  };
+
+  on.on("message:text", async (ctx) => {
+    const text = ctx.msg.text;
+    const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+    const isPrivate = ctx.chat.type === "private";
+    if (!m) {
+      if (isPrivate)
+        await reply(
+          ctx,
+          userLang(ctx) === "it" ? "Scrivi /help per i comandi." : "Send /help for the commands.",
+        );
+      return;
+    }
+    const [, name = "", mention, args = ""] = m;
+    // In groups several bots share the slash: answer only what is ours.
+    if (mention && mention.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    const lower = name.toLowerCase();
+    if (lower === "start") {
+      const player = parseWatchPayload(args);
+      const watch = findCommand("watch");
+      if (player && isPrivate && watch) {
+        const { cc } = await commandContext(ctx, true);
+        await reply(ctx, (await runCommand(watch, { player }, cc, log)).text);
+      } else {
+        await reply(ctx, START[await chatLang(address(ctx.chat.id), ctx)]);
+      }
+      return;
+    }
+    if (lower === "channel" && isPrivate) {
+      await reply(ctx, await deps.targets.handle(ctx.from.id, args, userLang(ctx)));
+      return;
+    }
+    const command = findCommand(lower);
+    if (!command && !isPrivate && !mention) return;
+    const { cc, prefix } = await commandContext(ctx, command?.permission === "admin");
+    const answer = await runTextCommand(`/${lower} ${args}`, cc, log);
+    if (answer) await reply(ctx, prefix + answer.text);
+  });
+
+  on.on("callback_query:data", async (ctx) => {
+    const action = parseAlertAction(ctx.callbackQuery.data);
+    if (!action || !ctx.chat) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    if (action.kind === "sources") {
+      const lang = (await chatState.lang(address(ctx.chat.id))) ?? userLang(ctx);
+      const text = await deps.sources.get(action.ref);
+      const expired = lang === "it" ? "Fonti non più disponibili." : "Sources no longer available.";
+      await ctx.answerCallbackQuery({ text: text ?? expired, show_alert: true });
+      return;
+    }
+    const unwatch = findCommand("unwatch")!;
+    const { cc } = await commandContext(ctx, true);
+    // The button names a chat by the message it sits under, never the user's /channel choice.
+    const own: CommandContext = { ...cc, chat: address(ctx.chat.id) };
+    const { players } = await deps.commandDeps.subscriptions.list(own.chat);
+    const player = players.find((p) => p.key === action.playerKey)?.name ?? action.playerKey;
+    const answer = await runCommand(unwatch, { player }, own, log);
+    await ctx.answerCallbackQuery({ text: answer.text.slice(0, 200) });
+  });
+
+  // The bot's own membership: blocked, kicked or removed pauses the chat; back in resumes it.
+  on.on("my_chat_member", async (ctx) => {
+    const chat = address(ctx.chat.id);
+    const m = ctx.myChatMember.new_chat_member;
+    const canWrite =
+      m.status === "member" ||
+      m.status === "administrator" ||
+      m.status === "creator" ||
+      (m.status === "restricted" && m.is_member && m.can_send_messages);
+    if (canWrite) {
+      if (await chatState.resume(chat)) log.info({ chat }, "chat resumed: the bot is back");
+    } else {
+      await chatState.pause(chat, `bot ${m.status}`, new Date(ctx.myChatMember.date * 1000));
+      log.info({ chat, status: m.status }, "chat paused: the bot was removed");
+    }
+  });
+
+  // A group upgraded to a supergroup gets a new id: its subscriptions and settings follow.
+  on.on("message:migrate_to_chat_id", async (ctx) => {
+    const from = address(ctx.chat.id);
+    const to = address(ctx.msg.migrate_to_chat_id);
+    await deps.commandDeps.subscriptions.moveChat(from, to);
+    await chatState.moveChat(from, to);
+    log.info({ from, to }, "chat migrated to a supergroup");
+  });
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import type { ChatAddress } from "../../queues.js";
+import type { Keys, Redis } from "../../redis.js";
+
+/** Telegram's per-chat limits, with the defaults it documents. */
+export interface TelegramLimitOptions {
+  /** Least time between two messages to one chat (Telegram: about 1 per second). */
+  chatGapMs: number;
+  /** Most messages to one group, supergroup or channel per window (Telegram: 20 per minute). */
+  groupMax: number;
+  groupWindowMs: number;
+  /**
+   * Added to both waits: the limits are counted when a slot is reserved, Telegram counts when the
+   * message arrives, and two sends can take different times to get there.
+   */
+  marginMs: number;
+}
+
+export const TELEGRAM_LIMITS: TelegramLimitOptions = {
+  chatGapMs: 1000,
+  groupMax: 20,
+  groupWindowMs: 60_000,
+  marginMs: 100,
+};
+
+// Takes the chat's next slot when both limits allow it, atomically, on Redis's own clock so that every
+// process agrees. Returns 0 (slot taken) or the ms to wait.
+// KEYS[1] the chat's gap key; KEYS[2] the group's sorted set of recent sends.
+// ARGV: gapMs, windowMs, groupMax, isGroup ("1"/"0"), unique member.
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local gap = redis.call('PTTL', KEYS[1])
+if gap > 0 then return gap end
+if ARGV[4] == '1' then
+  local window = tonumber(ARGV[2])
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
+  if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then
+    local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+    return math.max(1, tonumber(oldest[2]) + window - now)
+  end
+  redis.call('ZADD', KEYS[2], now, ARGV[5])
+  redis.call('PEXPIRE', KEYS[2], window)
+end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+return 0`;
+
+/** Per-chat send slots shared by every process through Redis. */
+export interface TelegramLimits {
+  /**
+   * Takes the chat's next send slot: 0 when a message may go now (and the slot is taken), else the ms
+   * to wait. Groups, supergroups and channels (negative ids) also count against the per-minute cap.
+   */
+  reserve(chat: ChatAddress): Promise<number>;
+  /**
+   * Waits up to `maxWaitMs` for a slot and takes it; past that it returns without one. For command
+   * replies and the rare second part of a split message, where someone or something is waiting right
+   * now; queued delivery never sleeps, it postpones its job.
+   */
+  reserveWaiting(chat: ChatAddress, maxWaitMs: number): Promise<void>;
+}
+
+/**
+ * Creates the limits on Redis. Keys (both expire on their own): `tg:gap:<chat id>` and
+ * `tg:group:<chat id>`.
+ */
+export function createTelegramLimits(
+  redis: Redis,
+  keys: Keys,
+  options: Partial<TelegramLimitOptions> = {},
+): TelegramLimits {
+  const o = { ...TELEGRAM_LIMITS, ...options };
+  const limits: TelegramLimits = {
+    async reserve(chat) {
+      const isGroup = chat.id.startsWith("-");
+      const wait = await redis.eval(
+        RESERVE,
+        2,
+        keys.key("tg", "gap", chat.id),
+        keys.key("tg", "group", chat.id),
+        o.chatGapMs + o.marginMs,
+        o.groupWindowMs + o.marginMs,
+        o.groupMax,
+        isGroup ? "1" : "0",
+        randomUUID(),
+      );
+      return Number(wait);
+    },
+    async reserveWaiting(chat, maxWaitMs) {
+      const deadline = Date.now() + maxWaitMs;
+      for (let wait = await limits.reserve(chat); wait > 0; wait = await limits.reserve(chat)) {
+        if (Date.now() + wait > deadline) return;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    },
+  };
+  return limits;
+}
