@@ -1,0 +1,78 @@
+import { type REST, Routes } from "discord.js";
+import type { Lang } from "../../../commands/types.js";
+import type { Logger } from "../../log.js";
+import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import { type ChatAdapter, DeliveryError } from "../types.js";
+import { classifyDiscordError } from "./classify-discord-error.js";
+import { DISCORD_GLOBAL_PER_SECOND, type DiscordLimits } from "./discord-limits.js";
+import { renderDiscordMessages } from "./render-discord.js";
+
+/**
+ * Longest wait for a global slot that a send sleeps through; past it the queue is held instead. With 50
+ * jobs running per process, 20 ms apart, a few processes queue about this much.
+ */
+const MAX_GLOBAL_SLEEP_MS = 3000;
+/** Longest wait for a channel's bucket between two parts of one oversized alert message. */
+const MAX_ROUTE_SLEEP_MS = 5000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface DiscordAdapterDeps {
+  /** A REST client from createDiscordRest: it records buckets in `limits` and throws on rate limits. */
+  rest: REST;
+  limits: DiscordLimits;
+  /** For the language each channel reads alerts in. */
+  chatState: ChatStateStore;
+  log: Logger;
+  /** When a channel has no language yet. */
+  defaultLang?: Lang;
+}
+
+/**
+ * Discord as a ChatAdapter. A chat id is a channel id: a server channel, or a user's DM channel (made
+ * with POST /users/@me/channels when the user subscribed in DMs).
+ *
+ * Limits, all held in Redis so they apply across worker processes:
+ * - `limiter`: Discord's 50 requests/s, enforced by the deliver queue's BullMQ limiter;
+ * - `reserve(chat)`: the channel's message bucket as the last X-RateLimit-* headers left it; the job is
+ *   postponed, not slept on, when it is empty;
+ * - each request also takes a global slot, spaced evenly so bursts never cross Discord's window.
+ * Errors leave as DeliveryError (classifyDiscordError): 429 → RATE_LIMITED, 403/404 → CHAT_GONE,
+ * 5xx → TRANSIENT.
+ */
+export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
+  async function takeGlobalSlot(): Promise<void> {
+    const wait = await deps.limits.takeGlobalSlot(MAX_GLOBAL_SLEEP_MS);
+    if (wait < 0)
+      throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: -wait });
+    if (wait > 0) await sleep(wait);
+  }
+  return {
+    platform: "discord",
+    limiter: { max: DISCORD_GLOBAL_PER_SECOND, duration: 1000 },
+    reserve: (chat) => deps.limits.reserveRoute(chat.id),
+    async send({ chat, items }) {
+      const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang ?? "en";
+      const messages = renderDiscordMessages(items, lang);
+      for (const [i, body] of messages.entries()) {
+        if (i > 0) {
+          // The first part's bucket slot was taken by reserve(); later parts take theirs here.
+          const wait = await deps.limits.reserveRoute(chat.id);
+          if (wait > MAX_ROUTE_SLEEP_MS) {
+            throw new DeliveryError("RATE_LIMITED", "discord: channel bucket empty mid-message", {
+              retryAfterMs: wait,
+            });
+          }
+          if (wait > 0) await sleep(wait);
+        }
+        await takeGlobalSlot();
+        try {
+          await deps.rest.post(Routes.channelMessages(chat.id), { body });
+        } catch (err) {
+          throw classifyDiscordError(err);
+        }
+      }
+      deps.log.debug({ chat, alerts: items.length, messages: messages.length }, "discord: sent");
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  PermissionFlagsBits,
+  Routes,
+} from "discord.js";
+import { findCommand } from "../../../commands/index.js";
+import { runCommand } from "../../../commands/run-command.js";
+import type { Command, CommandContext, CommandDeps, Lang, Reply } from "../../../commands/types.js";
+import type { Logger } from "../../log.js";
+import type { ChatAddress } from "../../queues.js";
+import type { Keys, Redis } from "../../redis.js";
+import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import type { GuildChannels } from "./guild-channels.js";
+import { escapeDiscord, truncateEscaped } from "./render-discord.js";
+import { CHANNEL_OPTION } from "./slash-commands.js";
+import { suggestNames } from "./suggest-names.js";
+
+/** Discord wants an answer to an interaction within 3 s; past this we defer and edit the reply later. */
+const DEFER_AFTER_MS = 2000;
+/** Longest message content Discord accepts. */
+const MAX_CONTENT = 2000;
+
+export interface DiscordBotDeps {
+  token: string;
+  /** DISCORD_API_ROOT: https://discord.com/api, or a fake one in tests. */
+  apiRoot: string;
+  redis: Redis;
+  keys: Keys;
+  log: Logger;
+  commandDeps: CommandDeps;
+  chatState: ChatStateStore;
+  guildChannels: GuildChannels;
+}
+
+const langOf = (locale: string | null | undefined): Lang => (locale?.startsWith("it") ? "it" : "en");
+
+const failure = (lang: Lang) =>
+  lang === "it"
+    ? "Qualcosa è andato storto. Riprova tra poco."
+    : "Something went wrong. Please try again shortly.";
+
+/**
+ * The Discord bot on the gateway: slash commands (run through the platform-free commands/ with a
+ * CommandContext), autocomplete of player and club names, and clean-up when a server removes the bot.
+ * Sending alerts is the adapter's job (discord-adapter.ts), which needs no gateway.
+ */
+export function createDiscordBot(deps: DiscordBotDeps) {
+  const { log } = deps;
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.apiRoot } });
+
+  /** A DM's chat is the user's DM channel; POST /users/@me/channels returns it (the same one each time). */
+  async function dmChannelId(userId: string): Promise<string> {
+    const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+      id: string;
+    };
+    return channel.id;
+  }
+
+  async function contextFor(i: ChatInputCommandInteraction, lang: Lang): Promise<CommandContext> {
+    const userId = i.user.id;
+    if (!i.inGuild()) {
+      const chat: ChatAddress = { platform: "discord", id: await dmChannelId(userId) };
+      return {
+        platform: "discord",
+        chat,
+        chatKind: "private",
+        userId,
+        isAdmin: true,
+        lang,
+        deps: deps.commandDeps,
+      };
+    }
+    // Another channel of the same server may be named; Discord resolves only channels of this server.
+    const target = i.options.getChannel(CHANNEL_OPTION, false)?.id ?? i.channelId;
+    return {
+      platform: "discord",
+      chat: { platform: "discord", id: target },
+      chatKind: "group",
+      userId,
+      isAdmin: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      lang,
+      deps: deps.commandDeps,
+    };
+  }
+
+  /** Runs a command; in a server, keeps what the clean-up and the resume need. */
+  async function execute(command: Command, i: ChatInputCommandInteraction, lang: Lang): Promise<Reply> {
+    const ctx = await contextFor(i, lang);
+    const raw: Record<string, unknown> = {};
+    for (const arg of command.args) {
+      const v = i.options.getString(arg.name, false);
+      if (v !== null) raw[arg.name] = v;
+    }
+    const reply = await runCommand(command, raw, ctx, log);
+    const allowed = command.permission === "anyone" || ctx.chatKind === "private" || ctx.isAdmin;
+    if (allowed) {
+      // A command that runs in a paused channel means someone is there again: try delivering again.
+      if (await deps.chatState.resume(ctx.chat))
+        log.info({ chat: ctx.chat }, "discord: channel resumed by a command");
+      if (!(await deps.chatState.lang(ctx.chat))) await deps.chatState.setLang(ctx.chat, lang);
+      if (i.guildId && command.permission === "admin") {
+        const subs = await deps.commandDeps.subscriptions.list(ctx.chat);
+        if (subs.players.length || subs.clubs.length)
+          await deps.guildChannels.remember(i.guildId, ctx.chat.id);
+      }
+    }
+    return reply;
+  }
+
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const lang = langOf(i.locale);
+    const command = findCommand(i.commandName);
+    // Management happens in servers' channels: answer only the member who asked.
+    const flags = i.inGuild() ? MessageFlags.Ephemeral : undefined;
+    let deferred: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      deferred = i
+        .deferReply(flags ? { flags } : {})
+        .catch((err: unknown) => log.warn({ err }, "discord: defer failed"));
+    }, DEFER_AFTER_MS);
+    let reply: Reply;
+    try {
+      reply = command
+        ? await execute(command, i, lang)
+        : { text: lang === "it" ? "Comando sconosciuto." : "Unknown command.", ephemeral: true };
+    } catch (err) {
+      log.error({ err, interaction: i.id, command: i.commandName }, "discord: command failed");
+      reply = { text: failure(lang), ephemeral: true };
+    } finally {
+      clearTimeout(timer);
+    }
+    const content = truncateEscaped(escapeDiscord(reply.text), MAX_CONTENT);
+    const ephemeral = reply.ephemeral || flags !== undefined;
+    if (deferred) {
+      await deferred;
+      await i.editReply({ content, allowedMentions: { parse: [] } });
+    } else {
+      await i.reply({
+        content,
+        allowedMentions: { parse: [] },
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
+    }
+  }
+
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const arg = findCommand(i.commandName)?.args.find((a) => a.name === focused.name);
+    const choices = arg?.autocomplete
+      ? await suggestNames(arg.autocomplete, String(focused.value), deps)
+      : [];
+    await i.respond(choices);
+  }
+
+  /** The error boundary: every interaction gets an answer, and a failure is logged with its id. */
+  async function onInteraction(i: Interaction): Promise<void> {
+    try {
+      if (i.isAutocomplete()) await onAutocomplete(i);
+      else if (i.isChatInputCommand()) await onCommand(i);
+    } catch (err) {
+      log.error({ err, interaction: i.id }, "discord: interaction failed");
+      if (!i.isChatInputCommand()) return;
+      const content = failure(langOf(i.locale));
+      const answer =
+        i.deferred || i.replied
+          ? i.followUp({ content, flags: MessageFlags.Ephemeral })
+          : i.reply({ content, flags: MessageFlags.Ephemeral });
+      await answer.catch(() => {});
+    }
+  }
+
+  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
+  client.on(Events.GuildDelete, (guild) => {
+    deps.guildChannels
+      .forget(guild.id)
+      .catch((err: unknown) => log.error({ err, guild: guild.id }, "discord: clean-up failed"));
+  });
+  client.on(Events.Error, (err) => log.error({ err }, "discord: client error"));
+  client.on(Events.ShardError, (err) => log.error({ err }, "discord: gateway error"));
+
+  return {
+    client,
+    /** Logs in and resolves once the gateway said READY and the servers arrived. */
+    async start(): Promise<void> {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(deps.token);
+      await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected");
+    },
+    async stop(): Promise<void> {
+      await client.destroy();
+    },
+  };
+}

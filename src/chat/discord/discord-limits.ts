@@ -1,0 +1,98 @@
+import type { Keys, Redis } from "../../redis.js";
+
+/** Discord's bot-wide limit: 50 requests per second, every route together. */
+export const DISCORD_GLOBAL_PER_SECOND = 50;
+
+/**
+ * The spacing between two requests of the whole bot. One request every 1000/49 ms rather than 1000/50:
+ * Discord counts in windows that start with a request, and a request that reaches it a few ms late would
+ * otherwise make the next window's first request the 51st of the previous one. The one-request margin per
+ * second absorbs that jitter (98 % of the limit, no 429).
+ */
+export const GLOBAL_SPACING_MS = 1000 / (DISCORD_GLOBAL_PER_SECOND - 1);
+
+/** Added to every wait Discord announces, for clock and network jitter. */
+const MARGIN_MS = 50;
+
+/** What Discord said about one route bucket in its X-RateLimit-* headers. */
+export interface BucketState {
+  remaining: number;
+  resetAfterMs: number;
+}
+
+/**
+ * Discord's rate limits, held in Redis so every worker process sees what any of them learned.
+ *
+ * Keys: `discord:route:<channelId>` hash {remaining, reset (ms, Redis clock)} with a TTL of its reset;
+ * `discord:global` the time (ms) of the next free global slot.
+ */
+export interface DiscordLimits {
+  /**
+   * Takes one request of a channel's message bucket: 0 when it may send now (a slot is taken), otherwise
+   * how many ms until the bucket resets. Unknown buckets are free: the first response teaches us.
+   */
+  reserveRoute(channelId: string): Promise<number>;
+  /** Records the bucket state from a response's X-RateLimit-Remaining and X-RateLimit-Reset-After. */
+  learnRoute(channelId: string, state: BucketState): Promise<void>;
+  /**
+   * Takes the next global slot, spaced GLOBAL_SPACING_MS apart across processes: returns how long to wait
+   * before sending, or -ms (nothing taken) when the wait would exceed `maxWaitMs`.
+   */
+  takeGlobalSlot(maxWaitMs: number): Promise<number>;
+}
+
+// Redis TIME, not the caller's clock: worker processes on other hosts agree on it.
+const NOW_MS = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+const RESERVE_ROUTE = `${NOW_MS}
+local reset = tonumber(redis.call('HGET', KEYS[1], 'reset') or '0')
+if reset <= now then redis.call('DEL', KEYS[1]) return 0 end
+local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining') or '1')
+if remaining <= 0 then return reset - now end
+redis.call('HINCRBY', KEYS[1], 'remaining', -1)
+return 0`;
+
+// A response may arrive after one sent later (two processes): keep the lower remaining of the same window.
+const LEARN_ROUTE = `${NOW_MS}
+local reset = now + tonumber(ARGV[2])
+local old = tonumber(redis.call('HGET', KEYS[1], 'reset') or '0')
+local remaining = tonumber(ARGV[1])
+if old > now and math.abs(old - reset) < 1000 then
+  remaining = math.min(remaining, tonumber(redis.call('HGET', KEYS[1], 'remaining') or remaining))
+end
+redis.call('HSET', KEYS[1], 'remaining', remaining, 'reset', reset)
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + 1000)
+return remaining`;
+
+const TAKE_GLOBAL = `${NOW_MS}
+local spacing = tonumber(ARGV[1])
+local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
+local at = math.max(nextFree, now)
+if at - now > tonumber(ARGV[2]) then return -(at - now) end
+redis.call('SET', KEYS[1], tostring(at + spacing), 'PX', 60000)
+return at - now`;
+
+/** Creates the Redis-held Discord limits. */
+export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
+  const routeKey = (channelId: string) => keys.key("discord", "route", channelId);
+  const globalKey = keys.key("discord", "global");
+  return {
+    async reserveRoute(channelId) {
+      const wait = Number(await redis.eval(RESERVE_ROUTE, 1, routeKey(channelId)));
+      return wait > 0 ? Math.ceil(wait) + MARGIN_MS : 0;
+    },
+    async learnRoute(channelId, { remaining, resetAfterMs }) {
+      if (!Number.isFinite(remaining) || !Number.isFinite(resetAfterMs)) return;
+      await redis.eval(
+        LEARN_ROUTE,
+        1,
+        routeKey(channelId),
+        Math.max(0, remaining),
+        Math.ceil(Math.max(0, resetAfterMs)),
+      );
+    },
+    async takeGlobalSlot(maxWaitMs) {
+      return Number(await redis.eval(TAKE_GLOBAL, 1, globalKey, GLOBAL_SPACING_MS, maxWaitMs));
+    },
+  };
+}

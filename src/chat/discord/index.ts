@@ -1,0 +1,90 @@
+/**
+ * Mercato Radar on Discord. The only folder that imports discord.js.
+ *
+ * - createDiscord(deps): the ChatAdapter the deliver workers send through, and the gateway bot
+ *   (slash commands, autocomplete, server clean-up) that `start()` connects.
+ * - registerDiscordCommands(...): publishes the commands of commands/ (the CLI's register-commands).
+ */
+import { REST, Routes } from "discord.js";
+import type { Lang } from "../../../commands/types.js";
+import type { ChatAdapter } from "../types.js";
+import { createDiscordAdapter } from "./discord-adapter.js";
+import { createDiscordBot, type DiscordBotDeps } from "./discord-bot.js";
+import { createDiscordLimits } from "./discord-limits.js";
+import { createDiscordRest } from "./discord-rest.js";
+import { createGuildChannels } from "./guild-channels.js";
+import { buildSlashCommands } from "./slash-commands.js";
+
+export { classifyDiscordError } from "./classify-discord-error.js";
+export { escapeDiscord, renderDiscordMessages } from "./render-discord.js";
+export { buildSlashCommands } from "./slash-commands.js";
+
+/** What Discord needs from the app: the bot's deps (token, API root, stores) and the application id. */
+export interface DiscordDeps extends Omit<DiscordBotDeps, "guildChannels"> {
+  applicationId: string;
+  /** Language of alerts in a channel that never ran a command. Default "en". */
+  defaultLang?: Lang;
+}
+
+export interface Discord {
+  /** Sends alerts; works without start(), so worker-only processes need no gateway. */
+  adapter: ChatAdapter;
+  /** Connects to the gateway and answers slash commands; resolves when ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds Discord for this process. Rate-limit state, the guild → channels index and subscriptions live
+ * in Redis, so any number of processes can run it.
+ */
+export function createDiscord(deps: DiscordDeps): Discord {
+  const limits = createDiscordLimits(deps.redis, deps.keys);
+  const rest = createDiscordRest({ token: deps.token, apiRoot: deps.apiRoot, limits, log: deps.log });
+  const adapter = createDiscordAdapter({
+    rest,
+    limits,
+    chatState: deps.chatState,
+    log: deps.log,
+    ...(deps.defaultLang ? { defaultLang: deps.defaultLang } : {}),
+  });
+  const guildChannels = createGuildChannels({
+    redis: deps.redis,
+    keys: deps.keys,
+    subscriptions: deps.commandDeps.subscriptions,
+    chatState: deps.chatState,
+    log: deps.log,
+  });
+  let bot: ReturnType<typeof createDiscordBot> | undefined;
+  return {
+    adapter,
+    async start() {
+      bot ??= createDiscordBot({ ...deps, guildChannels });
+      await bot.start();
+    },
+    async stop() {
+      await bot?.stop();
+      bot = undefined;
+    },
+  };
+}
+
+/**
+ * Publishes every command of commands/ with one bulk overwrite (PUT): to one server when `guildId` is
+ * given (instant; for development), otherwise globally (every server and DMs).
+ * @returns how many commands Discord now has.
+ * @throws DiscordAPIError when Discord refuses the token or the commands.
+ */
+export async function registerDiscordCommands(opts: {
+  token: string;
+  applicationId: string;
+  apiRoot: string;
+  guildId?: string;
+}): Promise<number> {
+  const rest = new REST({ api: opts.apiRoot }).setToken(opts.token);
+  const route = opts.guildId
+    ? Routes.applicationGuildCommands(opts.applicationId, opts.guildId)
+    : Routes.applicationCommands(opts.applicationId);
+  const result = (await rest.put(route, { body: buildSlashCommands() })) as unknown[];
+  return result.length;
+}
