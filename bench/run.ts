@@ -7,6 +7,7 @@ import type { Bench, BenchRow } from "./types.js";
 
 const benches: Record<string, () => Promise<{ default: Bench }>> = {
   extraction: () => import("./extraction.js"),
+  dedupe: () => import("./dedupe.js"),
 };
 
 const only = process.argv.slice(2);
