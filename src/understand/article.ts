@@ -66,6 +66,9 @@ const GLUE = new Set([
   "de",
 ]);
 
+const SPACES = /^\s+$/;
+const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
+
 /** Groups scan results by sentence and gives each club mention its role. */
 export function buildArticle(
   tokens: readonly Token[],
@@ -96,8 +99,16 @@ export function buildArticle(
   for (const c of s.clubs) {
     const role = roleOf(c);
     const nounOf = role === "of" && nounBefore(c.start);
-    const spaceAfter = /^\s+$/.test(tokens[c.end]?.gap ?? "");
-    sentences[c.sent]!.clubs.push({ ...c, role, nounOf, spaceAfter });
+    const spaceAfter = SPACES.test(tokens[c.end]?.gap ?? "");
+    sentences[c.sent]!.clubs.push({
+      club: c.club,
+      start: c.start,
+      end: c.end,
+      sent: c.sent,
+      role,
+      nounOf,
+      spaceAfter,
+    });
   }
   for (const p of players) {
     for (const m of p.mentions) sentences[m.sent]!.players.push({ ref: p, start: m.start, end: m.end });
@@ -121,7 +132,7 @@ export function buildArticle(
     }
     const cue = cueEndingAt.get(k + 1);
     if (cue && cue.sent === c.sent) {
-      for (const kind of ["ex", "versus", "staffOf", "owner", "compete"] as const) {
+      for (const kind of ROLE_CUES) {
         if (cue.kinds.includes(kind)) return kind === "staffOf" ? "staff" : kind;
       }
     }

@@ -29,7 +29,8 @@ export function currentClubs(
   for (const s of a.sentences) {
     for (const c of s.clubs) {
       // The named player closest before the club (apposition: "Gomez, 28enne inglese del Liverpool").
-      const before = [...s.players].reverse().find((p) => p.end <= c.start);
+      let before: (typeof s.players)[number] | undefined;
+      for (const p of s.players) if (p.end <= c.start) before = p;
       const after = s.players.find((p) => p.start >= c.end);
       const gapBefore = before ? c.start - before.end : 99;
       if (c.role === "ex") {
@@ -57,7 +58,8 @@ export function currentClubs(
         continue;
       }
       if (c.role === "from") {
-        const verb = t.slice(Math.max(0, c.start - 4), c.start).some((w) => ARRIVAL.test(w.norm));
+        let verb = false;
+        for (let k = Math.max(0, c.start - 4); k < c.start; k++) verb ||= ARRIVAL.test(t[k]!.norm);
         const p = before?.ref ?? subjectOf(s);
         if (verb && p) bump(p, c.club, 2);
         continue;

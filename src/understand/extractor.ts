@@ -69,7 +69,8 @@ function extract(article: ArticleText, d: Dictionaries): Extraction {
   const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
   const tokens = tokenize([...head, article.text]);
   // Without a headline, a short first line of the text is one (feeds and scrapes often start with it).
-  const firstLine = article.text.split("\n", 1)[0]!;
+  const nl = article.text.indexOf("\n");
+  const firstLine = nl < 0 ? article.text : article.text.slice(0, nl);
   const untitledHead = !head.length && firstLine.length <= 160 && !/[.!?]\s*$/.test(firstLine);
   const headParas = head.length || (untitledHead ? 1 : 0);
   const headSents = headParas ? (tokens.find((t) => t.para >= headParas)?.sent ?? 0) : 0;

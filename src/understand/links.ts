@@ -90,6 +90,16 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (list) list.push(stage);
     else l.set(club, [stage]);
   };
+  // Coaches and directors by sentence, once: they stand for their club when cues are anchored.
+  const staffBySent = new Map<number, (Anchor & { staff: boolean })[]>();
+  for (const [start, end] of a.scan.blocked) {
+    const club = ctx.staffClub.get(a.tokens[end - 1]!.norm);
+    if (!club) continue;
+    const sent = a.tokens[start]!.sent;
+    const list = staffBySent.get(sent) ?? [];
+    list.push({ club, start, end, staff: true });
+    staffBySent.set(sent, list);
+  }
   let recent: PlayerRef | undefined;
   let topic: string | undefined;
   let para = -1;
@@ -165,11 +175,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       start: c.start,
       end: c.end,
     }));
-    for (const [start, end] of a.scan.blocked) {
-      if (a.tokens[start]!.sent !== s.index) continue;
-      const club = ctx.staffClub.get(a.tokens[end - 1]!.norm);
-      if (club) out.push({ club, start, end, staff: true });
-    }
+    for (const x of staffBySent.get(s.index) ?? []) out.push(x);
     return out;
   }
 

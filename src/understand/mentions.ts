@@ -60,8 +60,16 @@ const CITY_PREP = new Set(["a", "in", "da"]);
  * Surname-only and typo mentions are kept with their candidates; the extractor resolves them per article.
  */
 export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
-  const norms = tokens.map((t) => t.norm);
-  const stems = norms.map((n) => d.lexicon.stem(n));
+  const n = tokens.length;
+  const norms: string[] = new Array(n);
+  const stems: string[] = new Array(n);
+  const flags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const w = wordInfo(tokens[k]!.norm, d);
+    norms[k] = tokens[k]!.norm;
+    stems[k] = w.stem;
+    flags[k] = w.flags;
+  }
   const out: Scan = {
     clubs: [],
     names: [],
@@ -72,19 +80,27 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
     stems,
     covered: new Uint8Array(tokens.length),
   };
-  const n = tokens.length;
+  // Index just past each token's sentence, filled backwards once: tries never match across sentences.
+  const ends = new Uint32Array(n);
+  for (let k = n - 1; k >= 0; k--)
+    ends[k] = k + 1 < n && tokens[k + 1]!.sent === tokens[k]!.sent ? ends[k + 1]! : k + 1;
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
-    const limit = sentenceEnd(tokens, i);
-    if (!t.cap && !d.clubs.starts(t.norm) && !d.sources.starts(t.norm)) {
+    const limit = ends[i]!;
+    const f = flags[i]!;
+    if (!t.cap && !(f & (CLUB | SOURCE))) {
+      if (!(f & CUE)) {
+        i++;
+        continue;
+      }
       i = cueAt(i, limit);
       continue;
     }
-    const person = t.cap ? d.people.longest(norms, i, limit) : undefined;
-    const club = d.clubs.longest(norms, i, limit);
-    const player = t.cap ? d.players.longest(norms, i, limit) : undefined;
-    const source = d.sources.longest(norms, i, limit);
+    const person = t.cap && f & PERSON ? d.people.longest(norms, i, limit) : undefined;
+    const club = f & CLUB ? d.clubs.longest(norms, i, limit) : undefined;
+    const player = t.cap && f & PLAYER ? d.players.longest(norms, i, limit) : undefined;
+    const source = f & SOURCE ? d.sources.longest(norms, i, limit) : undefined;
     const lp = person?.length ?? 0;
     const lc = club && (t.cap || club.values.some((v) => v.nickname)) ? club.length : 0;
     const lpl = player?.length ?? 0;
@@ -117,6 +133,7 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
   return out;
 
   function cueAt(at: number, limit: number): number {
+    if (!(flags[at]! & CUE)) return at + 1;
     const m = d.lexicon.trie.longest(stems, at, limit);
     if (!m) return at + 1;
     out.cues.push({ kinds: m.values, start: at, end: at + m.length, sent: tokens[at]!.sent });
@@ -184,6 +201,43 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
   }
 }
 
+const CLUB = 1;
+const SOURCE = 2;
+const PERSON = 4;
+const PLAYER = 8;
+const CUE = 16;
+
+interface WordInfo {
+  stem: string;
+  flags: number;
+}
+const infoMemo = new WeakMap<Dictionaries, Map<string, WordInfo>>();
+
+/**
+ * Per word, once: its cue stem and which dictionaries have a pattern starting with it. One Map look-up per
+ * word then tells the scan what to try, which is most of its speed (most words start nothing).
+ */
+function wordInfo(word: string, d: Dictionaries): WordInfo {
+  let memo = infoMemo.get(d);
+  if (!memo) {
+    memo = new Map();
+    infoMemo.set(d, memo);
+  }
+  let w = memo.get(word);
+  if (w) return w;
+  const stem = d.lexicon.stem(word);
+  const flags =
+    (d.clubs.starts(word) ? CLUB : 0) |
+    (d.sources.starts(word) ? SOURCE : 0) |
+    (d.people.starts(word) ? PERSON : 0) |
+    (d.players.starts(word) ? PLAYER : 0) |
+    (d.lexicon.trie.starts(stem) ? CUE : 0);
+  w = { stem, flags };
+  if (memo.size > 200_000) memo.clear();
+  memo.set(word, w);
+  return w;
+}
+
 const typoMemo = new WeakMap<Dictionaries, Map<string, string | null>>();
 
 /** The one known surname a word is a one-letter typo of, or null; memoised per word. */
@@ -204,14 +258,6 @@ function typoOf(word: string, d: Dictionaries): string | null {
   if (memo.size > 100_000) memo.clear();
   memo.set(word, out);
   return out;
-}
-
-/** Index just past the last token of the sentence holding `at`. */
-function sentenceEnd(tokens: readonly Token[], at: number): number {
-  const s = tokens[at]!.sent;
-  let k = at + 1;
-  while (k < tokens.length && tokens[k]!.sent === s && k - at < 8) k++;
-  return k;
 }
 
 /** Edit distance at most one, counting a swap of neighbours as one ("Zirzkee" / "Zirkzee"). */

@@ -7,6 +7,10 @@ import type { Token } from "./tokens.js";
 import { playerKey, STAGES } from "./types.js";
 
 const NOT_NAME = new Set(NOT_NAMES);
+/** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
+const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
+const YEARS = new Set(["anni", "year", "years"]);
+const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 const STAGE_SET = new Set<string>(STAGES);
 const AGE = /^(\d{2})enne$|^u\d{2}$/;
 const YEAR = /^(19[89]\d|20[01]\d)$/;
@@ -34,11 +38,7 @@ export function resolvePlayers(
   const afterStaff = (start: number) => {
     for (let k = start; k >= start - 2 && k > 0; k--) {
       if (cueEnd.get(k)?.includes("staff")) return true;
-      if (
-        k < start &&
-        !["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"].includes(tokens[k]!.norm)
-      )
-        break;
+      if (k < start && !ARTICLES.has(tokens[k]!.norm)) break;
     }
     return false;
   };
@@ -153,8 +153,8 @@ function provisionals(
     const w = tokens[at];
     if (!w || !/^\s*[,(]\s*$/.test(w.gap)) return false;
     if (w.norm === "classe" || AGE.test(w.norm) || YEAR.test(w.norm)) return true;
-    if (/^\d{2}$/.test(w.norm) && ["anni", "year", "years"].includes(tokens[at + 1]?.norm ?? "")) return true;
-    if (["il", "l", "lo", "the", "un", "a"].includes(w.norm)) {
+    if (/^\d{2}$/.test(w.norm) && YEARS.has(tokens[at + 1]?.norm ?? "")) return true;
+    if (DETERMINERS.has(w.norm)) {
       if (/^\d{2}$/.test(tokens[at + 1]?.norm ?? "") && tokens[at + 2]?.norm === "year") return true;
       return cueEnd.get(at + 2)?.includes("pnoun") ?? false;
     }

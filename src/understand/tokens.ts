@@ -74,10 +74,23 @@ export function tokenize(parts: readonly string[]): Token[] {
       first = false;
       const c0 = text.charCodeAt(0);
       const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(text[0]!);
-      out.push({ text, norm: ascii ? text.toLowerCase() : foldName(text), cap, sent, para, gap });
+      out.push({ text, norm: ascii ? text.toLowerCase() : foldCached(text), cap, sent, para, gap });
     }
   }
   return out;
+}
+
+const foldMemo = new Map<string, string>();
+
+/** NFKD folding is the slow part of tokenizing accented words ("più", "città"); the vocabulary repeats. */
+function foldCached(word: string): string {
+  let f = foldMemo.get(word);
+  if (f === undefined) {
+    f = foldName(word);
+    if (foldMemo.size > 100_000) foldMemo.clear();
+    foldMemo.set(word, f);
+  }
+  return f;
 }
 
 /** 0: same sentence; 1: sentence ends in this gap; 2: paragraph ends (blank line). */
