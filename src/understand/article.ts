@@ -20,6 +20,8 @@ export interface RoledClub extends ClubMention {
   role: ClubRole;
   /** "l'attaccante del Manchester United": a player noun owns the club, so it is someone's own club. */
   nounOf: boolean;
+  /** "Benfica forward X": the club is the named player's own (English attributive use). */
+  attributive?: boolean;
   /** Only spaces before the next word (so "della Juventus Frattesi" binds, "della Juventus, Frattesi" not). */
   spaceAfter: boolean;
 }
@@ -91,10 +93,12 @@ export function buildArticle(
   }
   for (const t of tokens) sentences[t.sent]!.para = t.para;
   const cueEndingAt = new Map<number, CueMention>();
+  const cueStartingAt = new Map<number, CueMention>();
   for (const c of s.cues) {
     sentences[c.sent]!.cues.push(c);
     for (const k of c.kinds) sentences[c.sent]!.kinds.add(k);
     cueEndingAt.set(c.end, c);
+    cueStartingAt.set(c.start, c);
   }
   for (const c of s.clubs) {
     const role = roleOf(c);
@@ -113,7 +117,14 @@ export function buildArticle(
   for (const p of players) {
     for (const m of p.mentions) sentences[m.sent]!.players.push({ ref: p, start: m.start, end: m.end });
   }
-  for (const st of sentences) st.players.sort((a, b) => a.start - b.start);
+  for (const st of sentences) {
+    st.players.sort((a, b) => a.start - b.start);
+    // "Real Madrid defender Raul Asencio": a club before a player noun and a name is the player's own.
+    for (const c of st.clubs) {
+      const noun = cueStartingAt.get(c.end);
+      if (noun?.kinds.includes("pnoun") && st.players.some((p) => p.start === noun.end)) c.attributive = true;
+    }
+  }
   return { tokens, scan: s, sentences, players };
 
   function nounBefore(start: number): boolean {
@@ -145,6 +156,9 @@ export function buildArticle(
     if (k >= 0 && tokens[k]!.norm === "ex") return "ex";
     // "un ex difensore del Napoli": the past, through a player noun.
     if (cue?.kinds.includes("pnoun") && tokens[cue.start - 1]?.norm === "ex") return "ex";
+    // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
+    if (prep === "from" && cue && (cue.kinds.includes("talks") || cue.kinds.includes("interest")))
+      return "plain";
     if (prep && FROM.has(prep)) return "from";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";

@@ -1,6 +1,7 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 
-const ARRIVAL = /^(arriv|prelevat|giunt|acquistat|prestito|preso|rilevat|signed|joined|arrives|arrived)/;
+const ARRIVAL =
+  /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|signed|signing|joined|arrives|arrived|loan|move|switch)/;
 
 /**
  * Where each player belongs now. Text cues outweigh the reference list, which is a snapshot: "X del Liverpool",
@@ -33,6 +34,10 @@ export function currentClubs(
       for (const p of s.players) if (p.end <= c.start) before = p;
       const after = s.players.find((p) => p.start >= c.end);
       const gapBefore = before ? c.start - before.end : 99;
+      if (c.attributive && after) {
+        bump(after.ref, c.club, 3);
+        continue;
+      }
       if (c.role === "ex") {
         if (before) bump(before.ref, c.club, -5);
         continue;

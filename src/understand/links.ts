@@ -52,6 +52,23 @@ function stageFor(s: Sentence, club: string, own: string | undefined, anchors: A
   return best;
 }
 
+/** A collapse cue in the sentence whose nearest club is this one, the player's own, or none. */
+function collapses(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): boolean {
+  return s.cues.some((cue) => {
+    if (!cue.kinds.includes("collapsed")) return false;
+    let near: Anchor | undefined;
+    let dist = Number.POSITIVE_INFINITY;
+    for (const a of anchors) {
+      const d = a.start >= cue.end ? a.start - cue.end : cue.start - a.end;
+      if (d < dist) {
+        dist = d;
+        near = a;
+      }
+    }
+    return !near || near.club === club || near.club === own;
+  });
+}
+
 interface Anchor {
   club: string;
   start: number;
@@ -150,7 +167,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         continue;
       }
       for (const c of clubs) {
-        const st = collapse || stay ? "collapsed" : stageFor(s, c, own, anchors);
+        const st =
+          (collapse && collapses(s, c, own, anchors)) || stay ? "collapsed" : stageFor(s, c, own, anchors);
         if (st) add(p, c, st);
       }
     }
@@ -205,7 +223,7 @@ function cueNear(s: Sentence, p: PlayerRef, span: number): boolean {
 
 /** "Kristensen, classe 2002 dell'Udinese": the club belongs to the player right before it. */
 function ofPlayer(s: Sentence, c: RoledClub): boolean {
-  if (c.nounOf) return true;
+  if (c.nounOf || c.attributive) return true;
   return s.players.some(
     (p) => (p.end <= c.start && c.start - p.end <= 6) || (p.start === c.end && c.spaceAfter),
   );

@@ -165,7 +165,10 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
       return;
     }
     const list = d.surnames.get(t.norm);
-    if (list) {
+    // "Tomas Lindqvist": a surname followed by an unknown capitalised word is a first name, not a mention.
+    const firstName =
+      next?.cap && next.sent === t.sent && /^\s+$/.test(next.gap) && !(flagsAt(at + 1) & (CLUB | PERSON));
+    if (list && !firstName) {
       const common = d.commonWords.has(t.norm);
       out.names.push({ start: at, end: at + 1, sent: t.sent, candidates: list, surname: t.norm, common });
       out.covered[at] = 1;
@@ -183,6 +186,10 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
       });
       out.covered[at] = 1;
     }
+  }
+
+  function flagsAt(at: number): number {
+    return at < n ? flags[at]! : 0;
   }
 
   function isCity(at: number, city: boolean): boolean {

@@ -140,13 +140,8 @@ function provisionals(
     if (!prev || prev.sent !== sent || /[,.;:]/.test(tokens[at]!.gap)) return false;
     if (AGE.test(prev.norm)) return true;
     if (YEAR.test(prev.norm) && tokens[at - 2]?.norm === "classe") return true;
-    // "il difensore X", "il difensore classe 2006 X", "l'esterno brasiliano X".
-    for (let k = at; k >= at - 2 && k > 0; k--) {
-      if (cueEnd.get(k)?.includes("pnoun")) return true;
-      const w = tokens[k - 1]!;
-      if (w.sent !== sent || w.cap || /[,.;:]/.test(tokens[k]!.gap)) return false;
-    }
-    return false;
+    // "il difensore X", "l'esterno brasiliano X" (the nationality is a player noun too), "defender X".
+    return cueEnd.get(at)?.includes("pnoun") ?? false;
   }
 
   function cueAfter(at: number): boolean {
