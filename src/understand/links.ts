@@ -36,15 +36,7 @@ function stageFor(s: Sentence, club: string, own: string | undefined, anchors: A
   for (const cue of s.cues) {
     const st = cueStage(s, cue);
     if (!st) continue;
-    let near: Anchor | undefined;
-    let dist = Number.POSITIVE_INFINITY;
-    for (const a of anchors) {
-      const d = a.start >= cue.end ? a.start - cue.end : cue.start - a.end;
-      if (d < dist) {
-        dist = d;
-        near = a;
-      }
-    }
+    const near = nearestAnchor(cue, anchors);
     const mine = !near || near.club === club || near.club === own;
     const v = mine ? st : "interest";
     if (!best || STAGE_RANK[v] > STAGE_RANK[best]) best = v;
@@ -56,17 +48,23 @@ function stageFor(s: Sentence, club: string, own: string | undefined, anchors: A
 function collapses(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): boolean {
   return s.cues.some((cue) => {
     if (!cue.kinds.includes("collapsed")) return false;
-    let near: Anchor | undefined;
-    let dist = Number.POSITIVE_INFINITY;
-    for (const a of anchors) {
-      const d = a.start >= cue.end ? a.start - cue.end : cue.start - a.end;
-      if (d < dist) {
-        dist = d;
-        near = a;
-      }
-    }
+    const near = nearestAnchor(cue, anchors);
     return !near || near.club === club || near.club === own;
   });
+}
+
+/** The club (or club's coach/director) closest to a cue, either side. */
+function nearestAnchor(cue: CueMention, anchors: Anchor[]): Anchor | undefined {
+  let near: Anchor | undefined;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const a of anchors) {
+    const d = a.start >= cue.end ? a.start - cue.end : cue.start - a.end;
+    if (d < dist) {
+      dist = d;
+      near = a;
+    }
+  }
+  return near;
 }
 
 interface Anchor {
