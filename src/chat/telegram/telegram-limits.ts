@@ -24,21 +24,24 @@ export const TELEGRAM_LIMITS: TelegramLimitOptions = {
 };
 
 // Takes the chat's next slot when both limits allow it, atomically, on Redis's own clock so that every
-// process agrees. Returns 0 (slot taken) or the ms to wait.
+// process agrees. Returns 0 (slot taken) or the ms to wait: the longer of the two limits' waits, so a
+// postponed job comes back once.
 // KEYS[1] the chat's gap key; KEYS[2] the group's sorted set of recent sends.
 // ARGV: gapMs, windowMs, groupMax, isGroup ("1"/"0"), unique member.
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local gap = redis.call('PTTL', KEYS[1])
-if gap > 0 then return gap end
+local wait = math.max(redis.call('PTTL', KEYS[1]), 0)
+local window = tonumber(ARGV[2])
 if ARGV[4] == '1' then
-  local window = tonumber(ARGV[2])
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
   if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then
     local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    return math.max(1, tonumber(oldest[2]) + window - now)
+    wait = math.max(wait, tonumber(oldest[2]) + window - now, 1)
   end
+end
+if wait > 0 then return wait end
+if ARGV[4] == '1' then
   redis.call('ZADD', KEYS[2], now, ARGV[5])
   redis.call('PEXPIRE', KEYS[2], window)
 end
