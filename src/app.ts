@@ -50,7 +50,10 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
   const subscriptions = createSubscriptionStore(redis, keys, {
     maxPerChat: config.MAX_SUBSCRIPTIONS_PER_CHAT,
   });
-  const rumours = createRumourStore(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS, tiers: loadSourceTiers() });
+  const rumours = createRumourStore(redis, keys, {
+    memoryDays: config.RUMOUR_MEMORY_DAYS,
+    tiers: loadSourceTiers(),
+  });
   const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
     config,
