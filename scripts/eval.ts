@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { parseArticleFile } from "../src/news/article-file.js";
 import { projectRoot } from "../src/paths.js";
 import { createUnderstander, type Extraction, foldName, loadGazetteer } from "../src/understand/index.js";
+import { evalReplay } from "./eval-replay.js";
 
 interface GoldPlayer {
   name: string;
@@ -212,6 +213,10 @@ const head = [
   "nonpl",
   "clubsF1",
 ];
+// The alert stream: replay against gold's alerts, label-derived expectations and the written stream.
+const alertScore = existsSync(corpus) ? await evalReplay() : null;
+if (alertScore) console.log(alertScore.lines.join("\n"));
+
 const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
 console.log(
@@ -219,3 +224,10 @@ console.log(
 );
 console.log(line(head));
 for (const r of rows) console.log(line(r));
+if (alertScore) {
+  console.log(
+    "\nAlerts (targets: replay = gold alerts, stream all pushed, nothing alerted twice at a stage)",
+  );
+  const nw = Math.max(...alertScore.summary.map((r) => r.name.length));
+  for (const r of alertScore.summary) console.log(`${r.name.padEnd(nw)}  ${r.value}`);
+}
