@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type RumourEvent, RumourEventSchema } from "../../src/queues.js";
+import { type OutboxItem, type RumourEvent, RumourEventSchema } from "../../src/queues.js";
 
 /** A valid rumour event (through the schema, not a cast), with overrides. */
 export function buildRumourEvent(overrides: Partial<RumourEvent> = {}): RumourEvent {
@@ -22,4 +22,12 @@ export function buildRumourEvent(overrides: Partial<RumourEvent> = {}): RumourEv
     at: "2026-01-12T10:00:00.000Z",
     ...overrides,
   });
+}
+
+/** An outbox entry for a chat that watches Kim Min-Jae (or `matched`), around buildRumourEvent. */
+export function buildOutboxItem(
+  overrides: Partial<RumourEvent> = {},
+  matched = ["watch:Kim Min-Jae"],
+): OutboxItem {
+  return { alert: buildRumourEvent(overrides), matched };
 }

@@ -5,18 +5,11 @@ import {
   MAX_MESSAGE_CHARS,
   renderTelegramMessage,
 } from "../../../src/chat/telegram/render-telegram.js";
-import type { OutboxItem } from "../../../src/queues.js";
 import { checkTelegramHtml } from "../../fakes/telegram-html.js";
-import { buildRumourEvent } from "../../helpers/builders.js";
+import { buildOutboxItem } from "../../helpers/builders.js";
 import { tg } from "./telegram-harness.js";
 
-const item = (
-  overrides: Parameters<typeof buildRumourEvent>[0] = {},
-  matched = ["watch:Kim Min-Jae"],
-): OutboxItem => ({
-  alert: buildRumourEvent(overrides),
-  matched,
-});
+const item = buildOutboxItem;
 const hostile = `<script>alert("x")</script> & 'Tom' <b>`;
 
 describe("escapeHtml", () => {

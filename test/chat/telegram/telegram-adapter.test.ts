@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegram } from "../../../src/chat/telegram/index.js";
 import { DeliveryError, type DeliveryErrorCode } from "../../../src/chat/types.js";
 import { type ApiErrorBody, TelegramErrors } from "../../fakes/fake-telegram-api.js";
-import { buildRumourEvent } from "../../helpers/builders.js";
+import { buildOutboxItem } from "../../helpers/builders.js";
 import { startTelegramHarness, type TelegramHarness, tg } from "./telegram-harness.js";
 
 let h: TelegramHarness;
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const message = (id: number) => ({
   chat: tg(id),
-  items: [{ alert: buildRumourEvent(), matched: ["watch:Kim Min-Jae"] }],
+  items: [buildOutboxItem()],
 });
 const failure = async (send: Promise<void>): Promise<DeliveryError> => {
   const err = await send.then(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { watchDeepLink } from "../../../src/chat/telegram/index.js";
 import type { FakeChat, FakeUser } from "../../fakes/telegram-updates.js";
-import { buildRumourEvent } from "../../helpers/builders.js";
+import { buildOutboxItem } from "../../helpers/builders.js";
 import { waitFor } from "../../helpers/wait-for.js";
 import { startTelegramHarness, type TelegramHarness, tg } from "./telegram-harness.js";
 
@@ -134,9 +134,7 @@ describe("the Telegram bot", () => {
   });
 
   it("should show an alert's sources when its Sources button is tapped", async () => {
-    const alert = buildRumourEvent({ cited: ["Sport Bild"] });
-    await h.app.outbox.put(tg(401), { alert, matched: ["watch:Kim Min-Jae"] });
-    await h.telegram.adapter.send({ chat: tg(401), items: [{ alert, matched: ["watch:Kim Min-Jae"] }] });
+    await h.telegram.adapter.send({ chat: tg(401), items: [buildOutboxItem({ cited: ["Sport Bild"] })] });
     const data = h.fake.sent.at(-1)?.replyMarkup?.inline_keyboard[0]?.at(-1)?.callback_data;
     expect(data).toMatch(/^s:/);
     h.fake.pushCallback({ chat: dm(401), from: en(401), data: data! });
