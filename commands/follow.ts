@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { planDigest } from "../src/digest/plan-digest.js";
 import { nameArg } from "./args.js";
 import { defineCommand } from "./types.js";
 
@@ -45,6 +46,8 @@ export default defineCommand({
     }
     if (result === "exists")
       return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };
+    // A chat that follows something gets the daily digest (09:00 Europe/Rome unless it said otherwise).
+    await planDigest(ctx.chat, ctx.deps, ctx.deps.now(), "ensure");
     return {
       text: it
         ? `Segui il mercato del ${entry.name}: ti avviso di ogni trattativa nuova o che avanza.`

@@ -2,10 +2,14 @@
  * Every chat command, in the order help and the platforms' menus show them.
  * Adding a command is adding its file and one line here.
  */
+
+import digest from "./digest.js";
 import follow from "./follow.js";
 import help from "./help.js";
+import lang from "./lang.js";
 import latest from "./latest.js";
 import list from "./list.js";
+import quiet from "./quiet.js";
 import type { Command } from "./types.js";
 import unfollow from "./unfollow.js";
 import unwatch from "./unwatch.js";
@@ -18,6 +22,9 @@ export const commands: readonly Command[] = [
   unfollow,
   list,
   latest,
+  digest,
+  quiet,
+  lang,
   help,
 ] as unknown as Command[];
 

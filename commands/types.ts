@@ -6,8 +6,10 @@
  * command's `options` schema and renders the Reply.
  */
 import type { z } from "zod";
+import type { DigestSchedule } from "../src/digest/digest-schedule.js";
 import type { ChatAddress } from "../src/queues.js";
 import type { RumourStore } from "../src/rumours/rumour-store.js";
+import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 import type { Gazetteer } from "../src/understand/gazetteer.js";
 
@@ -21,6 +23,10 @@ export interface CommandDeps {
   subscriptions: SubscriptionStore;
   rumours: RumourStore;
   gazetteer: Gazetteer;
+  chatState: ChatStateStore;
+  digestSchedule: DigestSchedule;
+  /** The clock (tests set it). */
+  now(): Date;
 }
 
 export interface CommandContext {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { planDigest } from "../src/digest/plan-digest.js";
 import { playerKey } from "../src/understand/types.js";
 import { nameArg } from "./args.js";
 import { defineCommand } from "./types.js";
@@ -46,6 +47,8 @@ export default defineCommand({
     if (result === "exists") {
       return { text: it ? `Segui già ${entry.name}.` : `You already watch ${entry.name}.` };
     }
+    // A chat that follows something gets the daily digest (09:00 Europe/Rome unless it said otherwise).
+    await planDigest(ctx.chat, ctx.deps, ctx.deps.now(), "ensure");
     if (!choice) {
       return {
         text: it

@@ -2,7 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import type { Outbox } from "../src/chat/outbox.js";
 import { type ChatAdapter, DeliveryError } from "../src/chat/types.js";
 import type { Logger } from "../src/log.js";
-import { type ChatAddress, DeliverJobSchema } from "../src/queues.js";
+import { type ChatAddress, type DeliverJob, DeliverJobSchema, type Digest } from "../src/queues.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
@@ -18,6 +18,8 @@ export interface DeliverDeps {
   subscriptions: SubscriptionStore;
   /** Asks for another delivery to a chat, `delayMs` from now. */
   enqueueDeliver(chat: ChatAddress, delayMs: number): Promise<void>;
+  /** Queues a digest for a chat (again, to its new id after a move). */
+  enqueueDigestDelivery(chat: ChatAddress, digest: Digest, due: string): Promise<void>;
   /**
    * Holds this platform's whole queue for `ms` (a 429) and returns the error the processor throws so
    * the job waits without spending an attempt.
@@ -32,8 +34,9 @@ export interface DeliverDeps {
 export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
 
 /**
- * deliver: sends what waits in one chat's outbox as one message, through the platform's adapter and
- * within its limits. One sender per chat at a time; alerts leave the outbox only once sent.
+ * deliver: sends what waits in one chat's outbox as one message (or the chat's digest), through the
+ * platform's adapter and within its limits. One sender per chat at a time; alerts leave the outbox only
+ * once sent.
  * Platform errors arrive already classified as DeliveryError:
  * - RATE_LIMITED waits exactly what the platform said, without spending an attempt;
  * - CHAT_GONE pauses the chat (subscriptions kept) and is never retried;
@@ -45,7 +48,8 @@ export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
 export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<DeliverResult> {
   const parsed = DeliverJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid deliver payload: ${parsed.error.message}`);
-  const { chat } = parsed.data;
+  const job: DeliverJob = parsed.data;
+  const { chat } = job;
   if (chat.platform !== deps.adapter.platform) {
     throw new UnrecoverableError(`a ${chat.platform} message in the ${deps.adapter.platform} queue`);
   }
@@ -53,6 +57,7 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     deps.log.info({ chat }, "chat paused: nothing sent");
     return "paused-chat";
   }
+  if ("digest" in job) return deliverDigest(chat, job.digest, deps);
   const token = await deps.outbox.lock(chat, LOCK_MS);
   if (!token) throw await deps.postpone(1000); // another worker is sending to this chat
   try {
@@ -76,7 +81,24 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
   }
 }
 
-async function onSendError(err: unknown, chat: ChatAddress, deps: DeliverDeps): Promise<DeliverResult> {
+async function deliverDigest(chat: ChatAddress, digest: Digest, deps: DeliverDeps): Promise<DeliverResult> {
+  if (!deps.adapter.sendDigest) throw new UnrecoverableError(`${chat.platform} cannot send digests`);
+  const wait = (await deps.adapter.reserve?.(chat)) ?? 0;
+  if (wait > 0) throw await deps.postpone(wait);
+  try {
+    await deps.adapter.sendDigest({ chat, digest });
+    return "sent";
+  } catch (err) {
+    return await onSendError(err, chat, deps, digest);
+  }
+}
+
+async function onSendError(
+  err: unknown,
+  chat: ChatAddress,
+  deps: DeliverDeps,
+  digest?: Digest,
+): Promise<DeliverResult> {
   if (!(err instanceof DeliveryError)) throw err;
   switch (err.code) {
     case "RATE_LIMITED":
@@ -101,7 +123,8 @@ async function onSendError(err: unknown, chat: ChatAddress, deps: DeliverDeps): 
           items.map((i) => i.alert.id),
         );
       }
-      await deps.enqueueDeliver(to, 0);
+      if (digest) await deps.enqueueDigestDelivery(to, digest, digest.until);
+      else await deps.enqueueDeliver(to, 0);
       deps.log.info({ from: chat, to }, "chat moved");
       return "moved";
     }

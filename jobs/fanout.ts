@@ -1,5 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Outbox } from "../src/chat/outbox.js";
+import type { HeldAlerts, HoldReason } from "../src/digest/held-alerts.js";
+import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
 import { type ChatAddress, FanoutJobSchema } from "../src/queues.js";
 import { chatString } from "../src/subscriptions/chat-address.js";
@@ -17,6 +19,11 @@ export interface FanoutDeps {
   enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void>;
   /** How long a chat's alerts may wait to be merged into one message. */
   batchWindowMs: number;
+  /** Pushes held by quiet hours or the cap, for the digest. */
+  held: HeldAlerts;
+  /** At most this many pushes per chat and clock hour; the rest wait for the digest. */
+  maxPushesPerHour: number;
+  now(): Date;
   log: Logger;
 }
 
@@ -24,6 +31,8 @@ export interface FanoutDeps {
  * fanout: one rumour event → into the outbox of every chat that watches the player or follows a club the
  * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
  * matches twice gets one message naming both reasons. Paused chats (bot blocked or kicked) are skipped.
+ * During a chat's quiet hours, or past its hourly cap, the alert is held for the digest instead: never
+ * dropped.
  * @throws UnrecoverableError when the payload does not match the contract.
  */
 export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ chats: number }> {
@@ -43,12 +52,27 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
   const clubs = new Set(event.changes.map((c) => c.club));
   if (event.player.club) clubs.add(event.player.club);
   for (const club of clubs) add(await deps.subscriptions.followersOf(club), `follow:${club}`);
-  const paused = await deps.chatState.pausedAmong([...recipients.values()].map((r) => r.chat));
+  const chats = [...recipients.values()].map((r) => r.chat);
+  const paused = await deps.chatState.pausedAmong(chats);
+  const settings = await deps.chatState.settingsAmong(chats);
+  const now = deps.now();
+  let held = 0;
   for (const [key, { chat, matched }] of recipients) {
     if (paused.has(key)) continue;
+    const s = settings.get(key);
+    let reason: HoldReason | null = s?.quiet && isQuiet(now, s.quiet, s.zone) ? "quiet" : null;
+    if (!reason && (await deps.held.countPush(chat, now)) > deps.maxPushesPerHour) {
+      await deps.held.uncountPush(chat, now);
+      reason = "cap";
+    }
+    if (reason) {
+      await deps.held.hold(chat, { item: { alert: event, matched }, reason });
+      held++;
+      continue;
+    }
     await deps.outbox.put(chat, { alert: event, matched });
     await deps.enqueueDeliver(chat, deps.batchWindowMs, event.id);
   }
-  deps.log.info({ event: event.id, chats: recipients.size }, "rumour event fanned out");
-  return { chats: recipients.size - paused.size };
+  deps.log.info({ event: event.id, chats: recipients.size, held }, "rumour event fanned out");
+  return { chats: recipients.size - paused.size - held };
 }

@@ -7,6 +7,8 @@ import type { CommandDeps } from "../commands/types.js";
 import { createOutbox, type Outbox } from "./chat/outbox.js";
 import type { ChatAdapter } from "./chat/types.js";
 import type { Config } from "./config.js";
+import { createDigestSchedule, type DigestSchedule } from "./digest/digest-schedule.js";
+import { createHeldAlerts, type HeldAlerts } from "./digest/held-alerts.js";
 import type { Logger } from "./log.js";
 import { pollSource } from "./news/poll-source.js";
 import { createSourceStore, type SourceStore } from "./news/source-store.js";
@@ -38,6 +40,8 @@ export interface App {
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
   outbox: Outbox;
+  held: HeldAlerts;
+  digestSchedule: DigestSchedule;
   commandDeps: CommandDeps;
   close(): Promise<void>;
 }
@@ -55,6 +59,8 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     tiers: loadSourceTiers(),
   });
   const queues = createQueues(redis, config.REDIS_PREFIX);
+  const chatState = createChatStateStore(redis, keys);
+  const digestSchedule = createDigestSchedule(redis, keys);
   return {
     config,
     log,
@@ -68,9 +74,11 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     nearDuplicates: createNearDuplicateIndex(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
     rumours,
     subscriptions,
-    chatState: createChatStateStore(redis, keys),
+    chatState,
     outbox: createOutbox(redis, keys, log),
-    commandDeps: { subscriptions, rumours, gazetteer },
+    held: createHeldAlerts(redis, keys),
+    digestSchedule,
+    commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
     async close() {
       await queues.close();
       redis.disconnect();
@@ -112,8 +120,18 @@ export function workerDeps(
       chatState: app.chatState,
       outbox: app.outbox,
       batchWindowMs: c.BATCH_WINDOW_MS,
+      held: app.held,
+      maxPushesPerHour: c.MAX_PUSHES_PER_HOUR,
+      now,
     },
     deliver: { chatState: app.chatState, subscriptions: app.subscriptions, outbox: app.outbox, now },
+    digestTick: { schedule: app.digestSchedule, chatState: app.chatState, now },
+    digest: {
+      subscriptions: app.subscriptions,
+      rumours: app.rumours,
+      held: app.held,
+      chatState: app.chatState,
+    },
     adapters,
   };
 }

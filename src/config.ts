@@ -39,6 +39,8 @@ export const ConfigSchema = z
       .min(3)
       .default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
     MAX_SUBSCRIPTIONS_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(100),
+    MAX_PUSHES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+    DIGEST_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
     BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
     RUMOUR_MEMORY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     TELEGRAM_BOT_TOKEN: z

@@ -9,7 +9,7 @@ import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger } from "./log.js";
-import { scheduleSources, startWorkers } from "./pipeline.js";
+import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 async function main(): Promise<void> {
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   }
   if (roles.has("scheduler")) {
     await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);
-    log.info({ sources: app.sources.length }, "poll schedulers in place");
+    await scheduleDigestTick(app.queues, config.DIGEST_TICK_SECONDS);
+    log.info({ sources: app.sources.length }, "poll and digest schedulers in place");
   }
 
   let stopping: Promise<void> | undefined;

@@ -4,6 +4,8 @@
  */
 import { type DefaultJobOptions, DelayedError, type Job, Queue, Worker } from "bullmq";
 import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
+import { type DigestDeps, processDigest } from "../jobs/digest.js";
+import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
 import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
@@ -14,6 +16,9 @@ import {
   type ChatAddress,
   DeliverJobSchema,
   DeliverQueue,
+  type Digest,
+  type DigestJob,
+  DigestJobSchema,
   FanoutJobSchema,
   type IngestJob,
   IngestJobSchema,
@@ -48,6 +53,13 @@ const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
   [QueueName.DeliverConsole]: DELIVER_DEFAULTS,
   [QueueName.DeliverTelegram]: DELIVER_DEFAULTS,
   [QueueName.DeliverDiscord]: DELIVER_DEFAULTS,
+  [QueueName.DigestTick]: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
+  [QueueName.Digest]: {
+    attempts: 5,
+    backoff: { type: "exponential", delay: 5000, jitter: 0.5 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
 };
 
 export interface Queues {
@@ -55,6 +67,8 @@ export interface Queues {
   ingest: Queue;
   fanout: Queue;
   deliver: Record<Platform, Queue>;
+  digestTick: Queue;
+  digest: Queue;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -78,8 +92,10 @@ export function createQueues(connection: Redis, prefix: string): Queues {
       telegram: make(DeliverQueue.telegram),
       discord: make(DeliverQueue.discord),
     },
+    digestTick: make(QueueName.DigestTick),
+    digest: make(QueueName.Digest),
   };
-  const all = () => [q.poll, q.ingest, q.fanout, ...Object.values(q.deliver)];
+  const all = () => [q.poll, q.ingest, q.fanout, ...Object.values(q.deliver), q.digestTick, q.digest];
   return {
     ...q,
     all,
@@ -104,6 +120,17 @@ export function createProducers(queues: Queues) {
     },
     async enqueueFanout(e: RumourEvent): Promise<void> {
       await queues.fanout.add(QueueName.Fanout, FanoutJobSchema.parse(e), { jobId: jobId("fanout", e.id) });
+    },
+    async enqueueDigestDelivery(chat: ChatAddress, digest: Digest, due: string): Promise<void> {
+      const queue = queues.deliver[chat.platform];
+      await queue.add(queue.name, DeliverJobSchema.parse({ chat, digest }), {
+        jobId: jobId("digest", chatString(chat), due),
+      });
+    },
+    async enqueueDigest(job: DigestJob): Promise<void> {
+      await queues.digest.add(QueueName.Digest, DigestJobSchema.parse(job), {
+        jobId: jobId("digest", chatString(job.chat), job.due),
+      });
     },
     async enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void> {
       const queue = queues.deliver[chat.platform];
@@ -139,6 +166,15 @@ export async function scheduleSources(
   }
 }
 
+/** One job scheduler for the digest tick, whichever process runs the scheduler role. */
+export async function scheduleDigestTick(queues: Queues, everySeconds: number): Promise<void> {
+  await queues.digestTick.upsertJobScheduler(
+    "digest-tick",
+    { every: everySeconds * 1000 },
+    { name: QueueName.DigestTick, data: {} },
+  );
+}
+
 export interface WorkerDeps {
   redisUrl: string;
   prefix: string;
@@ -146,7 +182,12 @@ export interface WorkerDeps {
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
   ingest: Omit<IngestDeps, "enqueueFanout" | "log">;
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
-  deliver: Omit<DeliverDeps, "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "log">;
+  deliver: Omit<
+    DeliverDeps,
+    "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "enqueueDigestDelivery" | "log"
+  >;
+  digestTick: Omit<DigestTickDeps, "enqueueDigest" | "log">;
+  digest: Omit<DigestDeps, "enqueueDigestDelivery" | "log">;
   /** The platforms this process can send to; one deliver worker each. */
   adapters: ChatAdapter[];
   /** How many jobs of each queue one process runs at once. */
@@ -195,6 +236,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
           adapter,
           log,
           enqueueDeliver: producers.enqueueDeliver,
+          enqueueDigestDelivery: producers.enqueueDigestDelivery,
           rateLimit: async (ms) => {
             await w.rateLimit(ms);
             return Worker.RateLimitError();
@@ -226,6 +268,22 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
       4,
     ),
     ...deps.adapters.map(deliverWorker),
+    make(
+      QueueName.DigestTick,
+      (job) =>
+        processDigestTick(job.data, { ...deps.digestTick, enqueueDigest: producers.enqueueDigest, log }),
+      1,
+    ),
+    make(
+      QueueName.Digest,
+      (job) =>
+        processDigest(job.data, {
+          ...deps.digest,
+          enqueueDigestDelivery: producers.enqueueDigestDelivery,
+          log,
+        }),
+      4,
+    ),
   ];
   return {
     workers,

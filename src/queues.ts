@@ -19,6 +19,10 @@ export const QueueName = {
   DeliverConsole: "deliver-console",
   DeliverTelegram: "deliver-telegram",
   DeliverDiscord: "deliver-discord",
+  /** Every 30 s: which chats are due a digest. */
+  DigestTick: "digest-tick",
+  /** One job per chat and digest: compose it and hand it to delivery. */
+  Digest: "digest",
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -131,10 +135,58 @@ export const OutboxItemSchema = z.strictObject({
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
+/** One link in a digest: where it stands, how it moved since the last digest, how solid it is. */
+export const DigestLineSchema = z.strictObject({
+  /** The club (in a player's section) or the player (in a club's section). */
+  name: z.string().max(200),
+  stage: StageSchema,
+  /** Stages the link went through since the last digest, oldest first; empty when it only repeated. */
+  moves: z.array(StageSchema).max(10),
+  outlets: z.number().int().min(0),
+  article: ArticleRefSchema.nullable(),
+  /** A push that quiet hours or the hourly cap held back for the digest. */
+  held: z.enum(["quiet", "cap"]).nullable(),
+});
+export type DigestLine = z.infer<typeof DigestLineSchema>;
+
+/** A chat's daily digest, composed by jobs/digest.ts, rendered by each platform's adapter. */
+export const DigestSchema = z.strictObject({
+  since: z.iso.datetime({ offset: true }),
+  until: z.iso.datetime({ offset: true }),
+  players: z
+    .array(
+      z.strictObject({
+        name: z.string().max(200),
+        club: z.string().max(200).nullable(),
+        lines: z.array(DigestLineSchema).max(20),
+      }),
+    )
+    .max(50),
+  clubs: z
+    .array(z.strictObject({ club: z.string().max(200), lines: z.array(DigestLineSchema).max(20) }))
+    .max(30),
+});
+export type Digest = z.infer<typeof DigestSchema>;
+
 /**
- * deliver-<platform>: "send what waits in this chat's outbox", produced by jobs/fanout.ts a few seconds
- * after it puts an alert there; consumed by jobs/deliver.ts, which renders the waiting alerts as one
- * message and sends it within the platform's limits. A job that finds the outbox empty does nothing.
+ * deliver-<platform>, two kinds of job, produced by jobs/fanout.ts and jobs/digest.ts, consumed by
+ * jobs/deliver.ts, which sends within the platform's limits:
+ * - `{chat}`: "send what waits in this chat's outbox", a few seconds after fanout put an alert there;
+ *   the waiting alerts leave as one message, and a job that finds the outbox empty does nothing;
+ * - `{chat, digest}`: the chat's digest, split to the platform's size limits.
  */
-export const DeliverJobSchema = z.strictObject({ chat: ChatAddressSchema });
+export const DeliverJobSchema = z.union([
+  z.strictObject({ chat: ChatAddressSchema }),
+  z.strictObject({ chat: ChatAddressSchema, digest: DigestSchema }),
+]);
 export type DeliverJob = z.infer<typeof DeliverJobSchema>;
+
+/** digest-tick: produced every 30 s by a job scheduler; consumed by jobs/digest-tick.ts. */
+export const DigestTickJobSchema = z.strictObject({});
+
+/** digest: one per chat and due time, produced by jobs/digest-tick.ts; consumed by jobs/digest.ts. */
+export const DigestJobSchema = z.strictObject({
+  chat: ChatAddressSchema,
+  due: z.iso.datetime({ offset: true }),
+});
+export type DigestJob = z.infer<typeof DigestJobSchema>;

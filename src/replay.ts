@@ -100,6 +100,9 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
             ...app,
             log,
             batchWindowMs: 0,
+            // Replay shows what the alert policy pushes; per-chat caps are delivery's business.
+            maxPushesPerHour: Number.POSITIVE_INFINITY,
+            now: () => clock,
             enqueueDeliver: async (chat) => void chats.set(chat.id, chat),
           });
         },

@@ -4,7 +4,8 @@ import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js"
 import type { Logger } from "../log.js";
 import type { ChatAddress, OutboxItem } from "../queues.js";
 import { alertModel } from "./alert-model.js";
-import type { ChatAdapter, OutgoingAlerts } from "./types.js";
+import { digestSections } from "./digest-text.js";
+import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "./types.js";
 
 /** The terminal's one chat. */
 export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
@@ -23,6 +24,20 @@ export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
 /** Several alerts that waited together print as one block. */
 export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang): string {
   return message.items.map((i) => renderConsoleAlert(i, lang)).join("\n");
+}
+
+/** Plain-text rendering of a digest for the terminal. */
+export function renderConsoleDigest(message: OutgoingDigest, lang: Lang): string {
+  const { title, sections } = digestSections(message.digest, lang);
+  const lines = [title];
+  for (const s of sections) {
+    lines.push(`  ${s.title}`);
+    for (const l of s.lines) {
+      lines.push(`   • ${l.text}${l.held ? ` (${l.held})` : ""}`);
+      if (l.article) lines.push(`     ↳ ${l.article.outlet}: ${l.article.title} ${l.article.url}`);
+    }
+  }
+  return lines.join("\n");
 }
 
 /** Where the console chat writes; stdout by default, a buffer in tests. */
@@ -48,6 +63,9 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
     platform: "console",
     async send(message) {
       out.write(renderConsoleMessage(message, opts.lang));
+    },
+    async sendDigest(message) {
+      out.write(renderConsoleDigest(message, opts.lang));
     },
   };
   return {

@@ -1,4 +1,10 @@
-import type { ChatAddress, OutboxItem, Platform } from "../queues.js";
+import type { ChatAddress, Digest, OutboxItem, Platform } from "../queues.js";
+
+/** A chat's digest, to be split to the platform's size limits. */
+export interface OutgoingDigest {
+  chat: ChatAddress;
+  digest: Digest;
+}
 
 /** One message to one chat: the alerts that waited in its outbox, oldest first (at least one). */
 export interface OutgoingAlerts {
@@ -24,6 +30,8 @@ export interface ChatAdapter {
   reserve?(chat: ChatAddress): Promise<number>;
   /** Sends the alerts as one message (or as few as the platform's size limits allow). */
   send(message: OutgoingAlerts): Promise<void>;
+  /** Sends a digest, in as many messages as the platform's size limits need. */
+  sendDigest?(message: OutgoingDigest): Promise<void>;
 }
 
 export type DeliveryErrorCode =

@@ -77,6 +77,7 @@ export function createRumourStore(
       const next: Rumour = {
         playerKey: o.player.key,
         playerName: o.player.name,
+        playerClub: o.player.club ?? prev?.playerClub ?? null,
         club,
         stage: stageNow,
         firstSeen: prev?.firstSeen ?? at,

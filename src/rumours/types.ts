@@ -8,6 +8,8 @@ export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 export interface Rumour {
   playerKey: string;
   playerName: string;
+  /** The player's own club when the last article said it (absent in rumours stored before it existed). */
+  playerClub?: string | null;
   club: string;
   stage: Stage;
   firstSeen: string;

@@ -3,6 +3,25 @@ import { type ChatAddress, chatString } from "./chat-address.js";
 
 export type Lang = "it" | "en";
 
+/** A chat's preferences; what `settings()` returns for a chat that never set any is DEFAULT_SETTINGS. */
+export interface ChatSettings {
+  lang: Lang;
+  /** IANA zone of the chat's times (digest and quiet hours). */
+  zone: string;
+  /** Local time of the daily digest, or null when the chat turned it off. */
+  digest: string | null;
+  /** Quiet hours (local), or null. */
+  quiet: { from: string; to: string } | null;
+}
+
+/** New chats: a digest at 09:00 Europe/Rome, in Italian, no quiet hours. */
+export const DEFAULT_SETTINGS: ChatSettings = {
+  lang: "it",
+  zone: "Europe/Rome",
+  digest: "09:00",
+  quiet: null,
+};
+
 /** Why a chat gets nothing for now; its subscriptions stay. */
 export interface PauseInfo {
   reason: string;
@@ -10,11 +29,13 @@ export interface PauseInfo {
 }
 
 /**
- * Per-chat state that is not a subscription: the language the chat speaks and whether delivery to it is
- * paused (the bot was blocked, kicked, or lost access). A paused chat keeps its subscriptions and comes
- * back when the platform says the bot may write there again.
+ * Per-chat state that is not a subscription: settings (language, time zone, digest time, quiet hours),
+ * when its last digest went out, and whether delivery to it is paused (the bot was blocked, kicked, or
+ * lost access). A paused chat keeps its subscriptions and comes back when the platform says the bot may
+ * write there again.
  *
- * Keys: `chat:<chat>:state` hash (lang, pausedReason, pausedAt); `chat:paused` set of paused chats.
+ * Keys: `chat:<chat>:state` hash (lang, zone, digest, quietFrom, quietTo, lastDigestAt, pausedReason,
+ * pausedAt); `chat:paused` set of paused chats.
  */
 export interface ChatStateStore {
   pause(chat: ChatAddress, reason: string, at: Date): Promise<void>;
@@ -25,8 +46,29 @@ export interface ChatStateStore {
   pausedAmong(chats: ChatAddress[]): Promise<Set<string>>;
   lang(chat: ChatAddress): Promise<Lang | null>;
   setLang(chat: ChatAddress, lang: Lang): Promise<void>;
+  /** The chat's settings, defaults filled in. */
+  settings(chat: ChatAddress): Promise<ChatSettings>;
+  /** Settings of many chats in one round trip, keyed by chatString. */
+  settingsAmong(chats: ChatAddress[]): Promise<Map<string, ChatSettings>>;
+  /** Sets the digest time (null: off) and, when given, the chat's time zone. */
+  setDigest(chat: ChatAddress, time: string | null, zone?: string): Promise<void>;
+  setQuiet(chat: ChatAddress, quiet: { from: string; to: string } | null): Promise<void>;
+  lastDigestAt(chat: ChatAddress): Promise<Date | null>;
+  setLastDigestAt(chat: ChatAddress, at: Date): Promise<void>;
   /** Moves the state to a new chat id (Telegram group → supergroup). */
   moveChat(from: ChatAddress, to: ChatAddress): Promise<void>;
+}
+
+const SETTING_FIELDS = ["lang", "zone", "digest", "quietFrom", "quietTo"] as const;
+
+function toSettings(values: (string | null)[]): ChatSettings {
+  const [lang, zone, digest, quietFrom, quietTo] = values;
+  return {
+    lang: lang === "en" || lang === "it" ? lang : DEFAULT_SETTINGS.lang,
+    zone: zone ?? DEFAULT_SETTINGS.zone,
+    digest: digest === "off" ? null : (digest ?? DEFAULT_SETTINGS.digest),
+    quiet: quietFrom && quietTo ? { from: quietFrom, to: quietTo } : null,
+  };
 }
 
 export function createChatStateStore(redis: Redis, keys: Keys): ChatStateStore {
@@ -64,6 +106,31 @@ export function createChatStateStore(redis: Redis, keys: Keys): ChatStateStore {
     },
     async setLang(chat, lang) {
       await redis.hset(stateKey(chat), "lang", lang);
+    },
+    async settings(chat) {
+      return toSettings(await redis.hmget(stateKey(chat), ...SETTING_FIELDS));
+    },
+    async settingsAmong(chats) {
+      const pipe = redis.pipeline();
+      for (const c of chats) pipe.hmget(stateKey(c), ...SETTING_FIELDS);
+      const rows = (await pipe.exec()) ?? [];
+      return new Map(
+        chats.map((c, i) => [chatString(c), toSettings((rows[i]?.[1] as (string | null)[]) ?? [])]),
+      );
+    },
+    async setDigest(chat, time, zone) {
+      await redis.hset(stateKey(chat), { digest: time ?? "off", ...(zone ? { zone } : {}) });
+    },
+    async setQuiet(chat, quiet) {
+      if (quiet) await redis.hset(stateKey(chat), { quietFrom: quiet.from, quietTo: quiet.to });
+      else await redis.hdel(stateKey(chat), "quietFrom", "quietTo");
+    },
+    async lastDigestAt(chat) {
+      const v = await redis.hget(stateKey(chat), "lastDigestAt");
+      return v ? new Date(v) : null;
+    },
+    async setLastDigestAt(chat, at) {
+      await redis.hset(stateKey(chat), "lastDigestAt", at.toISOString());
     },
     async moveChat(from, to) {
       const state = await redis.hgetall(stateKey(from));

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { parseTextArgs, runTextCommand } from "../../commands/run-command.js";
 import type { CommandContext } from "../../commands/types.js";
+import { createDigestSchedule } from "../../src/digest/digest-schedule.js";
 import { silentLogger } from "../../src/log.js";
 import { loadSourceTiers } from "../../src/rumours/credibility.js";
 import { createRumourStore } from "../../src/rumours/rumour-store.js";
+import { createChatStateStore } from "../../src/subscriptions/chat-state-store.js";
 import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
 import { loadGazetteer } from "../../src/understand/index.js";
 import { useTestRedis } from "../helpers/redis.js";
@@ -16,6 +18,9 @@ const deps = {
   subscriptions,
   rumours: createRumourStore(redis, keys, { memoryDays: 30, tiers: loadSourceTiers() }),
   gazetteer: loadGazetteer(),
+  chatState: createChatStateStore(redis, keys),
+  digestSchedule: createDigestSchedule(redis, keys),
+  now: () => new Date("2026-01-12T10:00:00Z"),
 };
 const ctx = (id: string, over: Partial<CommandContext> = {}): CommandContext => ({
   platform: "telegram",
@@ -140,5 +145,51 @@ describe("latest", () => {
     );
     expect(await run("/latest rossoneri")).toContain("Kim Min-jae: talks");
     expect(await run("/latest Inter")).toMatch(/No recent rumours about Inter/);
+  });
+});
+
+describe("digest, quiet and lang", () => {
+  const chat = () => ctx("900", { lang: "en" });
+
+  it("should put a chat that follows something on the default digest at 09:00 Europe/Rome", async () => {
+    await run("/follow Napoli", chat());
+    expect((await deps.digestSchedule.next(chat().chat))?.toISOString()).toBe("2026-01-13T08:00:00.000Z");
+    expect(await run("/list", chat())).toContain(
+      "Digest: 09:00 Europe/Rome · Quiet hours: off · Language: it",
+    );
+  });
+
+  it("should change the digest time and zone, refusing bad times and unknown zones", async () => {
+    expect(await run("/digest 25:00", chat())).toMatch(/Write the time like this/);
+    expect(await run("/digest 08:30 Europe/Milano", chat())).toMatch(
+      /don't know the time zone "Europe\/Milano"/,
+    );
+    expect(await run("/digest 18:30 America/New_York", chat())).toMatch(
+      /Digest every day at 18:30 \(America\/New_York\)/,
+    );
+    expect((await deps.digestSchedule.next(chat().chat))?.toISOString()).toBe("2026-01-12T23:30:00.000Z");
+    expect(await run("/digest off", chat())).toMatch(/turned off/);
+    expect(await deps.digestSchedule.next(chat().chat)).toBeNull();
+  });
+
+  it("should not send a second digest on a day that had one when the time changes", async () => {
+    await deps.chatState.setLastDigestAt(chat().chat, new Date("2026-01-12T08:00:00Z"));
+    await run("/digest 20:00 Europe/Rome", chat());
+    expect((await deps.digestSchedule.next(chat().chat))?.toISOString()).toBe("2026-01-13T19:00:00.000Z");
+  });
+
+  it("should set and clear quiet hours, refusing bad ranges", async () => {
+    expect(await run("/quiet 23:00-07:00", chat())).toMatch(/Quiet from 23:00 to 07:00/);
+    expect(await deps.chatState.settings(chat().chat)).toMatchObject({
+      quiet: { from: "23:00", to: "07:00" },
+    });
+    expect(await run("/quiet late", chat())).toMatch(/Write the hours like this/);
+    expect(await run("/quiet off", chat())).toMatch(/Quiet hours off/);
+  });
+
+  it("should switch the chat's language and refuse others", async () => {
+    expect(await run("/lang en", chat())).toMatch(/English/);
+    expect((await deps.chatState.settings(chat().chat)).lang).toBe("en");
+    expect(await run("/lang de", chat())).toMatch(/Usage: \/lang <language>/);
   });
 });

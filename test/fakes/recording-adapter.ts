@@ -1,4 +1,4 @@
-import type { ChatAdapter, OutgoingAlerts } from "../../src/chat/types.js";
+import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "../../src/chat/types.js";
 import type { Platform } from "../../src/queues.js";
 
 /**
@@ -7,16 +7,19 @@ import type { Platform } from "../../src/queues.js";
  */
 export function createRecordingAdapter(platform: Platform = "console") {
   const sent: OutgoingAlerts[] = [];
+  const digests: OutgoingDigest[] = [];
   const errors: Error[] = [];
   let wait = 0;
   const adapter: ChatAdapter & {
     sent: OutgoingAlerts[];
+    digests: OutgoingDigest[];
     setNextError(e: Error): void;
     setWait(ms: number): void;
     clear(): void;
   } = {
     platform,
     sent,
+    digests,
     async reserve() {
       const w = wait;
       wait = 0;
@@ -27,12 +30,18 @@ export function createRecordingAdapter(platform: Platform = "console") {
       if (e) throw e;
       sent.push(message);
     },
+    async sendDigest(message) {
+      const e = errors.shift();
+      if (e) throw e;
+      digests.push(message);
+    },
     setNextError: (e) => void errors.push(e),
     setWait: (ms) => {
       wait = ms;
     },
     clear: () => {
       sent.length = 0;
+      digests.length = 0;
       errors.length = 0;
     },
   };

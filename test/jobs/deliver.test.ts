@@ -27,6 +27,7 @@ const deps = {
   log,
   now: () => new Date("2026-01-12T10:00:00Z"),
   enqueueDeliver: async (chat: ChatAddress) => void requeued.push(chat),
+  enqueueDigestDelivery: async (chat: ChatAddress) => void requeued.push(chat),
   rateLimit: async (ms: number) => {
     limits.push(ms);
     return new Error("rate limited");

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { type ChatAddress, type OutboxItem, OutboxItemSchema } from "../queues.js";
+import type { Keys, Redis } from "../redis.js";
+import { chatString } from "../subscriptions/chat-address.js";
+
+/** Most held alerts kept for one chat; past it the oldest go (with a log line from the caller). */
+const MAX_HELD = 200;
+const TTL_MS = 8 * 86_400_000;
+
+export type HoldReason = "quiet" | "cap";
+
+export interface HeldAlert {
+  item: OutboxItem;
+  reason: HoldReason;
+}
+
+const HeldAlertSchema = z.object({ item: OutboxItemSchema, reason: z.enum(["quiet", "cap"]) });
+
+/**
+ * Pushes that quiet hours or the hourly cap held back: they wait here for the chat's digest, never
+ * dropped. Also counts each chat's pushes per clock hour for the cap.
+ *
+ * Keys: `digest:held:<chat>` list of JSON, `digest:pushes:<chat>:<hour>` counter expiring with its hour.
+ */
+export interface HeldAlerts {
+  hold(chat: ChatAddress, held: HeldAlert): Promise<number>;
+  /** Everything held for the chat, oldest first, and how many entries were read (drop that many). */
+  list(chat: ChatAddress): Promise<{ alerts: HeldAlert[]; read: number }>;
+  /** Removes the `n` oldest (those a digest included). */
+  drop(chat: ChatAddress, n: number): Promise<void>;
+  /** Counts one push in the current hour; returns the count including it. */
+  countPush(chat: ChatAddress, now: Date): Promise<number>;
+  /** Takes back a push counted by countPush (it was held after all). */
+  uncountPush(chat: ChatAddress, now: Date): Promise<void>;
+}
+
+export function createHeldAlerts(redis: Redis, keys: Keys): HeldAlerts {
+  const listKey = (chat: ChatAddress) => keys.key("digest", "held", chatString(chat));
+  const counter = (chat: ChatAddress, now: Date) =>
+    keys.key("digest", "pushes", chatString(chat), Math.floor(now.getTime() / 3_600_000));
+  return {
+    async hold(chat, held) {
+      const k = listKey(chat);
+      const [[, len]] = (await redis
+        .multi()
+        .rpush(k, JSON.stringify(held))
+        .ltrim(k, -MAX_HELD, -1)
+        .pexpire(k, TTL_MS)
+        .exec()) as [[Error | null, number]];
+      return len;
+    },
+    async list(chat) {
+      // Entries that no longer match the contract are skipped, not fatal: the rest still make the digest.
+      const raw = await redis.lrange(listKey(chat), 0, -1);
+      const alerts = raw.flatMap((s) => {
+        const parsed = HeldAlertSchema.safeParse(JSON.parse(s));
+        return parsed.success ? [parsed.data] : [];
+      });
+      return { alerts, read: raw.length };
+    },
+    async drop(chat, n) {
+      if (n > 0) await redis.ltrim(listKey(chat), n, -1);
+    },
+    async countPush(chat, now) {
+      const k = counter(chat, now);
+      const [[, n]] = (await redis.multi().incr(k).pexpire(k, 3_600_000).exec()) as [[Error | null, number]];
+      return n;
+    },
+    async uncountPush(chat, now) {
+      await redis.decr(counter(chat, now));
+    },
+  };
+}
