@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { processFanout } from "../../jobs/fanout.js";
+import { createOutbox } from "../../src/chat/outbox.js";
+import { createHeldAlerts } from "../../src/digest/held-alerts.js";
+import { silentLogger } from "../../src/log.js";
+import type { ChatAddress } from "../../src/queues.js";
+import { createChatStateStore } from "../../src/subscriptions/chat-state-store.js";
+import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
+import { buildRumourEvent } from "../helpers/builders.js";
+import { useTestRedis } from "../helpers/redis.js";
+
+const { redis, keys } = useTestRedis();
+const log = silentLogger();
+const subscriptions = createSubscriptionStore(redis, keys, { maxPerChat: 100 });
+const chatState = createChatStateStore(redis, keys);
+const outbox = createOutbox(redis, keys, log);
+const held = createHeldAlerts(redis, keys);
+let now = new Date("2026-01-12T10:00:00Z");
+const asked: ChatAddress[] = [];
+const deps = {
+  subscriptions,
+  chatState,
+  outbox,
+  held,
+  log,
+  batchWindowMs: 0,
+  maxPushesPerHour: 5,
+  now: () => now,
+  enqueueDeliver: async (chat: ChatAddress) => void asked.push(chat),
+};
+const c = (id: string): ChatAddress => ({ platform: "console", id });
+
+describe("processFanout", () => {
+  it("should reach the watchers of the player and the followers of the clubs, each once", async () => {
+    await subscriptions.watch(c("w"), { key: "kim-min-jae", name: "Kim Min-Jae" });
+    await subscriptions.follow(c("w"), "Milan");
+    await subscriptions.follow(c("bayern"), "Bayern Munich");
+    await subscriptions.follow(c("inter"), "Inter");
+    await processFanout(buildRumourEvent(), deps);
+    expect((await outbox.peek(c("w"), 10)).map((i) => i.matched)).toEqual([
+      ["watch:Kim Min-Jae", "follow:Milan"],
+    ]);
+    expect(await outbox.size(c("bayern"))).toBe(1); // his own club's fans
+    expect(await outbox.size(c("inter"))).toBe(0);
+  });
+
+  it("should hold a push during the chat's quiet hours for the digest", async () => {
+    await subscriptions.watch(c("night"), { key: "kim-min-jae", name: "Kim Min-Jae" });
+    await chatState.setQuiet(c("night"), { from: "23:00", to: "07:00" });
+    now = new Date("2026-01-12T23:30:00Z"); // 00:30 in Rome
+    await processFanout(buildRumourEvent(), deps);
+    expect(await outbox.size(c("night"))).toBe(0);
+    expect((await held.list(c("night"))).alerts.map((h) => h.reason)).toEqual(["quiet"]);
+    now = new Date("2026-01-12T10:00:00Z");
+  });
+
+  it("should push at most five alerts an hour to a chat and hold the rest, dropping none", async () => {
+    await subscriptions.watch(c("busy"), { key: "kim-min-jae", name: "Kim Min-Jae" });
+    for (let i = 0; i < 7; i++) await processFanout(buildRumourEvent(), deps);
+    expect(await outbox.size(c("busy"))).toBe(5);
+    expect((await held.list(c("busy"))).alerts.map((h) => h.reason)).toEqual(["cap", "cap"]);
+  });
+
+  it("should skip paused chats", async () => {
+    await subscriptions.watch(c("gone"), { key: "kim-min-jae", name: "Kim Min-Jae" });
+    await chatState.pause(c("gone"), "blocked", now);
+    await processFanout(buildRumourEvent(), deps);
+    expect(await outbox.size(c("gone"))).toBe(0);
+    expect((await held.list(c("gone"))).alerts).toEqual([]);
+  });
+});
