@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createApp, workerDeps } from "../app.js";
-import { createConsoleChat } from "../chat/console-chat.js";
+import { CONSOLE_CHAT, createConsoleChat } from "../chat/console-chat.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { PollOutcome } from "../news/poll-source.js";
@@ -93,6 +93,13 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
     );
     say("> /list");
     await chat.handleLine("/list");
+
+    // The digest is due at 09:00 Rome time; the demo moves it to now and lets the tick find it.
+    say("\n· 09:00 next morning: the daily digest, with the news that did not ring (the repeat from a");
+    say("  second outlet counts as one more outlet)\n");
+    await app.digestSchedule.set(CONSOLE_CHAT, new Date());
+    await app.queues.digestTick.add(QueueName.DigestTick, {});
+    await drained(app.queues);
     say(`\nDemo done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await workers.close();

@@ -37,6 +37,23 @@ export interface RumourStore {
   clubBoard(club: string, limit: number): Promise<Rumour[]>;
 }
 
+// KEYS: rumour, player board, club board. ARGV: value read ('' for none), new value, memory ms, score,
+// club slug, player key, board cap. Writes only if the rumour still holds the value read.
+const WRITE_IF_UNCHANGED = `
+local current = redis.call('GET', KEYS[1]) or ''
+if current ~= ARGV[1] then return 0 end
+local ms = tonumber(ARGV[3])
+local score = tonumber(ARGV[4])
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
+redis.call('ZADD', KEYS[2], score, ARGV[5])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', score - ms)
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[7]) - 1)
+redis.call('PEXPIRE', KEYS[2], ms)
+redis.call('ZADD', KEYS[3], score, ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', score - ms)
+redis.call('PEXPIRE', KEYS[3], ms)
+return 1`;
+
 /** Slug of a club or player name for keys. */
 const slug = (s: string) =>
   s
@@ -60,13 +77,18 @@ export function createRumourStore(
   const boardKey = (player: string) => keys.key("rumour", "board", player);
   const clubKey = (club: string) => keys.key("rumour", "club", slug(club));
 
-  /** Reads, decides and writes one link atomically (optimistic: WATCH, retry on a concurrent write). */
+  /**
+   * Reads, decides and writes one link atomically: optimistic, the write is a compare-and-set on the value
+   * read (a Lua script), retried when another worker wrote in between. Not WATCH: on a connection shared
+   * by concurrent jobs another job's EXEC would drop our watch and let a lost update through.
+   */
   async function observeLink(o: Observation, club: string, stage: PlayerFacts["links"][number]["stage"]) {
     const key = rumourKey(o.player.key, club);
     const atMs = o.at.getTime();
     const at = o.at.toISOString();
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await redis.watch(key);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      // Lost the race: wait a little, with jitter, so concurrent writers spread out.
+      if (attempt) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
       const raw = await redis.get(key);
       let prev: Rumour | null = raw ? (JSON.parse(raw) as Rumour) : null;
       if (prev && atMs - Date.parse(prev.lastSeen) > memoryMs) prev = null; // outside the window: new again
@@ -93,18 +115,21 @@ export function createRumourStore(
           : addBounded(prev?.articles ?? [], o.article, MAX_ARTICLES, sameUrl),
       };
       const score = Date.parse(next.lastSeen);
-      const done = await redis
-        .multi()
-        .set(key, JSON.stringify(next), "PX", memoryMs)
-        .zadd(boardKey(o.player.key), score, slug(club))
-        .zremrangebyscore(boardKey(o.player.key), "-inf", score - memoryMs)
-        .zremrangebyrank(boardKey(o.player.key), 0, -MAX_BOARD - 1)
-        .pexpire(boardKey(o.player.key), memoryMs)
-        .zadd(clubKey(club), score, o.player.key)
-        .zremrangebyscore(clubKey(club), "-inf", score - memoryMs)
-        .pexpire(clubKey(club), memoryMs)
-        .exec();
-      if (done) return { rumour: next, kind, previous: prev?.stage ?? null };
+      const done = await redis.eval(
+        WRITE_IF_UNCHANGED,
+        3,
+        key,
+        boardKey(o.player.key),
+        clubKey(club),
+        raw ?? "",
+        JSON.stringify(next),
+        memoryMs,
+        score,
+        slug(club),
+        o.player.key,
+        MAX_BOARD,
+      );
+      if (Number(done) === 1) return { rumour: next, kind, previous: prev?.stage ?? null };
     }
     throw new Error(`rumour ${key} kept changing under concurrent writes`);
   }

@@ -96,3 +96,32 @@ describe("createRumourStore", () => {
     expect(again?.changes).toEqual([{ club: "Inter", stage: "interest", previous: null, kind: "new" }]);
   });
 });
+
+describe("concurrent observations", () => {
+  it("should lose no update when many workers observe the same rumour at once", async () => {
+    const player: PlayerFacts = {
+      key: "race-test",
+      name: "Race Test",
+      provisional: true,
+      club: null,
+      links: [],
+    };
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        store.observe({
+          player: { ...player, links: [{ club: "Napoli", stage: i === 7 ? "agreement" : "talks" }] },
+          article: article(100 + i),
+          outlet: `outlet-${100 + i}`,
+          cited: [],
+          at: at(3),
+        }),
+      ),
+    );
+    const [r] = await store.board("race-test");
+    expect(r?.outlets).toHaveLength(12);
+    expect(r?.stage).toBe("agreement");
+    // One "new" and at most one move to agreement: never the same stage twice.
+    const kinds = results.flatMap((e) => e?.changes.map((c) => `${c.kind}:${c.stage}`) ?? []);
+    expect(new Set(kinds).size).toBe(kinds.length);
+  });
+});
