@@ -2,6 +2,7 @@ import type { DigestSchedule } from "../src/digest/digest-schedule.js";
 import { followingDigestAt } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
 import type { DigestJob } from "../src/queues.js";
+import { chatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 
 export interface DigestTickDeps {
@@ -24,9 +25,12 @@ export async function processDigestTick(_data: unknown, deps: DigestTickDeps): P
   const now = deps.now();
   let total = 0;
   for (;;) {
-    const claimed = await deps.schedule.claimDue(now, BATCH, async (chat, due) => {
-      const s = await deps.chatState.settings(chat);
-      return s.digest ? followingDigestAt(s.digest, s.zone, due, now) : null;
+    const claimed = await deps.schedule.claimDue(now, BATCH, async (due) => {
+      const settings = await deps.chatState.settingsAmong(due.map((d) => d.chat));
+      return due.map(({ chat, due: at }) => {
+        const s = settings.get(chatString(chat));
+        return s?.digest ? followingDigestAt(s.digest, s.zone, at, now) : null;
+      });
     });
     for (const { chat, due } of claimed) await deps.enqueueDigest({ chat, due: due.toISOString() });
     total += claimed.length;

@@ -13,13 +13,13 @@ export interface DigestSchedule {
   set(chat: ChatAddress, at: Date | null): Promise<void>;
   next(chat: ChatAddress): Promise<Date | null>;
   /**
-   * Claims up to `limit` chats due at `now`: each moves to the time `following` gives (or off the
+   * Claims up to `limit` chats due at `now`: each moves to the time `following` gives it (or off the
    * schedule for null) only if no other tick moved it first. Returns the claimed chats and their due times.
    */
   claimDue(
     now: Date,
     limit: number,
-    following: (chat: ChatAddress, due: Date) => Promise<Date | null>,
+    following: (due: { chat: ChatAddress; due: Date }[]) => Promise<(Date | null)[]>,
   ): Promise<{ chat: ChatAddress; due: Date }[]>;
   size(): Promise<number>;
 }
@@ -54,16 +54,22 @@ export function createDigestSchedule(redis: Redis, keys: Keys): DigestSchedule {
     async claimDue(now, limit, following) {
       const due = await redis.zrangebyscore(key, "-inf", now.getTime(), "WITHSCORES", "LIMIT", 0, limit);
       if (!due.length) return [];
-      const args: string[] = [];
-      const byMember = new Map<string, Date>();
+      const items: { member: string; score: string; chat: ChatAddress; due: Date }[] = [];
       for (let i = 0; i < due.length; i += 2) {
-        const member = due[i]!;
-        const score = due[i + 1]!;
-        const at = new Date(Number(score));
-        const next = await following(parseChatString(member), at);
-        args.push(member, score, next ? String(next.getTime()) : "");
-        byMember.set(member, at);
+        items.push({
+          member: due[i]!,
+          score: due[i + 1]!,
+          chat: parseChatString(due[i]!),
+          due: new Date(Number(due[i + 1])),
+        });
       }
+      const nexts = await following(items);
+      const args = items.flatMap((it, i) => [
+        it.member,
+        it.score,
+        nexts[i] ? String(nexts[i]!.getTime()) : "",
+      ]);
+      const byMember = new Map(items.map((it) => [it.member, it.due]));
       const claimed = (await redis.eval(CLAIM, 1, key, ...args)) as string[];
       return claimed.map((m) => ({ chat: parseChatString(m), due: byMember.get(m)! }));
     },
