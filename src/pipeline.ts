@@ -157,7 +157,7 @@ export async function scheduleSources(
     wanted.add(id);
     await queues.poll.upsertJobScheduler(
       id,
-      { every: (s.intervalSeconds ?? defaultIntervalS) * 1000, immediately: true },
+      { every: (s.intervalSeconds ?? defaultIntervalS) * 1000 },
       { name: QueueName.Poll, data: { sourceId: s.id } },
     );
   }

@@ -47,46 +47,44 @@ export interface ConsoleOutput {
 
 /**
  * The terminal as a chat: lines typed on stdin are commands for CONSOLE_CHAT, alerts print on stdout.
+ * It speaks the chat's language once /lang set one, else `lang` (from the terminal's locale).
  */
 export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: Lang; out?: ConsoleOutput }) {
   const out = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
-  const ctx: CommandContext = {
-    platform: "console",
-    chat: CONSOLE_CHAT,
-    chatKind: "private",
-    userId: "console",
-    isAdmin: true,
-    lang: opts.lang,
-    deps: opts.deps,
-  };
+  const langOf = async (chat: ChatAddress) => (await opts.deps.chatState.lang(chat)) ?? opts.lang;
   const adapter: ChatAdapter = {
     platform: "console",
     async send(message) {
-      out.write(renderConsoleMessage(message, opts.lang));
+      out.write(renderConsoleMessage(message, await langOf(message.chat)));
     },
     async sendDigest(message) {
-      out.write(renderConsoleDigest(message, opts.lang));
+      out.write(renderConsoleDigest(message, await langOf(message.chat)));
     },
   };
+  async function handleLine(line: string): Promise<void> {
+    if (!line.trim()) return;
+    const ctx: CommandContext = {
+      platform: "console",
+      chat: CONSOLE_CHAT,
+      chatKind: "private",
+      userId: "console",
+      isAdmin: true,
+      lang: await langOf(CONSOLE_CHAT),
+      deps: opts.deps,
+    };
+    const reply = await runTextCommand(line, ctx, opts.log);
+    out.write(reply ? reply.text : ctx.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help");
+  }
   return {
     adapter,
     /** Runs one typed line and prints the reply. */
-    async handleLine(line: string): Promise<void> {
-      if (!line.trim()) return;
-      const reply = await runTextCommand(line, ctx, opts.log);
-      out.write(
-        reply
-          ? reply.text
-          : opts.lang === "it"
-            ? "Scrivi un comando, es. /help"
-            : "Type a command, e.g. /help",
-      );
-    },
-    /** Reads commands from stdin until it closes. */
+    handleLine,
+    /** Reads commands from stdin until it closes, one at a time so replies keep the order typed. */
     listen(): { close(): void } {
       const rl = createInterface({ input: process.stdin, terminal: false });
+      let queue = Promise.resolve();
       rl.on("line", (line) => {
-        void this.handleLine(line);
+        queue = queue.then(() => handleLine(line)).catch((err) => opts.log.error({ err }, "console command failed"));
       });
       return { close: () => rl.close() };
     },
