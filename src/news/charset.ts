@@ -28,20 +28,26 @@ export function decodeFeed(bytes: Uint8Array, contentType: string | null): Decod
   const bom = charsetFromBom(bytes);
   if (bom) return decodeAs(bytes, bom, "bom");
   // A prolog we could read as ASCII cannot be UTF-16 or UTF-32, whatever it says (WHATWG does the same).
-  const prolog = supported(charsetFromProlog(bytes)?.replace(/^utf-?(16|32).*$/i, "utf-8") ?? null);
+  const prolog = supportedCharset(charsetFromProlog(bytes)?.replace(/^utf-?(16|32).*$/i, "utf-8") ?? null);
   if (prolog) return decodeAs(bytes, prolog, "prolog");
-  const header = supported(charsetFromContentType(contentType));
+  const header = supportedCharset(charsetFromContentType(contentType));
   if (header) return decodeAs(bytes, header, "header");
   return decodeAs(bytes, "utf-8", "default");
 }
 
 function decodeAs(bytes: Uint8Array, charset: string, origin: CharsetOrigin): DecodedFeed {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
-  // iconv-lite strips a BOM for the BOM-aware codecs only; a stray U+FEFF would break the XML parser.
-  return { text: text.replace(/^\uFEFF/, ""), charset, origin };
+  return { text: decodeWith(bytes, charset), charset, origin };
 }
 
-function charsetFromBom(b: Uint8Array): string | null {
+/** Decodes `bytes` with `charset` (a name iconv-lite knows), without a leading BOM. */
+export function decodeWith(bytes: Uint8Array, charset: string): string {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  // iconv-lite strips a BOM for the BOM-aware codecs only; a stray U+FEFF would break the XML parser.
+  return text.replace(/^\uFEFF/, "");
+}
+
+/** The charset a byte order mark announces, or null when there is none. */
+export function charsetFromBom(b: Uint8Array): string | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return "utf-8";
   if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
   if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
@@ -63,7 +69,7 @@ export function charsetFromContentType(contentType: string | null): string | nul
 }
 
 /** The label as iconv-lite knows it, with latin-1 read as windows-1252; null when unknown. */
-function supported(label: string | null): string | null {
+export function supportedCharset(label: string | null): string | null {
   if (!label) return null;
   const lower = label.trim().toLowerCase();
   const name = AS_WINDOWS_1252.has(lower) ? "windows-1252" : lower;

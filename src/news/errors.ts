@@ -17,6 +17,12 @@ export const NewsFetchErrorCode = {
   NotAFeed: "NEWS_FETCH_NOT_A_FEED",
   EmptyFeed: "NEWS_FETCH_EMPTY_FEED",
   Network: "NEWS_FETCH_NETWORK",
+  /** An article page answered with something other than HTML (a PDF, an image, JSON). */
+  NotHtml: "NEWS_FETCH_NOT_HTML",
+  /** The site's robots.txt forbids the bot this path (or could not be read: RFC 9309 says stay away). */
+  RobotsDisallowed: "NEWS_FETCH_ROBOTS_DISALLOWED",
+  /** An HTML page without an article in it worth reading: a paywall stub, a consent wall, a gallery. */
+  NoArticle: "NEWS_FETCH_NO_ARTICLE",
 } as const;
 export type NewsFetchErrorCode = (typeof NewsFetchErrorCode)[keyof typeof NewsFetchErrorCode];
 
@@ -112,6 +118,31 @@ export class FeedNetworkError extends NewsFetchError {
     options?: { cause?: unknown },
   ) {
     super(`Network error${errno ? ` (${errno})` : ""}`, NewsFetchErrorCode.Network, url, true, options);
+  }
+}
+
+/**
+ * Why an article page could not be read. One class for every mode, told apart by `code`: unlike a feed,
+ * whose failures back the source off in different ways, a page that cannot be read always has the same
+ * consequence (the item is understood from its feed text), so callers only log the code.
+ */
+export class PageFetchError extends NewsFetchError {
+  override readonly name = "PageFetchError";
+  /** The HTTP status, when the page answered one. */
+  readonly status: number | null;
+  constructor(
+    url: string,
+    code: NewsFetchErrorCode,
+    detail: string,
+    options?: {
+      cause?: unknown;
+      transient?: boolean;
+      /** The HTTP status, when the page answered one. */
+      status?: number;
+    },
+  ) {
+    super(`Page not read: ${detail}`, code, url, options?.transient ?? false, options);
+    this.status = options?.status ?? null;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   FeedTooManyRedirectsError,
   NewsFetchError,
 } from "./errors.js";
+import { classifyFetchFailure, definedOnly, followRedirects, retryAfterSeconds } from "./http-get.js";
 import { type FeedItem, parseFeed } from "./parse-feed.js";
 import { readCappedBody } from "./read-capped-body.js";
 
@@ -44,7 +45,6 @@ export type FetchFeedResult =
     };
 
 const DEFAULTS = { timeoutMs: 15_000, maxBytes: 5_000_000, maxRedirects: 5, userAgent: "MercatoRadar/0.1" };
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 /** Validators are opaque strings of the server's; a sane one is short, and we store them. */
 const MAX_VALIDATOR = 500;
@@ -76,7 +76,7 @@ export async function fetchFeed(
   if (download.status === "not-modified") return download;
   // Outside the try: a parser bug must surface as itself, not as a network error.
   const { res, bytes } = download;
-  const finalUrl = res.url || url;
+  const finalUrl = download.finalUrl;
   const decoded = decodeFeed(bytes, res.headers.get("content-type"));
   const items = await (opts.parse ?? parseFeed)(decoded.text, finalUrl);
   if (items.length === 0) throw new FeedEmptyError(url);
@@ -92,7 +92,7 @@ export async function fetchFeed(
 
 type Download =
   | { status: "not-modified"; validators: FeedValidators }
-  | { status: "ok"; res: Response; bytes: Uint8Array };
+  | { status: "ok"; res: Response; bytes: Uint8Array; finalUrl: string };
 
 /** The HTTP part: a conditional GET, its status, and the body read up to the cap. */
 async function get(
@@ -101,7 +101,12 @@ async function get(
   o: typeof DEFAULTS,
   signal: AbortSignal,
 ): Promise<Download> {
-  const res = await follow(url, requestHeaders(state, o.userAgent), signal, o.maxRedirects);
+  const { res, finalUrl } = await followRedirects(
+    url,
+    { headers: requestHeaders(state, o.userAgent), signal },
+    o.maxRedirects,
+    () => new FeedTooManyRedirectsError(url, o.maxRedirects),
+  );
   if (res.status === 304) {
     await res.body?.cancel();
     return { status: "not-modified", validators: validators(res, state) };
@@ -116,26 +121,7 @@ async function get(
   }
   const bytes = await readCappedBody(res.body, o.maxBytes);
   if (!bytes) throw new FeedTooLargeError(url, o.maxBytes);
-  return { status: "ok", res, bytes };
-}
-
-/** GETs `url`, following redirects by hand so that their number is ours to limit. */
-async function follow(
-  url: string,
-  headers: Headers,
-  signal: AbortSignal,
-  maxRedirects: number,
-): Promise<Response> {
-  let current = url;
-  for (let hops = 0; ; hops++) {
-    const res = await fetch(current, { headers, signal, redirect: "manual" });
-    if (!REDIRECTS.has(res.status)) return res;
-    await res.body?.cancel();
-    const location = res.headers.get("location");
-    if (!location || hops >= maxRedirects) throw new FeedTooManyRedirectsError(url, maxRedirects);
-    current = new URL(location, current).href;
-    if (!/^https?:/.test(current)) throw new FeedTooManyRedirectsError(url, maxRedirects);
-  }
+  return { status: "ok", res, bytes, finalUrl };
 }
 
 function requestHeaders(state: FeedValidators, userAgent: string): Headers {
@@ -154,14 +140,6 @@ function validators(res: Response, fallback: FeedValidators): FeedValidators {
   };
 }
 
-function retryAfterSeconds(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
-}
-
 /**
  * The one place that turns what fetch and the body stream throw into our errors. The caller's own
  * abort passes through untouched: a shutdown is not the source's fault and must not count against it.
@@ -173,15 +151,9 @@ function toFetchError(
   timeout: AbortSignal,
   timeoutMs: number,
 ): unknown {
-  if (outer?.aborted) return outer.reason;
+  const failure = classifyFetchFailure(err, outer, timeout);
+  if (failure.kind === "aborted") return failure.reason;
   if (err instanceof NewsFetchError) return err;
-  if (timeout.aborted) return new FeedTimeoutError(url, timeoutMs, { cause: err });
-  // undici: TypeError("fetch failed") whose cause is the system error (ECONNREFUSED, ENOTFOUND, …).
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
-  const errno = typeof cause?.code === "string" ? cause.code : null;
-  return new FeedNetworkError(url, errno, { cause: err });
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  if (failure.kind === "timeout") return new FeedTimeoutError(url, timeoutMs, { cause: err });
+  return new FeedNetworkError(url, failure.errno, { cause: err });
 }

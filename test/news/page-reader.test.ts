@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createHostLimiter } from "../../src/news/host-limiter.js";
+import { createPageCache } from "../../src/news/page-cache.js";
+import { createPageReader, type PageReaderDeps } from "../../src/news/page-reader.js";
+import { createRobotsStore } from "../../src/news/robots.js";
+import { useTestRedis } from "../helpers/redis.js";
+import { useFeedServer } from "./feed-server.js";
+
+const { redis, keys } = useTestRedis();
+const server = await useFeedServer();
+const article = readFileSync(new URL("../fixtures/pages/milan-difesa.html", import.meta.url));
+
+server.handle((req, res) => {
+  if (req.url === "/robots.txt") return res.writeHead(200).end("User-agent: *\nDisallow: /riservato/\n");
+  if (req.url === "/stub")
+    return res.writeHead(200, { "content-type": "text/html" }).end("<p>Vai alla gallery</p>");
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(article);
+});
+
+/** A reader on its own key space, so its caches and host limits start empty. */
+function reader(over: Partial<PageReaderDeps> = {}) {
+  const prefix = Math.random().toString(36).slice(2, 8);
+  const k = { ...keys, key: (...parts: (string | number)[]) => keys.key(prefix, ...parts) };
+  return createPageReader({
+    cache: createPageCache(redis, k, { ttlMs: 60_000, failureTtlMs: 60_000 }),
+    robots: createRobotsStore(redis, k, { ttlMs: 60_000 }),
+    limiter: createHostLimiter(redis, k, { concurrency: 2, minIntervalMs: 0, leaseMs: 10_000 }),
+    userAgent: "MercatoRadar/0.1 (+https://example.org/bot)",
+    timeoutMs: 2000,
+    maxBytes: 1_000_000,
+    minIntervalMs: 0,
+    ...over,
+  });
+}
+const pagesRequested = () => server.requests.filter((r) => r.url !== "/robots.txt").length;
+
+describe("createPageReader", () => {
+  it("should read a page once, robots.txt first, then serve it from the cache", async () => {
+    server.clear();
+    const pages = reader();
+    const first = await pages.read(`${server.origin}/milan-difesa`);
+    expect(first).toMatchObject({ status: "read", cached: false });
+    expect(first.status === "read" && first.article.body).toMatch(/Kim Min-Jae/);
+    expect(server.requests.map((r) => r.url)).toEqual(["/robots.txt", "/milan-difesa"]);
+    expect(await pages.read(`${server.origin}/milan-difesa`)).toMatchObject({ status: "read", cached: true });
+    expect(pagesRequested()).toBe(1);
+  });
+
+  it("should not fetch a path robots.txt forbids", async () => {
+    server.clear();
+    const pages = reader();
+    expect(await pages.read(`${server.origin}/riservato/x`)).toMatchObject({
+      status: "failed",
+      code: "NEWS_FETCH_ROBOTS_DISALLOWED",
+    });
+    // Now that robots.txt is known, a forbidden page costs no request and no host place.
+    expect(await pages.read(`${server.origin}/riservato/y`)).toMatchObject({ status: "failed" });
+    expect(server.requests.map((r) => r.url)).toEqual(["/robots.txt"]);
+  });
+
+  it("should call a page without an article a failure", async () => {
+    expect(await reader().read(`${server.origin}/stub`)).toMatchObject({
+      status: "failed",
+      code: "NEWS_FETCH_NO_ARTICLE",
+    });
+  });
+
+  it("should answer busy, fetching nothing, while the host's interval runs", async () => {
+    const pages = reader({ minIntervalMs: 5000 });
+    expect((await pages.read(`${server.origin}/a1`)).status).toBe("read");
+    server.clear();
+    const busy = await pages.read(`${server.origin}/a2`);
+    expect(busy.status).toBe("busy");
+    expect(busy.status === "busy" && busy.waitMs).toBeGreaterThan(4000);
+    expect(server.requests).toHaveLength(0);
+  });
+});
