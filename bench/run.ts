@@ -8,6 +8,9 @@ import type { Bench, BenchRow } from "./types.js";
 const benches: Record<string, () => Promise<{ default: Bench }>> = {
   extraction: () => import("./extraction.js"),
   dedupe: () => import("./dedupe.js"),
+  digest: () => import("./digest.js"),
+  "discord-delivery": () => import("./discord-delivery.js"),
+  "telegram-delivery": () => import("./telegram-delivery.js"),
 };
 
 const only = process.argv.slice(2);

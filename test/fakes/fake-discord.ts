@@ -95,8 +95,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
     return 0;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<number> {
-    const now = Date.now();
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    now: number,
+  ): Promise<number> {
     const method = req.method ?? "GET";
     const path = new URL(req.url ?? "/", "http://x").pathname.replace(/^\/api(\/v\d+)?/, "");
     const isInteraction = /^\/(interactions|webhooks)\//.test(path);
@@ -231,14 +235,15 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}) {
   }
 
   const server = createServer((req, res) => {
+    const arrived = Date.now(); // as Discord's edge would see it, before reading the body
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const body = raw ? (JSON.parse(raw) as unknown) : undefined;
       const path = (req.url ?? "/").split("?")[0]!;
-      handle(req, res, body)
-        .then((status) => requests.push({ method: req.method ?? "GET", path, status, at: Date.now() }))
+      handle(req, res, body, arrived)
+        .then((status) => requests.push({ method: req.method ?? "GET", path, status, at: arrived }))
         .catch((err: unknown) => json(res, 500, { message: String(err), code: 0 }));
     });
   });

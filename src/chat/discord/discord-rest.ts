@@ -23,8 +23,8 @@ function buffered(res: ResponseLike, body: string, headers: Headers): ResponseLi
 /**
  * Wraps discord.js's HTTP strategy so that (1) every answer on a channel's message route teaches the
  * Redis-held bucket (awaited before discord.js sees the answer, so the next job in any process knows),
- * and (2) a 429 whose wait is only in the body (`retry_after`, `global`) carries it in the headers that
- * discord.js reads, so RateLimitError always holds Discord's wait.
+ * and (2) a 429 carries Discord's precise wait (the body's `retry_after`, else the Retry-After header) and
+ * the body's `global` flag in the headers that discord.js reads, so RateLimitError holds Discord's wait.
  */
 function learningRequest(limits: DiscordLimits, log: Logger): RESTOptions["makeRequest"] {
   return async (url, init) => {
@@ -48,10 +48,15 @@ function learningRequest(limits: DiscordLimits, log: Logger): RESTOptions["makeR
       // A 429 from a proxy in front of Discord (HTML, empty): the headers are all there is.
     }
     const headers = new Headers(res.headers as unknown as Headers);
-    const bodyWait = typeof body.retry_after === "number" ? body.retry_after : Number.NaN;
+    // The body's retry_after is Discord's precise wait; the header is the same rounded up to seconds.
+    const bodyWait =
+      typeof body.retry_after === "number" && body.retry_after > 0 ? body.retry_after : Number.NaN;
     const headerWait = Number(headers.get("retry-after") ?? Number.NaN);
-    const wait =
-      Math.max(Number.isFinite(bodyWait) ? bodyWait : 0, Number.isFinite(headerWait) ? headerWait : 0) || 1;
+    const wait = Number.isFinite(bodyWait)
+      ? bodyWait
+      : Number.isFinite(headerWait) && headerWait > 0
+        ? headerWait
+        : 1;
     headers.set("retry-after", String(wait));
     if (body.global === true) headers.set("x-ratelimit-global", "true");
     if (channelId && !headers.has("x-ratelimit-global")) {
