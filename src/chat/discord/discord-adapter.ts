@@ -1,11 +1,12 @@
-import { type REST, Routes } from "discord.js";
+import { type REST, type RESTPostAPIChannelMessageJSONBody, Routes } from "discord.js";
 import type { Lang } from "../../../commands/types.js";
 import type { Logger } from "../../log.js";
+import type { ChatAddress } from "../../queues.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
 import { type ChatAdapter, DeliveryError } from "../types.js";
 import { classifyDiscordError } from "./classify-discord-error.js";
 import { DISCORD_GLOBAL_PER_SECOND, type DiscordLimits } from "./discord-limits.js";
-import { renderDiscordMessages } from "./render-discord.js";
+import { renderDiscordDigest, renderDiscordMessages } from "./render-discord.js";
 
 /**
  * Longest wait for a global slot that a send sleeps through; past it the queue is held instead. With 50
@@ -58,35 +59,42 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
     }
     throw new DeliveryError("RATE_LIMITED", "discord: global window stays full", { retryAfterMs: 1000 });
   }
+  /** Posts the parts of one message in order, each within the channel's bucket and the global window. */
+  async function postAll(chat: ChatAddress, messages: RESTPostAPIChannelMessageJSONBody[]): Promise<void> {
+    for (const [i, body] of messages.entries()) {
+      if (i > 0) {
+        // The first part's bucket slot was taken by reserve(); later parts take theirs here.
+        const wait = await deps.limits.reserveRoute(chat.id);
+        if (wait > MAX_ROUTE_SLEEP_MS) {
+          throw new DeliveryError("RATE_LIMITED", "discord: channel bucket empty mid-message", {
+            retryAfterMs: wait,
+          });
+        }
+        if (wait > 0) await sleep(wait);
+      }
+      const opened = await takeGlobalSlot();
+      try {
+        await deps.rest.post(Routes.channelMessages(chat.id), { body });
+      } catch (err) {
+        throw classifyDiscordError(err);
+      } finally {
+        // Discord's window began when this request reached it: no later than now.
+        if (opened !== null) await deps.limits.windowOpenerAnswered(opened);
+      }
+    }
+  }
   return {
     platform: "discord",
     limiter: { max: DISCORD_GLOBAL_PER_SECOND, duration: 1000 },
     reserve: (chat) => deps.limits.reserveRoute(chat.id),
     async send({ chat, items }) {
       const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang ?? "en";
-      const messages = renderDiscordMessages(items, lang);
-      for (const [i, body] of messages.entries()) {
-        if (i > 0) {
-          // The first part's bucket slot was taken by reserve(); later parts take theirs here.
-          const wait = await deps.limits.reserveRoute(chat.id);
-          if (wait > MAX_ROUTE_SLEEP_MS) {
-            throw new DeliveryError("RATE_LIMITED", "discord: channel bucket empty mid-message", {
-              retryAfterMs: wait,
-            });
-          }
-          if (wait > 0) await sleep(wait);
-        }
-        const opened = await takeGlobalSlot();
-        try {
-          await deps.rest.post(Routes.channelMessages(chat.id), { body });
-        } catch (err) {
-          throw classifyDiscordError(err);
-        } finally {
-          // Discord's window began when this request reached it: no later than now.
-          if (opened !== null) await deps.limits.windowOpenerAnswered(opened);
-        }
-      }
-      deps.log.debug({ chat, alerts: items.length, messages: messages.length }, "discord: sent");
+      await postAll(chat, renderDiscordMessages(items, lang));
+      deps.log.debug({ chat, alerts: items.length }, "discord: alerts sent");
+    },
+    async sendDigest({ chat, digest }) {
+      const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang ?? "en";
+      await postAll(chat, renderDiscordDigest(digest, lang));
     },
   };
 }

@@ -5,8 +5,9 @@ import type {
   RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
 import type { Lang } from "../../../commands/types.js";
-import type { OutboxItem } from "../../queues.js";
+import type { Digest, OutboxItem } from "../../queues.js";
 import { alertModel, stageName } from "../alert-model.js";
+import { type DigestLineText, digestSections } from "../digest-text.js";
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -194,4 +195,56 @@ export function renderDiscordMessages(items: OutboxItem[], lang: Lang): RESTPost
     components: articleButtons(g.items),
     allowed_mentions: { parse: [] },
   }));
+}
+
+/** A digest section's lines as one embed description: escaped text, articles as checked links. */
+function digestDescription(lines: DigestLineText[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    const url = l.article ? linkUrl(l.article.url) : undefined;
+    const link =
+      url && l.article
+        ? ` · [${truncateEscaped(escapeDiscord(l.article.outlet || "link"), 80)}](${url})`
+        : "";
+    out.push(`• ${escapeDiscord(l.text)}${l.held ? ` _(${escapeDiscord(l.held)})_` : ""}${link}`);
+  }
+  // Cut at a line, never inside a link.
+  let text = "";
+  for (const line of out) {
+    if (text.length + line.length + 1 > MAX_DESCRIPTION) return `${text}\n…`;
+    text = text ? `${text}\n${line}` : line;
+  }
+  return text;
+}
+
+/**
+ * A digest as Discord messages: one embed per player or club section, packed like alerts (10 embeds and
+ * 6000 characters per message), the digest's title on the first, no mention allowed.
+ */
+export function renderDiscordDigest(digest: Digest, lang: Lang): RESTPostAPIChannelMessageJSONBody[] {
+  const { title, sections } = digestSections(digest, lang);
+  const embeds: APIEmbed[] = sections.map((s) => ({
+    title: truncateEscaped(escapeDiscord(s.title), EMBED_LIMITS.title),
+    description: digestDescription(s.lines),
+    color: COLOURS.moving,
+  }));
+  const messages: RESTPostAPIChannelMessageJSONBody[] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const e of embeds) {
+    const n = embedSize(e);
+    if (
+      current.length &&
+      (current.length === EMBED_LIMITS.embedsPerMessage || size + n > EMBED_LIMITS.total)
+    ) {
+      messages.push({ embeds: current, allowed_mentions: { parse: [] } });
+      current = [];
+      size = 0;
+    }
+    current.push(e);
+    size += n;
+  }
+  if (current.length) messages.push({ embeds: current, allowed_mentions: { parse: [] } });
+  if (messages[0]) messages[0].content = title;
+  return messages.length ? messages : [{ content: title, allowed_mentions: { parse: [] } }];
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { embedSize, escapeDiscord, renderDiscordMessages } from "../../../src/chat/discord/render-discord.js";
-import type { OutboxItem } from "../../../src/queues.js";
+import {
+  embedSize,
+  escapeDiscord,
+  renderDiscordDigest,
+  renderDiscordMessages,
+} from "../../../src/chat/discord/render-discord.js";
+import { DigestSchema, type OutboxItem } from "../../../src/queues.js";
 import { buildRumourEvent } from "../../helpers/builders.js";
 
 const item = (
@@ -112,5 +117,42 @@ describe("renderDiscordMessages", () => {
     const messages = renderDiscordMessages([item(), item(), item()], "en");
     expect(messages).toHaveLength(1);
     expect(messages[0]!.embeds).toHaveLength(3);
+  });
+});
+
+describe("renderDiscordDigest", () => {
+  const line = (name: string) => ({
+    name,
+    stage: "agreement" as const,
+    moves: ["talks" as const, "agreement" as const],
+    outlets: 2,
+    article: { url: "https://example.test/a", title: "t", outlet: "Gazzetta", published: null },
+    held: "quiet" as const,
+  });
+  const digest = (players: number) =>
+    DigestSchema.parse({
+      since: "2026-01-11T08:00:00.000Z",
+      until: "2026-01-12T08:00:00.000Z",
+      players: Array.from({ length: players }, (_, i) => ({
+        name: `@everyone ${i}`,
+        club: null,
+        lines: [line("Milan")],
+      })),
+      clubs: [{ club: "Milan", lines: [line("Kim Min-Jae")] }],
+    });
+
+  it("should render one embed per section with escaped text and checked article links", () => {
+    const [msg] = renderDiscordDigest(digest(1), "en");
+    expect(msg!.content).toContain("digest");
+    expect(msg!.embeds).toHaveLength(2);
+    expect(msg!.embeds![1]!.description).toContain("[Gazzetta](https://example.test/a)");
+    expect(JSON.stringify(msg)).not.toContain("@everyone");
+    expect(msg!.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("should split a long digest into messages of at most 10 embeds", () => {
+    const messages = renderDiscordDigest(digest(25), "it");
+    expect(messages.flatMap((m) => m.embeds ?? [])).toHaveLength(26);
+    for (const m of messages) expect(m.embeds!.length).toBeLessThanOrEqual(10);
   });
 });
