@@ -1,16 +1,25 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
+import type { PageReader } from "../src/news/page-reader.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../src/queues.js";
 import { type ArticleDedupe, contentHash } from "../src/rumours/article-dedupe.js";
 import type { NearDuplicateIndex } from "../src/rumours/near-duplicates.js";
 import type { RumourStore } from "../src/rumours/rumour-store.js";
-import type { Understander } from "../src/understand/types.js";
+import { isMercato } from "../src/understand/mercato-gate.js";
+import type { ArticleText, Understander } from "../src/understand/types.js";
 
 export interface IngestDeps {
   dedupe: ArticleDedupe;
   nearDuplicates: NearDuplicateIndex;
   understander: Understander;
   rumours: RumourStore;
+  /** Reads the article page behind an item; absent or null: the feed's title and teaser only. */
+  pages?: PageReader | null;
+  /**
+   * Puts this job off for `ms` (its host is busy) and returns the error to throw. Absent (a replay, or a
+   * job that has waited long enough): the item is understood from its feed text at once.
+   */
+  postpone?: ((ms: number) => Promise<Error>) | undefined;
   /** Hands an alertable event to the fanout step. */
   enqueueFanout(event: RumourEvent): Promise<void>;
   /** The moment the article counts as seen: now, or the article's date in a replay. */
@@ -18,52 +27,129 @@ export interface IngestDeps {
   log: Logger;
 }
 
+/** Where the text that was understood came from: the article page, the feed item, or the job itself (replay). */
+export type TextSource = "page" | "feed" | "provided";
+
 export interface IngestResult {
-  status: "duplicate" | "near-duplicate" | "processed";
+  status: "duplicate" | "near-duplicate" | "not-mercato" | "processed";
   players: number;
   events: RumourEvent[];
+  textSource: TextSource;
+  /** Why the page was asked for and not used: its error code, "host-busy", "shorter-than-teaser". */
+  pageFallback?: string;
 }
 
 /**
- * ingest: one new article → facts → rumour memory → events. An article already processed (same canonical
- * URL or same content) stops here, and so does a syndicated copy or light rewrite of one (MinHash): it
- * is no new outlet's evidence and alerts no one. Backfill articles update the memory but alert no one.
+ * ingest: one new item → its article text → is it transfer news? → facts → rumour memory → events.
+ *
+ * The text is the article page's when it can be read (see PageReader), else the feed's title and teaser;
+ * when the page's host is busy the job is postponed, before anything is claimed, so the retried job is
+ * not its own duplicate. An article already processed (same canonical URL or same content) stops there,
+ * and so does a syndicated copy or light rewrite of one (MinHash): it is no new outlet's evidence and
+ * alerts no one. An item that is not transfer news (a match report, a referee, another sport) creates no
+ * link and no alert. Backfill articles update the memory but alert no one.
  * @throws UnrecoverableError when the payload does not match the contract.
+ * @throws the error of `deps.postpone` when the page's host is busy.
  */
 export async function processIngest(data: unknown, deps: IngestDeps): Promise<IngestResult> {
   const parsed = IngestJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid ingest payload: ${parsed.error.message}`);
   const job = parsed.data;
-  const body = job.text ?? job.description;
-  const claim = await deps.dedupe.claim(job.url, contentHash(job.title, body));
+  const { article, source, fallback } = await articleText(job, deps);
+  const done = (status: IngestResult["status"], players = 0, events: RumourEvent[] = []): IngestResult => ({
+    status,
+    players,
+    events,
+    textSource: source,
+    ...(fallback ? { pageFallback: fallback } : {}),
+  });
+  // The content hash stays the feed's (or the file's): two feeds that carry one article agree on it.
+  const claim = await deps.dedupe.claim(job.url, contentHash(job.title, job.text ?? job.description));
   if (claim !== "new") {
     deps.log.debug({ url: job.url, claim }, "article already processed");
-    return { status: "duplicate", players: 0, events: [] };
+    return done("duplicate");
+  }
+  const gate = isMercato({ ...job, text: source === "feed" ? undefined : article.text });
+  if (!gate.mercato) {
+    deps.log.info({ url: job.url, textSource: source, reasons: gate.reasons }, "not transfer news");
+    return done("not-mercato");
   }
   const at = deps.now(job);
-  const copy = await deps.nearDuplicates.check(job.url, `${job.title}\n${body}`, at);
+  const copy = await deps.nearDuplicates.check(
+    job.url,
+    [article.title, article.lead, article.text].filter(Boolean).join("\n"),
+    at,
+  );
   if (copy) {
     deps.log.info({ url: job.url, of: copy.of, similarity: copy.similarity }, "near-duplicate article");
-    return { status: "near-duplicate", players: 0, events: [] };
+    return done("near-duplicate");
   }
-  const facts = deps.understander.extract({
-    title: job.title,
-    lead: job.text ? job.description : undefined,
-    text: body,
-    url: job.url,
-    outlet: job.outlet,
-  });
-  const article = { url: job.url, title: job.title, outlet: job.outlet, published: job.published };
+  const facts = deps.understander.extract(article);
+  const ref = { url: job.url, title: job.title, outlet: job.outlet, published: job.published };
   const events: RumourEvent[] = [];
   for (const player of facts.players) {
     if (!player.links.length) continue;
-    const event = await deps.rumours.observe({ player, article, outlet: job.outlet, cited: facts.cited, at });
+    const event = await deps.rumours.observe({
+      player,
+      article: ref,
+      outlet: job.outlet,
+      cited: facts.cited,
+      at,
+    });
     if (event) events.push(event);
   }
   if (!job.backfill) for (const e of events) await deps.enqueueFanout(e);
   deps.log.info(
-    { url: job.url, players: facts.players.length, events: events.length, backfill: job.backfill },
+    {
+      url: job.url,
+      textSource: source,
+      pageFallback: fallback,
+      players: facts.players.length,
+      events: events.length,
+      backfill: job.backfill,
+    },
     "article ingested",
   );
-  return { status: "processed", players: facts.players.length, events };
+  return done("processed", facts.players.length, events);
+}
+
+/** A small random spread, so that jobs put off together do not all come back in the same millisecond. */
+const JITTER_MS = 200;
+
+/**
+ * The text to understand: the job's own (replay), else the article page's when it can be read and says
+ * more than the teaser, else the feed's title and teaser.
+ */
+async function articleText(
+  job: IngestJob,
+  deps: IngestDeps,
+): Promise<{ article: ArticleText; source: TextSource; fallback?: string }> {
+  const base = { title: job.title, url: job.url, outlet: job.outlet };
+  if (job.text !== undefined)
+    return { article: { ...base, lead: job.description || undefined, text: job.text }, source: "provided" };
+  const feed = (fallback?: string) => ({
+    article: { ...base, text: job.description },
+    source: "feed" as const,
+    ...(fallback ? { fallback } : {}),
+  });
+  if (!deps.pages) return feed();
+  const page = await deps.pages.read(job.url);
+  if (page.status === "busy") {
+    if (deps.postpone) throw await deps.postpone(page.waitMs + Math.floor(Math.random() * JITTER_MS));
+    return feed("host-busy");
+  }
+  if (page.status === "failed") {
+    deps.log.info(
+      { url: job.url, code: page.code, detail: page.detail },
+      "page not read, using the feed text",
+    );
+    return feed(page.code);
+  }
+  const { title, lead, body } = page.article;
+  // A page that says less than the teaser is a stub the extractor did not recognise.
+  if (lead.length + body.length <= job.description.length) return feed("shorter-than-teaser");
+  return {
+    article: { ...base, title: job.title || title, lead: lead || undefined, text: body || lead },
+    source: "page",
+  };
 }

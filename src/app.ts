@@ -10,7 +10,11 @@ import type { Config } from "./config.js";
 import { createDigestSchedule, type DigestSchedule } from "./digest/digest-schedule.js";
 import { createHeldAlerts, type HeldAlerts } from "./digest/held-alerts.js";
 import type { Logger } from "./log.js";
+import { createHostLimiter } from "./news/host-limiter.js";
+import { createPageCache } from "./news/page-cache.js";
+import { createPageReader, type PageReader } from "./news/page-reader.js";
 import { pollSource } from "./news/poll-source.js";
+import { createRobotsStore } from "./news/robots.js";
 import { createSourceStore, type SourceStore } from "./news/source-store.js";
 import { loadSources, type Source } from "./news/sources.js";
 import { projectRoot } from "./paths.js";
@@ -34,6 +38,8 @@ export interface App {
   sources: Source[];
   sourceStore: SourceStore;
   understander: Understander;
+  /** Reads the article pages behind feed items; null when PAGE_FETCH is off. */
+  pages: PageReader | null;
   dedupe: ArticleDedupe;
   nearDuplicates: NearDuplicateIndex;
   rumours: RumourStore;
@@ -70,6 +76,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     sources: overrides.sources ?? loadSources(resolve(projectRoot, config.SOURCES_FILE)),
     sourceStore: createSourceStore(redis, keys),
     understander: createUnderstander(gazetteer),
+    pages: config.PAGE_FETCH ? createPages(config, redis, keys) : null,
     dedupe: createArticleDedupe(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
     nearDuplicates: createNearDuplicateIndex(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
     rumours,
@@ -84,6 +91,27 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
       redis.disconnect();
     },
   };
+}
+
+/** The page reader and its Redis-held parts: page cache, robots.txt cache, per-host limiter. */
+function createPages(c: Config, redis: Redis, keys: Keys): PageReader {
+  return createPageReader({
+    cache: createPageCache(redis, keys, {
+      ttlMs: c.PAGE_CACHE_TTL_SECONDS * 1000,
+      failureTtlMs: 15 * 60_000,
+    }),
+    robots: createRobotsStore(redis, keys, { ttlMs: c.ROBOTS_CACHE_TTL_SECONDS * 1000 }),
+    // A lease outlives the longest exchange it covers: robots.txt and the page, each within the timeout.
+    limiter: createHostLimiter(redis, keys, {
+      concurrency: c.HOST_CONCURRENCY,
+      minIntervalMs: c.HOST_MIN_INTERVAL_MS,
+      leaseMs: 2 * c.PAGE_TIMEOUT_MS + 5000,
+    }),
+    userAgent: c.USER_AGENT,
+    timeoutMs: c.PAGE_TIMEOUT_MS,
+    maxBytes: c.PAGE_MAX_BYTES,
+    minIntervalMs: c.HOST_MIN_INTERVAL_MS,
+  });
 }
 
 /** What the workers of this app need, with the chat adapters this process can send through. */
@@ -113,6 +141,7 @@ export function workerDeps(
       nearDuplicates: app.nearDuplicates,
       understander: app.understander,
       rumours: app.rumours,
+      pages: app.pages,
       now,
     },
     fanout: {

@@ -38,6 +38,13 @@ export const ConfigSchema = z
       .string()
       .min(3)
       .default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
+    PAGE_FETCH: bool.default(true),
+    PAGE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+    PAGE_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(3_000_000),
+    PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(172_800),
+    ROBOTS_CACHE_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(86_400),
+    HOST_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+    HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     MAX_SUBSCRIPTIONS_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(100),
     MAX_PUSHES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
     DIGEST_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),

@@ -62,6 +62,9 @@ const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
   },
 };
 
+/** How long an ingest job may wait for its page's host before the item is read from its feed text. */
+const MAX_INGEST_WAIT_MS = 10 * 60_000;
+
 export interface Queues {
   poll: Queue;
   ingest: Queue;
@@ -180,7 +183,7 @@ export interface WorkerDeps {
   prefix: string;
   log: Logger;
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
-  ingest: Omit<IngestDeps, "enqueueFanout" | "log">;
+  ingest: Omit<IngestDeps, "enqueueFanout" | "postpone" | "log">;
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
   deliver: Omit<
     DeliverDeps,
@@ -259,7 +262,20 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     ),
     make(
       QueueName.Ingest,
-      (job) => processIngest(job.data, { ...deps.ingest, enqueueFanout: producers.enqueueFanout, log }),
+      (job, token) =>
+        processIngest(job.data, {
+          ...deps.ingest,
+          enqueueFanout: producers.enqueueFanout,
+          log,
+          // A busy host puts the job off; one that has waited long enough is read from its feed text.
+          postpone:
+            Date.now() - job.timestamp < MAX_INGEST_WAIT_MS
+              ? async (ms) => {
+                  await job.moveToDelayed(Date.now() + ms, token);
+                  return new DelayedError();
+                }
+              : undefined,
+        }),
       4,
     ),
     make(

@@ -42,7 +42,13 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
   const round2 = loadRound(2);
   const server = await startFeedServer(round1.feeds);
   const prefix = `{demo-${randomUUID().slice(0, 8)}}`;
-  const config: Config = { ...baseConfig, REDIS_PREFIX: prefix, BATCH_WINDOW_MS: 1000 };
+  // The feed server is the demo's own: no politeness interval between its article pages.
+  const config: Config = {
+    ...baseConfig,
+    REDIS_PREFIX: prefix,
+    BATCH_WINDOW_MS: 1000,
+    HOST_MIN_INTERVAL_MS: 0,
+  };
   const sources: Source[] = Object.keys(round1.feeds).map((name) => ({
     id: name,
     name,

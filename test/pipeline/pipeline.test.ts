@@ -85,6 +85,8 @@ beforeAll(async () => {
     REDIS_PREFIX: prefix,
     BATCH_WINDOW_MS: "100",
     FETCH_TIMEOUT_MS: "4000",
+    // The feed server is our own: no politeness interval between its article pages (404s here).
+    HOST_MIN_INTERVAL_MS: "0",
   });
   app = createApp(config, log, { sources });
   workers = startWorkers(app.queues, workerDeps(app, [adapter]));
@@ -137,7 +139,11 @@ describe("the pipeline from feed to chat", () => {
   it("should answer a 304 when the feed has not changed, parsing nothing", async () => {
     await pollAll(["radar-a"]);
     expect(polled.at(-1)?.status).toBe("not-modified");
-    expect(feeds.requests.at(-1)).toEqual({ path: "/radar-a.xml", status: 304 });
+    // The last request for the feed: article pages of earlier items may still be asked for after it.
+    expect(feeds.requests.filter((r) => r.path === "/radar-a.xml").at(-1)).toEqual({
+      path: "/radar-a.xml",
+      status: 304,
+    });
   });
 
   it("should not let a source that never answers delay the others", { timeout: 15_000 }, async () => {
