@@ -1,7 +1,9 @@
 /**
  * `npm run eval`: scores extraction against hand labels. Table 1 is ../shared/corpus/gold.json (set
  * GOLD=path to change), table 2 the project's own articles in test/fixtures/articles/labels.json. Every miss
- * is listed; the output ends with a compact summary table.
+ * is listed. Then the corpus again cut to its first 250 characters (what a feed's teaser gives), next to the
+ * full text: what reading the article page adds; and the mercato gate against the hand labels of the real
+ * feed items (scripts/eval-gate.ts). The output ends with a compact summary table.
  *
  * Matching rules follow gold.json's "about": names case- and accent-insensitive, a surname-only label matches a
  * full name with that surname; a club matches any alias in the labels' clubs map.
@@ -11,6 +13,7 @@ import { dirname, join } from "node:path";
 import { parseArticleFile } from "../src/news/article-file.js";
 import { projectRoot } from "../src/paths.js";
 import { createUnderstander, type Extraction, foldName, loadGazetteer } from "../src/understand/index.js";
+import { scoreGate } from "./eval-gate.js";
 import { evalReplay } from "./eval-replay.js";
 
 interface GoldPlayer {
@@ -65,7 +68,8 @@ function samePerson(a: string, b: string): boolean {
   return long[long.length - 1] === short[0] || long[0] === short[0];
 }
 
-function score(goldPath: string, title: string): Tally {
+/** `cut`: score only the first `cut` characters of each text (what a feed's teaser gives); `quiet`: list no misses. */
+function score(goldPath: string, title: string, opts: { cut?: number; quiet?: boolean } = {}): Tally {
   const gold = JSON.parse(readFileSync(goldPath, "utf8")) as Gold;
   const alias = new Map<string, string>();
   for (const [k, list] of Object.entries(gold.clubs ?? {}))
@@ -96,7 +100,7 @@ function score(goldPath: string, title: string): Tally {
     const f = parseArticleFile(path, readFileSync(path, "utf8"));
     const x: Extraction = u.extract({
       title: f.title ?? undefined,
-      text: f.text,
+      text: opts.cut ? f.text.slice(0, opts.cut) : f.text,
       outlet: f.outlet ?? undefined,
     });
     t.articles++;
@@ -167,7 +171,7 @@ function score(goldPath: string, title: string): Tally {
       t.cFn++;
       miss.push(`missed club ${c}`);
     }
-    if (miss.length) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
+    if (miss.length && !opts.quiet) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
   }
   return t;
 }
@@ -199,6 +203,14 @@ const rows: string[][] = [];
 if (existsSync(corpus)) rows.push(row("corpus", score(corpus, "corpus")));
 else console.log(`(no corpus at ${corpus})`);
 if (existsSync(own)) rows.push(row("own", score(own, "own articles")));
+// What reading the article page adds: the corpus cut to its first 250 characters, as a teaser gives it.
+const teaser = existsSync(corpus)
+  ? row("corpus-teaser250", score(corpus, "corpus, first 250 characters only", { cut: 250, quiet: true }))
+  : null;
+const gate = await scoreGate(
+  join(projectRoot, "test", "fixtures", "feed-labels.json"),
+  join(projectRoot, "..", "shared", "feeds"),
+);
 const head = [
   "set",
   "n",
@@ -217,13 +229,25 @@ const head = [
 const alertScore = existsSync(corpus) ? await evalReplay() : null;
 if (alertScore) console.log(alertScore.lines.join("\n"));
 
-const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const w = head.map((h, i) => Math.max(h.length, ...[...rows, teaser ?? []].map((r) => r[i]?.length ?? 0)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
+if (teaser && rows[0]) {
+  console.log("\n## teaser (first 250 characters) vs full text, corpus");
+  console.log(line(head));
+  for (const r of [teaser, rows[0]]) console.log(line(r));
+}
 console.log(
   "\nSummary (targets: P ≥ 0.95, club ≥ 0.90, L.F1 ≥ 0.90, stage ≥ 0.90, stage>int ≥ 0.75, nonpl 0)",
 );
 console.log(line(head));
 for (const r of rows) console.log(line(r));
+if (teaser) console.log(line(teaser));
+if (gate) {
+  const ratio = (a: number, b: number) => (b ? a / b : 1);
+  console.log(
+    `\nMercato gate on ${gate.items} labelled real feed items (targets: precision ≥ 0.95, recall ≥ 0.90): precision ${ratio(gate.tp, gate.tp + gate.fp).toFixed(2)}, recall ${ratio(gate.tp, gate.tp + gate.fn).toFixed(2)}`,
+  );
+}
 if (alertScore) {
   console.log(
     "\nAlerts (targets: replay = gold alerts, stream all pushed, nothing alerted twice at a stage)",
