@@ -105,22 +105,23 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
   };
 
   /**
-   * The CommandContext for a message or button: its own chat, or in a private chat the channel the user
-   * named with /channel. `needsAdmin` avoids a getChatMember call for commands anyone may run.
+   * The CommandContext for a message or button: its own chat, or (`viaChannel`) in a private chat the
+   * channel the user named with /channel. `needsAdmin` avoids a getChatMember call for commands anyone
+   * may run.
    */
   const commandContext = async (
     ctx: Context,
-    needsAdmin: boolean,
+    o: { needsAdmin: boolean; viaChannel: boolean },
   ): Promise<{ cc: CommandContext; prefix: string }> => {
     const chat = ctx.chat!;
     const userId = ctx.from?.id ?? 0;
-    const target = chat.type === "private" ? await deps.targets.get(userId) : null;
+    const target = chat.type === "private" && o.viaChannel ? await deps.targets.get(userId) : null;
     const addr = address(target?.id ?? chat.id);
     const kind =
       target || chat.type === "channel" ? "channel" : chat.type === "private" ? "private" : "group";
     let isAdmin = kind === "private";
     if (target) isAdmin = (await admins.isAdmin(target.id, userId)) && (await admins.botCanPost(target.id));
-    else if (kind !== "private" && needsAdmin) isAdmin = await senderIsAdmin(ctx);
+    else if (kind !== "private" && o.needsAdmin) isAdmin = await senderIsAdmin(ctx);
     const cc: CommandContext = {
       platform: "telegram",
       chat: addr,
@@ -153,7 +154,8 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
       const player = parseWatchPayload(args);
       const watch = findCommand("watch");
       if (player && isPrivate && watch) {
-        const { cc } = await commandContext(ctx, true);
+        // A shared link is for the person who opens it, whatever channel they manage.
+        const { cc } = await commandContext(ctx, { needsAdmin: true, viaChannel: false });
         await reply(ctx, (await runCommand(watch, { player }, cc, log)).text);
       } else {
         await reply(ctx, START[await chatLang(address(ctx.chat.id), ctx)]);
@@ -166,7 +168,10 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     }
     const command = findCommand(lower);
     if (!command && !isPrivate && !mention) return;
-    const { cc, prefix } = await commandContext(ctx, command?.permission === "admin");
+    const { cc, prefix } = await commandContext(ctx, {
+      needsAdmin: command?.permission === "admin",
+      viaChannel: true,
+    });
     const answer = await runTextCommand(`/${lower} ${args}`, cc, log);
     if (answer) await reply(ctx, prefix + answer.text);
   });
@@ -185,12 +190,11 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
       return;
     }
     const unwatch = findCommand("unwatch")!;
-    const { cc } = await commandContext(ctx, true);
-    // The button names a chat by the message it sits under, never the user's /channel choice.
-    const own: CommandContext = { ...cc, chat: address(ctx.chat.id) };
-    const { players } = await deps.commandDeps.subscriptions.list(own.chat);
+    // The button acts on the chat of the message it sits under, never on the user's /channel choice.
+    const { cc } = await commandContext(ctx, { needsAdmin: true, viaChannel: false });
+    const { players } = await deps.commandDeps.subscriptions.list(cc.chat);
     const player = players.find((p) => p.key === action.playerKey)?.name ?? action.playerKey;
-    const answer = await runCommand(unwatch, { player }, own, log);
+    const answer = await runCommand(unwatch, { player }, cc, log);
     await ctx.answerCallbackQuery({ text: answer.text.slice(0, 200) });
   });
 

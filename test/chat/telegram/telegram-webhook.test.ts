@@ -58,8 +58,7 @@ describe("the Telegram webhook", () => {
     expect((await post(body, secret)).status).toBe(200); // Telegram retrying: at least once
     await waitFor(() => h.fake.sent.length === 1, 3000);
     await new Promise((r) => setTimeout(r, 300));
-    expect(h.fake.sent.map((m) => m.text)).toEqual([
-      "Nothing followed yet. Try /watch Kim Min-Jae or /follow Milan.",
-    ]);
+    expect(h.fake.sent).toHaveLength(1);
+    expect(h.fake.sent[0]?.text).toMatch(/^Nothing followed yet/);
   });
 });
