@@ -41,14 +41,14 @@ export const POSITIVE: Cue[] = [
     "sounding",
     2,
     w(
-      "sondaggi?o?|(?:chiesto|chiede) informazioni|richiesta di informazioni|nel mirino|sulle tracce|pista (?:calda|per)|ritorno di fiamma|assalto|bussa|linked with|enquir(?:y|ies) (?:for|about)|approach for|race for|chase for|swoop|move for|interested in signing|eyeing|monitoring",
+      "eyes?|sirene|(?:january|summer|winter|permanent|loan) move|sondaggi?o?|(?:chiesto|chiede) informazioni|richiesta di informazioni|nel mirino|sulle tracce|pista (?:calda|per)|ritorno di fiamma|assalto|bussa|linked with|enquir(?:y|ies) (?:for|about)|approach for|race for|chase for|swoop|move for|interested in signing|eyeing|monitoring",
     ),
   ),
   cue(
     "agreement",
     2,
     w(
-      "accordo (?:raggiunto|totale|di massima|verbale|trovato|col|con|per)|c'e l'accordo|c'e l'intesa|fumata bianca|ad? un passo (?:dal|dalla|dall'|da)|agree(?:s|d)? terms|done deal|completes? (?:his |a |the )?(?:move|transfer|signing)|intesa (?:raggiunta|totale|di massima|con)|personal terms|agreement (?:with|for|reached)|deal (?:agreed|done|for|to sign)|here we go|affare (?:fatto|avviato|in chiusura)|in chiusura per",
+      "e fatta|fatta per|agree(?:s|d)? (?:a )?(?:fee|deal)|fee agreed|si chiude|chiude per|accordo (?:raggiunto|totale|di massima|verbale|trovato|col|con|per)|c'e l'accordo|c'e l'intesa|fumata bianca|ad? un passo (?:dal|dalla|dall'|da)|agree(?:s|d)? terms|done deal|completes? (?:his |a |the )?(?:move|transfer|signing)|intesa (?:raggiunta|totale|di massima|con)|personal terms|agreement (?:with|for|reached)|deal (?:agreed|done|for|to sign)|here we go|affare (?:fatto|avviato|in chiusura)|in chiusura per",
     ),
   ),
   // Contract moves.
@@ -63,7 +63,7 @@ export const POSITIVE: Cue[] = [
     "renewal",
     2,
     w(
-      "rinnov[oia]\\w*|prolungamento|prolunga(?:to)? (?:il|del) contratto|renew(?:al|s|ed)?|contract (?:extension|expires|expiring|until|renewal|talks)|extend(?:s|ed)? (?:his )?contract|new contract|renovacion|renueva|renovar",
+      "blindat[oia]|blinda|rinnov[oia]\\w*|prolungamento|prolunga(?:to)? (?:il|del) contratto|renew(?:al|s|ed)?|contract (?:extension|expires|expiring|until|renewal|talks)|extend(?:s|ed)? (?:his )?contract|new contract|renovacion|renueva|renovar",
     ),
   ),
   cue(
@@ -98,7 +98,7 @@ export const POSITIVE: Cue[] = [
     "change-club",
     2,
     w(
-      "change clubs?|cambia(?:re)? squadra|sistemazione|new club|nuovo club|lascia(?:re)? il club|leave the club|wants out|exit talks|exit door",
+      "ai saluti|nuovo (?:centravanti|attaccante|difensore|portiere|centrocampista|terzino|esterno|regista|trequartista|ds|direttore sportivo|tecnico|allenatore)|change clubs?|cambia(?:re)? squadra|sistemazione|new club|nuovo club|lascia(?:re)? il club|leave the club|wants out|exit talks|exit door",
     ),
   ),
   cue(
@@ -121,7 +121,7 @@ export const POSITIVE: Cue[] = [
     "interest",
     1,
     w(
-      "interess[ea]\\w*|interest|piace (?:a|al|alla|ai|all')|ci pensa|tentativo|si avvicina|vicin(?:o|issimo) (?:al|alla|all')|keen on|tracking|scouting|target(?:s|ing)?|obiettiv[oi]|idea|candidate|candidato",
+      "interess[ea]\\w*|interest|piace|ci pensa|tentativo|si avvicina|vicin(?:o|issimo) (?:al|alla|all')|keen on|tracking|scouting|target(?:s|ing)?|obiettiv[oi]|idea|candidate|candidato",
     ),
   ),
   cue(
@@ -135,7 +135,7 @@ export const POSITIVE: Cue[] = [
     "move",
     1,
     w(
-      "verso (?:il|la|l'|lo)|arriv[oa]|arrival|join|accordo|deal|operazion[ei]|affare|intrecci?o?|rinforz[oia]\\w*|colpo(?! di (?:testa|tacco|scena|fortuna))|manovre|gettonat[oi]|contratto|contract|contrato|acquist[oi]|window|finestra|overhaul|sporting director|direttore sportivo|ufficiale|ufficializza\\w*|ufficialita|milioni|mln|million|valutazione|official(?:ly)?|appoint(?:s|ed)?",
+      "arriva|prende|preso|si punta|punta (?:a|su)|ha scelto|verso (?:il|la|l'|lo)|arriv[oa]|arrival|join|accordo|deal|operazion[ei]|affare|intrecci?o?|rinforz[oia]\\w*|colpo(?! di (?:testa|tacco|scena|fortuna))|manovre|gettonat[oi]|contratto|contract|contrato|acquist[oi]|window|finestra|overhaul|sporting director|direttore sportivo|ufficiale|ufficializza\\w*|ufficialita|milioni|mln|million|valutazione|official(?:ly)?|appoint(?:s|ed)?",
     ),
   ),
 ];
@@ -180,7 +180,7 @@ export const NEGATIVE: Cue[] = [
  * speech ("vola agli ottavi", "vola in vetta").
  */
 export const DESTINATION =
-  /\b(?:vol[ao]|ufficiale|approda|approdato|firma con|firma per|si trasferisce|trasferito|se va|se marcha|ficha por|firma por|moves? to|joins?) (?:in|a|al|alla|allo|all'|ai|con|nel|nella|per|el|to) ?[A-ZÀ-Ý]/;
+  /(?:\b[A-Z][\w'-]+ verso (?:il|la|lo|l') ?(?=[A-Z])|\b(?:vol[ao]|ufficiale|approda|approdato|firma con|firma per|si trasferisce|trasferito|se va|se marcha|ficha por|firma por|moves? to|joins?) (?:in|a|al|alla|allo|all'|ai|con|nel|nella|per|el|to) ?[A-ZÀ-Ý])/;
 
 /**
  * URL path sections (not the slug) of transfer news, and of other sports. A section is the newsroom's
@@ -190,6 +190,16 @@ export const MERCATO_SECTION =
   /^(?:calciomercato|mercato|transfers?|transfer-news|transfer-rumours|fichajes|rumours|gossip|mercato-[\w-]+|calciomercato-[\w-]+)$/;
 export const OTHER_SPORT_SECTION =
   /^(?:volley|pallavolo|basket|basketball|tennis|rugby|motori|formula-?1|f1|motogp|ciclismo|olimpiadi[\w-]*|nuoto|atletica|sci|golf|boxe|nfl|nba|cricket|volley-femminile|superlega)$/;
+/**
+ * A player named by his role and the club he comes from: "un centrocampista dal Real Madrid". Origin
+ * only ("dal", not "del": "l'attaccante del Milan" is a description, not a move).
+ */
+export const ORIGIN =
+  /\b(?:attaccante|difensore|centrocampista|portiere|terzino|esterno|centravanti|talento|regista|trequartista|striker|defender|midfielder|winger|goalkeeper|forward) (?:dal|dalla|dallo|dall'|from) ?[A-ZÀ-Ý]/;
+
+/** A headline that opens with "UFFICIALE:" or "Official:", the press's way of announcing a done deal. */
+export const OFFICIAL_PREFIX = /^\s*(?:ufficiale|official|oficial)\s*[:\-–]/i;
+
 /** Feed categories that file an item under transfer news. */
 export const MERCATO_CATEGORY =
   /\b(?:calciomercato|mercato|transfers?|trasferimenti|fichajes|rumou?rs?|gossip)\b/;

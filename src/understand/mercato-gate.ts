@@ -5,6 +5,8 @@ import {
   MERCATO_SECTION,
   NEGATIVE,
   NOT_THE_MARKET,
+  OFFICIAL_PREFIX,
+  ORIGIN,
   OTHER_SPORT_SECTION,
   POSITIVE,
 } from "./mercato-cues.js";
@@ -124,6 +126,11 @@ function sections(url: string): string[] {
  */
 function scoreHead(title: string, description: string, reasons: string[]): Score {
   const t = score(title, reasons);
+  if (OFFICIAL_PREFIX.test(title)) {
+    t.score += 1;
+    t.positive = true;
+    reasons.push("cue:official-headline");
+  }
   const d = score(description, [], t.matched, 0.5);
   for (const id of d.matched) reasons.push(`teaser:${id}`);
   return {
@@ -168,10 +175,13 @@ function score(
   };
   for (const c of POSITIVE) weigh(c, folded);
   weigh(DESTINATION_CUE, written);
+  weigh(ORIGIN_CUE, written);
   for (const c of NEGATIVE) weigh(c, folded);
   return { score: total, positive, matched };
 }
 
+// Written-case cues: the capital tells a club or a country from a figure of speech.
 const DESTINATION_CUE: Cue = { id: "destination", re: DESTINATION, weight: 2 };
+const ORIGIN_CUE: Cue = { id: "origin", re: ORIGIN, weight: 1 };
 
 const fold = (s: string) => foldName(s).replace(/[’‘`´]/g, "'");

@@ -27,6 +27,11 @@ describe("isMercato", () => {
     ["El Betis cierra el fichaje del lateral", ""],
     ["Il punto sul mercato: chi arriva e chi parte in Serie B", ""],
     ["Ex Sampdoria, l'attaccante vola in Grecia e firma con l'Aris", ""],
+    ["Inter, Frattesi verso il Galatasaray", ""],
+    ["UFFICIALE: Sassuolo, arriva Rossi dal Verona", ""],
+    ["Il Como prende un centrocampista dal Real Madrid", ""],
+    ["Arsenal agree fee with Sporting for striker", ""],
+    ["Cagliari, blindato il capitano fino al 2028", ""],
   ])("should let transfer news through: %s", (title, description) => {
     expect(isMercato(item(title, description)).mercato).toBe(true);
   });
@@ -39,6 +44,10 @@ describe("isMercato", () => {
     ["Coach praises his striker after the 2-0 win: 'He reminds me of a young legend'", ""],
     ["Il valore di mercato dei giocatori della Serie A: chi sale e chi scende", ""],
     ["Conferenza stampa del tecnico alla vigilia della sfida di Coppa Italia", '"Dobbiamo fare tre punti"'],
+    ["Juve, verso l'Inter: Spalletti ritrova Bremer", ""],
+    ["Champions, l'Atalanta vola agli ottavi", ""],
+    ["Il Milan prende gol nel recupero: 2-2 con il Pisa", ""],
+    ["Tennis, Sinner vola in semifinale a Melbourne", ""],
   ])("should stop match reports, referees, injuries and the rest: %s", (title, description) => {
     expect(isMercato(item(title, description)).mercato).toBe(false);
   });
