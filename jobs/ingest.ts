@@ -8,6 +8,7 @@ import type { RumourStore } from "../src/rumours/rumour-store.js";
 import { isMercato } from "../src/understand/mercato-gate.js";
 import type { ArticleText, Understander } from "../src/understand/types.js";
 
+/** What processIngest works with: stores, the understander, the page reader, and how to hand on and put off. */
 export interface IngestDeps {
   dedupe: ArticleDedupe;
   nearDuplicates: NearDuplicateIndex;
@@ -30,6 +31,7 @@ export interface IngestDeps {
 /** Where the text that was understood came from: the article page, the feed item, or the job itself (replay). */
 export type TextSource = "page" | "feed" | "provided";
 
+/** What became of one item: processed, or why not; and which text was understood. */
 export interface IngestResult {
   status: "duplicate" | "near-duplicate" | "not-mercato" | "processed";
   players: number;

@@ -3,6 +3,7 @@ import { type DecodedHtml, decodeHtml } from "./html-charset.js";
 import { classifyFetchFailure, definedOnly, followRedirects } from "./http-get.js";
 import { readCappedBody } from "./read-capped-body.js";
 
+/** Limits and identity of one page fetch; every field has a default. */
 export interface FetchPageOptions {
   /** For the whole exchange: redirects, headers and body. Default 10 s. */
   timeoutMs?: number;
@@ -15,6 +16,7 @@ export interface FetchPageOptions {
   signal?: AbortSignal;
 }
 
+/** A page as fetched and decoded. */
 export interface FetchedPage extends DecodedHtml {
   /** Where the page was read after redirects. */
   finalUrl: string;

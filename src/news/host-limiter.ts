@@ -16,6 +16,7 @@ export interface HostLimiter {
   release(host: string, lease: string): Promise<void>;
 }
 
+/** The politeness a HostLimiter enforces per host. */
 export interface HostLimiterOptions {
   /** Requests to one host at a time. */
   concurrency: number;

@@ -3,6 +3,7 @@ import { charsetFromBom, charsetFromContentType, decodeWith, supportedCharset } 
 /** Where the charset of a page was found, in the order it is looked for. */
 export type HtmlCharsetOrigin = "bom" | "header" | "meta" | "sniffed" | "default";
 
+/** A page decoded, with the charset used and where it was found. */
 export interface DecodedHtml {
   html: string;
   /** The charset used, as iconv-lite names it (lowercase). */

@@ -17,6 +17,7 @@ export interface PageCache {
   set(url: string, page: CachedPage): Promise<void>;
 }
 
+/** How long entries of a PageCache live. */
 export interface PageCacheOptions {
   /** How long a page read stays. */
   ttlMs: number;

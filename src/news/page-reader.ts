@@ -18,6 +18,7 @@ export interface PageReader {
   read(url: string, signal?: AbortSignal): Promise<PageRead>;
 }
 
+/** What createPageReader works with: its Redis-held parts, and the limits of one fetch. */
 export interface PageReaderDeps {
   cache: PageCache;
   robots: RobotsStore;

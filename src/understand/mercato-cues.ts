@@ -8,6 +8,7 @@
  * "arriva", "obiettivo", "future"); negative for the vocabulary of matches, referees and injuries, which
  * is what most non-transfer items in a football feed are about.
  */
+/** One cue: a pattern on folded text and what it weighs. */
 export interface Cue {
   id: string;
   re: RegExp;
@@ -21,6 +22,7 @@ const w = (words: string) => `\\b(?:${words})\\b`;
 export const NOT_THE_MARKET =
   /\b(?:valor(?:e|i|es)? (?:di|de|del) mercado|valor(?:e|i)? di mercato|market values?|mercato (?:rionale|immobiliare|del lavoro|azionario))\b/g;
 
+/** Cues for transfer news. */
 export const POSITIVE: Cue[] = [
   // The market itself.
   cue(
@@ -140,6 +142,7 @@ export const POSITIVE: Cue[] = [
   ),
 ];
 
+/** Cues against: matches, referees, injuries, national teams. */
 export const NEGATIVE: Cue[] = [
   cue("lineups", -3, w("probabili formazioni|formazioni ufficiali|pagelle|player ratings|highlights")),
   cue(

@@ -22,6 +22,7 @@ export interface GateInput {
   text?: string;
 }
 
+/** The gate's answer and its reasons, for logs and for tuning. */
 export interface GateVerdict {
   mercato: boolean;
   /** Why, in the order weighed: `section:/calciomercato/`, `cue:rinnovo`, `against:referee`… */
