@@ -7,6 +7,8 @@
  *   replay [--watch NAME]... [--follow CLUB]... FILE...
  *                            one JSON line per alert that would be pushed
  *   sources                  each source's health: last OK, last error, failures in a row
+ *   register-commands [--guild ID]
+ *                            publish the slash commands to Discord (a server for development, else global)
  *
  * The JSON forms of extract and replay are how the project is measured from outside: keep them.
  */
@@ -21,7 +23,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   demo
   extract FILE...
   replay [--watch NAME]... [--follow CLUB]... FILE...
-  sources`;
+  sources
+  register-commands [--guild ID]`;
 
 function loadConfig() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -101,6 +104,25 @@ async function sourcesCommand(): Promise<void> {
   });
 }
 
+/** Bulk-overwrites the Discord slash commands from the command registry. */
+async function registerCommands(args: string[]): Promise<void> {
+  const config = loadConfig();
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+    throw new UsageError("register-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
+  }
+  const g = args.indexOf("--guild");
+  const guildId = g >= 0 ? args[g + 1] : undefined;
+  if (g >= 0 && !guildId) throw new UsageError("--guild needs a server id");
+  const { registerDiscordCommands } = await import("./chat/discord/index.js");
+  const n = await registerDiscordCommands({
+    token: config.DISCORD_TOKEN,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    apiRoot: config.DISCORD_API_ROOT,
+    ...(guildId ? { guildId } : {}),
+  });
+  process.stdout.write(`registered ${n} commands ${guildId ? `in server ${guildId}` : "globally"}\n`);
+}
+
 class UsageError extends Error {}
 
 async function run(argv: string[]): Promise<void> {
@@ -122,6 +144,8 @@ async function run(argv: string[]): Promise<void> {
       return replayCommand(args);
     case "sources":
       return sourcesCommand();
+    case "register-commands":
+      return registerCommands(args);
     default:
       throw new UsageError(command ? `unknown command: ${command}` : "no command");
   }

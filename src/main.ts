@@ -41,6 +41,25 @@ async function main(): Promise<void> {
         : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
     );
   }
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { createDiscord } = await import("./chat/discord/index.js");
+    const discord = createDiscord({
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      apiRoot: config.DISCORD_API_ROOT,
+      redis: app.redis,
+      keys: app.keys,
+      log,
+      commandDeps: app.commandDeps,
+      chatState: app.chatState,
+    });
+    adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
+    if (roles.has("bot")) {
+      await discord.start();
+      stops.push(() => discord.stop());
+      log.info("discord bot connected");
+    }
+  }
   if (roles.has("worker")) {
     const workers = startWorkers(app.queues, workerDeps(app, adapters));
     stops.unshift(() => workers.close());
