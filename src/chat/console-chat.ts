@@ -73,7 +73,9 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
       deps: opts.deps,
     };
     const reply = await runTextCommand(line, ctx, opts.log);
-    out.write(reply ? reply.text : ctx.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help");
+    out.write(
+      reply ? reply.text : ctx.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help",
+    );
   }
   return {
     adapter,
@@ -84,7 +86,9 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
       const rl = createInterface({ input: process.stdin, terminal: false });
       let queue = Promise.resolve();
       rl.on("line", (line) => {
-        queue = queue.then(() => handleLine(line)).catch((err) => opts.log.error({ err }, "console command failed"));
+        queue = queue
+          .then(() => handleLine(line))
+          .catch((err) => opts.log.error({ err }, "console command failed"));
       });
       return { close: () => rl.close() };
     },
