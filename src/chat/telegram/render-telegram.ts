@@ -30,10 +30,13 @@ export function escapeHtml(s: string): string {
 }
 
 const cut = (s: string, max = MAX_FIELD) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-const text = (s: string, max = MAX_FIELD) => escapeHtml(cut(s, max));
+
+/** Feed text cut to `max` characters (before escaping, so no entity is cut in half), then escaped. */
+export const htmlText = (s: string, max = MAX_FIELD) => escapeHtml(cut(s, max));
+const text = htmlText;
 
 /** Only web links become anchors: a feed could carry `javascript:` or `tg:` URLs. */
-function safeUrl(url: string): string | null {
+export function safeUrl(url: string): string | null {
   try {
     const u = new URL(url);
     // A monster URL would not fit a message once escaped, and cutting it would break it.
@@ -76,9 +79,19 @@ export interface RenderedTelegramMessage {
 /**
  * Renders the alerts that waited for one chat as ONE message, blank line between alerts; split only
  * when over Telegram's 4096 characters, at an alert boundary when possible, otherwise between lines.
- * Lengths are counted on the HTML source, which is never shorter than what Telegram counts.
  */
 export function renderTelegramMessage(message: OutgoingAlerts, lang: Lang): RenderedTelegramMessage {
+  const chunks = packMessages(message.items.map((item) => renderAlertLines(item, lang)));
+  const lead = message.items[0]?.alert.articles[0]?.url;
+  return { chunks, leadUrl: lead ? safeUrl(lead) : null };
+}
+
+/**
+ * Packs blocks of HTML lines into as few messages as Telegram's limit allows, a blank line between
+ * blocks; a block is split between its lines only when it cannot fit a message alone. Lengths are
+ * counted on the HTML source, never shorter than what Telegram counts.
+ */
+export function packMessages(blocks: string[][]): string[] {
   const chunks: string[] = [];
   let current = "";
   const push = (piece: string, sep: string) => {
@@ -89,8 +102,7 @@ export function renderTelegramMessage(message: OutgoingAlerts, lang: Lang): Rend
       current = piece;
     }
   };
-  for (const item of message.items) {
-    const lines = renderAlertLines(item, lang);
+  for (const lines of blocks) {
     const block = lines.join("\n");
     if (block.length <= MAX_MESSAGE_CHARS) push(block, "\n\n");
     else {
@@ -98,8 +110,7 @@ export function renderTelegramMessage(message: OutgoingAlerts, lang: Lang): Rend
     }
   }
   if (current) chunks.push(current);
-  const lead = message.items[0]?.alert.articles[0]?.url;
-  return { chunks, leadUrl: lead ? safeUrl(lead) : null };
+  return chunks;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Lang } from "../../../commands/types.js";
 import type { Logger } from "../../log.js";
 import type { ChatAddress } from "../../queues.js";
@@ -10,6 +11,7 @@ import type { ChatAdapter } from "../types.js";
 import { alertKeyboard } from "./alert-keyboard.js";
 import { classifyTelegramError } from "./classify-telegram-error.js";
 import { renderTelegramMessage } from "./render-telegram.js";
+import { renderTelegramDigest } from "./render-telegram-digest.js";
 import type { SourcesStore } from "./sources-store.js";
 import type { TelegramLimits } from "./telegram-limits.js";
 
@@ -43,17 +45,43 @@ export interface TelegramAdapterDeps {
 
 /**
  * The Telegram ChatAdapter: alerts as HTML with the lead article's link preview and Unwatch/Sources
- * buttons; the bot-wide limit as the deliver queue's limiter; per-chat and per-group limits in Redis;
+ * buttons, digests as HTML without previews; the bot-wide limit as the deliver queue's limiter; per-chat and per-group limits in Redis;
  * every Bot API error classified into a DeliveryError (see classifyTelegramError).
  */
 export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
-  const partsKey = (chat: ChatAddress, ids: string[]) =>
-    deps.keys.key(
-      "tg",
-      "parts",
-      chat.id,
-      createHash("sha256").update(ids.join("\n")).digest("base64url").slice(0, 16),
-    );
+  const langOf = async (chat: ChatAddress) => (await deps.chatState.lang(chat)) ?? deps.defaultLang;
+
+  /**
+   * Sends the parts of one message in order. A split message (rare: over 4096 characters) is several
+   * sends; the parts already out are remembered under `id`, so a retry after a failure in the middle
+   * does not repeat them. The deliver job reserved the first send; later parts wait for their own slot.
+   */
+  const sendParts = async (
+    chat: ChatAddress,
+    parts: string[],
+    o: { id: string; leadUrl: string | null; keyboard?: InlineKeyboardMarkup },
+  ) => {
+    const split = parts.length > 1;
+    const hash = createHash("sha256").update(o.id).digest("base64url").slice(0, 16);
+    const progress = deps.keys.key("tg", "parts", chat.id, hash);
+    const first = split ? Number(await deps.redis.get(progress)) || 0 : 0;
+    for (let i = first; i < parts.length; i++) {
+      if (i > first) await deps.limits.reserveWaiting(chat, MAX_PART_WAIT_MS);
+      try {
+        await deps.api.sendMessage(chat.id, parts[i]!, {
+          parse_mode: "HTML",
+          link_preview_options:
+            i === 0 && o.leadUrl ? { url: o.leadUrl, prefer_small_media: true } : { is_disabled: true },
+          ...(i === parts.length - 1 && o.keyboard ? { reply_markup: o.keyboard } : {}),
+        });
+      } catch (err) {
+        const e = classifyTelegramError(err);
+        deps.log.debug({ chat: chatString(chat), code: e.code, err: e.message }, "telegram send failed");
+        throw e;
+      }
+      if (split) await deps.redis.set(progress, String(i + 1), "PX", PARTS_TTL_MS);
+    }
+  };
 
   return {
     platform: "telegram",
@@ -61,37 +89,18 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
     reserve: (chat) => deps.limits.reserve(chat),
     async send(message) {
       const { chat, items } = message;
-      const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang;
+      const lang = await langOf(chat);
       const { chunks, leadUrl } = renderTelegramMessage(message, lang);
-      const keyboard = alertKeyboard(items, lang);
       await deps.sources.save(items, lang);
-      // A split message (rare: over 4096 characters) is several sends; remember the parts already out
-      // so that a retry after a failure in the middle does not repeat them.
-      const split = chunks.length > 1;
-      const progress = split
-        ? partsKey(
-            chat,
-            items.map((i) => i.alert.id),
-          )
-        : "";
-      const first = split ? Number(await deps.redis.get(progress)) || 0 : 0;
-      for (let i = first; i < chunks.length; i++) {
-        // The deliver job reserved the first send; later parts wait for their own slot.
-        if (i > first) await deps.limits.reserveWaiting(chat, MAX_PART_WAIT_MS);
-        try {
-          await deps.api.sendMessage(chat.id, chunks[i]!, {
-            parse_mode: "HTML",
-            link_preview_options:
-              i === 0 && leadUrl ? { url: leadUrl, prefer_small_media: true } : { is_disabled: true },
-            ...(i === chunks.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
-          });
-        } catch (err) {
-          const e = classifyTelegramError(err);
-          deps.log.debug({ chat: chatString(chat), code: e.code, err: e.message }, "telegram send failed");
-          throw e;
-        }
-        if (split) await deps.redis.set(progress, String(i + 1), "PX", PARTS_TTL_MS);
-      }
+      await sendParts(chat, chunks, {
+        id: items.map((i) => i.alert.id).join("\n"),
+        leadUrl,
+        keyboard: alertKeyboard(items, lang),
+      });
+    },
+    async sendDigest({ chat, digest }) {
+      const parts = renderTelegramDigest(digest, await langOf(chat));
+      await sendParts(chat, parts, { id: `digest:${digest.until}`, leadUrl: null });
     },
   };
 }

@@ -5,6 +5,8 @@ import {
   MAX_MESSAGE_CHARS,
   renderTelegramMessage,
 } from "../../../src/chat/telegram/render-telegram.js";
+import { renderTelegramDigest } from "../../../src/chat/telegram/render-telegram-digest.js";
+import { DigestSchema } from "../../../src/queues.js";
 import { checkTelegramHtml } from "../../fakes/telegram-html.js";
 import { buildOutboxItem } from "../../helpers/builders.js";
 import { tg } from "./telegram-harness.js";
@@ -98,5 +100,46 @@ describe("alertKeyboard", () => {
     expect(parseAlertAction("s:abc")).toEqual({ kind: "sources", ref: "abc" });
     expect(parseAlertAction("x:1")).toBeNull();
     expect(parseAlertAction(undefined)).toBeNull();
+  });
+});
+
+describe("renderTelegramDigest", () => {
+  const line = (name: string) => ({
+    name,
+    stage: "talks" as const,
+    moves: ["interest" as const, "talks" as const],
+    outlets: 2,
+    article: { url: "https://example.test/d?a=1&b=2", title: hostile, outlet: hostile, published: null },
+    held: "quiet" as const,
+  });
+  const digest = (players: number) =>
+    DigestSchema.parse({
+      since: "2026-01-12T08:00:00.000Z",
+      until: "2026-01-13T08:00:00.000Z",
+      players: Array.from({ length: players }, (_, i) => ({
+        name: `${hostile} ${i}`,
+        club: hostile,
+        lines: [line(hostile)],
+      })),
+      clubs: [{ club: hostile, lines: [line(hostile)] }],
+    });
+
+  it("should escape every feed string and give valid HTML", () => {
+    const [part, ...rest] = renderTelegramDigest(digest(2), "it");
+    expect(rest).toEqual([]);
+    expect(part).toMatch(/^<b>📰 Il riepilogo del mercato<\/b>\n\n<b>/);
+    const check = checkTelegramHtml(part!);
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(check.text).toContain(hostile);
+    expect(part).toContain(`href="https://example.test/d?a=1&amp;b=2"`);
+  });
+
+  it("should split a long digest between sections, each part valid", () => {
+    const parts = renderTelegramDigest(digest(50), "en");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+      expect(checkTelegramHtml(p).ok).toBe(true);
+    }
   });
 });

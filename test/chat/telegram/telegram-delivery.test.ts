@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryStats } from "../../../src/chat/delivery-stats.js";
 import { createProducers } from "../../../src/pipeline.js";
-import { type ChatAddress, DeliverJobSchema } from "../../../src/queues.js";
+import { type ChatAddress, DeliverJobSchema, DigestSchema } from "../../../src/queues.js";
 import { TelegramErrors } from "../../fakes/fake-telegram-api.js";
 import { buildOutboxItem } from "../../helpers/builders.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -154,5 +154,19 @@ describe("Telegram delivery rules", () => {
     expect(stats.recentFailures[0]).toMatchObject({ chat: "telegram:70002", attempts: 2 });
     expect(stats.recentFailures[0]?.reason).toContain("500");
     expect(await h.app.outbox.size(tg(70_002))).toBe(1); // nothing lost
+  });
+
+  it("should send a digest as HTML within the same limits", async () => {
+    h.fake.clear();
+    const digest = DigestSchema.parse({
+      since: "2026-01-12T08:00:00.000Z",
+      until: "2026-01-13T08:00:00.000Z",
+      players: [{ name: "Kim Min-Jae", club: "Bayern Munich", lines: [] }],
+      clubs: [],
+    });
+    await createProducers(h.app.queues).enqueueDigestDelivery(tg(80_001), digest, digest.until);
+    await waitFor(() => to(80_001).length === 1, 5000);
+    expect(to(80_001)[0]).toMatchObject({ parseMode: "HTML", linkPreview: { is_disabled: true } });
+    expect(to(80_001)[0]?.text).toContain("<b>Kim Min-Jae (Bayern Munich)</b>");
   });
 });
