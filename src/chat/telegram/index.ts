@@ -75,6 +75,17 @@ export interface Telegram {
 }
 
 /**
+ * Publishes the command menus (Italian and English) without starting the bot: for a deploy step such as
+ * `cli register-commands`. `start()` does the same on every start.
+ * @throws Error when TELEGRAM_BOT_TOKEN is not set; grammY's error when Telegram refuses.
+ */
+export async function publishTelegramCommands(config: TelegramDeps["config"]): Promise<void> {
+  if (!config.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const bot = new Bot(config.TELEGRAM_BOT_TOKEN, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
+  await registerTelegramCommands(bot.api);
+}
+
+/**
  * Builds the Telegram bot and its delivery adapter from the app's parts.
  * @throws Error when TELEGRAM_BOT_TOKEN is not set.
  * @example

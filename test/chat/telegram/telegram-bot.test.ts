@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { watchDeepLink } from "../../../src/chat/telegram/index.js";
+import { publishTelegramCommands, watchDeepLink } from "../../../src/chat/telegram/index.js";
 import type { FakeChat, FakeUser } from "../../fakes/telegram-updates.js";
 import { buildOutboxItem } from "../../helpers/builders.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -41,6 +41,19 @@ describe("the Telegram bot", () => {
     );
     expect(h.fake.commands.get("all_private_chats/en")?.map((c) => c.command)).toContain("channel");
     expect(h.fake.commands.get("default/default")?.map((c) => c.command)).not.toContain("channel");
+  });
+
+  it("should publish the menus on their own, for a deploy step", async () => {
+    h.fake.commands.clear();
+    await publishTelegramCommands(h.app.config);
+    expect([...h.fake.commands.keys()].sort()).toEqual([
+      "all_private_chats/default",
+      "all_private_chats/en",
+      "all_private_chats/it",
+      "default/default",
+      "default/en",
+      "default/it",
+    ]);
   });
 
   it("should say in two lines what it does and how to begin, in the user's language", async () => {
