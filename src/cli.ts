@@ -7,8 +7,10 @@
  *   replay [--watch NAME]... [--follow CLUB]... FILE...
  *                            one JSON line per alert that would be pushed
  *   sources                  each source's health: last OK, last error, failures in a row
+ *   deliveries               each platform's deliver queue: waiting, delayed, failed, recent failures
  *   register-commands [--guild ID]
- *                            publish the slash commands to Discord (a server for development, else global)
+ *                            publish the command menus: Telegram's (it, en) and Discord's slash commands
+ *                            (a server for development, else global)
  *
  * The JSON forms of extract and replay are how the project is measured from outside: keep them.
  */
@@ -24,6 +26,7 @@ const USAGE = `usage: npm run -s cli -- <command>
   extract FILE...
   replay [--watch NAME]... [--follow CLUB]... FILE...
   sources
+  deliveries
   register-commands [--guild ID]`;
 
 function loadConfig() {
@@ -104,11 +107,38 @@ async function sourcesCommand(): Promise<void> {
   });
 }
 
-/** Bulk-overwrites the Discord slash commands from the command registry. */
+/** Each platform's deliver queue and its latest failures (the failed set that retries ended in). */
+async function deliveriesCommand(): Promise<void> {
+  await withRedis(async (config) => {
+    const { createApp } = await import("./app.js");
+    const { deliveryStats } = await import("./chat/delivery-stats.js");
+    const app = createApp(config, silentLogger(), { sources: [] });
+    try {
+      for (const [platform, queue] of Object.entries(app.queues.deliver)) {
+        const { recentFailures, ...counts } = await deliveryStats(queue);
+        process.stdout.write(`${platform}: ${JSON.stringify(counts)}\n`);
+        for (const f of recentFailures)
+          process.stdout.write(`  failed ${f.failedAt ?? "?"} ${f.chat}: ${f.reason}\n`);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+/** Publishes the command menus: Telegram's in Italian and English, Discord's slash commands (bulk overwrite). */
 async function registerCommands(args: string[]): Promise<void> {
   const config = loadConfig();
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { publishTelegramCommands } = await import("./chat/telegram/index.js");
+    await publishTelegramCommands(config);
+    process.stdout.write("registered the Telegram command menus (it, en)\n");
+  }
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-    throw new UsageError("register-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
+    if (config.TELEGRAM_BOT_TOKEN) return;
+    throw new UsageError(
+      "register-commands needs TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID",
+    );
   }
   const g = args.indexOf("--guild");
   const guildId = g >= 0 ? args[g + 1] : undefined;
@@ -144,6 +174,8 @@ async function run(argv: string[]): Promise<void> {
       return replayCommand(args);
     case "sources":
       return sourcesCommand();
+    case "deliveries":
+      return deliveriesCommand();
     case "register-commands":
       return registerCommands(args);
     default:

@@ -41,6 +41,16 @@ async function main(): Promise<void> {
         : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
     );
   }
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegram } = await import("./chat/telegram/index.js");
+    const telegram = createTelegram(app);
+    adapters.push(telegram.adapter); // workers send through bot.api alone, no polling needed
+    if (roles.has("bot")) {
+      await telegram.start(); // command menus, then long polling or the webhook server
+      stops.push(() => telegram.stop());
+      log.info("telegram bot started");
+    }
+  }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
     const { createDiscord } = await import("./chat/discord/index.js");
     const discord = createDiscord({
