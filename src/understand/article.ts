@@ -1,7 +1,14 @@
 import type { PlayerEntry } from "./gazetteer.js";
-import type { CueKind } from "./lexicon.js";
-import type { ClubMention, CueMention, NameMention, Scan } from "./mentions.js";
-import type { Token } from "./tokens.js";
+import { K, maskOf } from "./lexicon.js";
+import {
+  type ClubMention,
+  type CueMention,
+  cueEndingAt,
+  cueStartingAt,
+  type NameMention,
+  type Scan,
+} from "./mentions.js";
+import { G_SPACES, type Tokens } from "./tokens.js";
 
 /** A player of this article: known to the gazetteer or provisional. */
 export interface PlayerRef {
@@ -35,12 +42,13 @@ export interface Sentence {
   clubs: RoledClub[];
   players: { ref: PlayerRef; start: number; end: number }[];
   cues: CueMention[];
-  kinds: Set<CueKind>;
+  /** Kinds of the sentence's cues as bits (see K). */
+  mask: number;
 }
 
 /** The article as the linker sees it. */
 export interface Article {
-  tokens: readonly Token[];
+  tokens: Tokens;
   scan: Scan;
   sentences: Sentence[];
   players: PlayerRef[];
@@ -68,17 +76,12 @@ const GLUE = new Set([
   "de",
 ]);
 
-const SPACES = /^\s+$/;
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
+const ROLE_BITS = maskOf(ROLE_CUES);
 
 /** Groups scan results by sentence and gives each club mention its role. */
-export function buildArticle(
-  tokens: readonly Token[],
-  s: Scan,
-  players: PlayerRef[],
-  headSents: number,
-): Article {
-  const count = tokens.length ? tokens[tokens.length - 1]!.sent + 1 : 0;
+export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], headSents: number): Article {
+  const count = tokens.length ? tokens.sent[tokens.length - 1]! + 1 : 0;
   const sentences: Sentence[] = [];
   for (let i = 0; i < count; i++) {
     sentences.push({
@@ -88,22 +91,19 @@ export function buildArticle(
       clubs: [],
       players: [],
       cues: [],
-      kinds: new Set(),
+      mask: 0,
     });
   }
-  for (const t of tokens) sentences[t.sent]!.para = t.para;
-  const cueEndingAt = new Map<number, CueMention>();
-  const cueStartingAt = new Map<number, CueMention>();
+  for (let k = 0; k < tokens.length; k++) sentences[tokens.sent[k]!]!.para = tokens.para[k]!;
   for (const c of s.cues) {
-    sentences[c.sent]!.cues.push(c);
-    for (const k of c.kinds) sentences[c.sent]!.kinds.add(k);
-    cueEndingAt.set(c.end, c);
-    cueStartingAt.set(c.start, c);
+    const st = sentences[c.sent]!;
+    st.cues.push(c);
+    st.mask |= c.mask;
   }
   for (const c of s.clubs) {
     const role = roleOf(c);
     const nounOf = role === "of" && nounBefore(c.start);
-    const spaceAfter = SPACES.test(tokens[c.end]?.gap ?? "");
+    const spaceAfter = c.end < tokens.length && (tokens.gaps[c.end]! & G_SPACES) !== 0;
     sentences[c.sent]!.clubs.push({
       club: c.club,
       start: c.start,
@@ -118,18 +118,18 @@ export function buildArticle(
     for (const m of p.mentions) sentences[m.sent]!.players.push({ ref: p, start: m.start, end: m.end });
   }
   for (const st of sentences) {
-    st.players.sort((a, b) => a.start - b.start);
+    if (st.players.length > 1) st.players.sort((a, b) => a.start - b.start);
     // "Real Madrid defender Raul Asencio": a club before a player noun and a name is the player's own.
     for (const c of st.clubs) {
-      const noun = cueStartingAt.get(c.end);
-      if (noun?.kinds.includes("pnoun") && st.players.some((p) => p.start === noun.end)) c.attributive = true;
+      const noun = cueStartingAt(s, c.end);
+      if (noun && noun.mask & K.pnoun && st.players.some((p) => p.start === noun.end)) c.attributive = true;
     }
   }
   return { tokens, scan: s, sentences, players };
 
   function nounBefore(start: number): boolean {
     for (let k = start; k >= start - 3 && k > 0; k--)
-      if (cueEndingAt.get(k)?.kinds.includes("pnoun")) return true;
+      if ((cueEndingAt(s, k)?.mask ?? 0) & K.pnoun) return true;
     return false;
   }
 
@@ -137,28 +137,27 @@ export function buildArticle(
     // Walk back over glue words to the word that governs the club.
     let k = c.start - 1;
     let prep: string | undefined;
-    while (k >= 0 && tokens[k]!.sent === c.sent && GLUE.has(tokens[k]!.norm) && c.start - k <= 3) {
-      prep ??= tokens[k]!.norm;
+    while (k >= 0 && tokens.sent[k] === c.sent && GLUE.has(tokens.norm(k)) && c.start - k <= 3) {
+      prep ??= tokens.norm(k);
       k--;
     }
-    const cue = cueEndingAt.get(k + 1);
-    if (cue && cue.sent === c.sent) {
+    const cue = cueEndingAt(s, k + 1);
+    if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS) {
       for (const kind of ROLE_CUES) {
-        if (cue.kinds.includes(kind)) return kind === "staffOf" ? "staff" : kind;
+        if (cue.mask & K[kind]) return kind === "staffOf" ? "staff" : kind;
       }
     }
     // "contro il neopromosso Pisa": a match cue a word or two further back still rules.
     for (let j = k; j >= k - 2 && j > 0; j--) {
-      const far = cueEndingAt.get(j);
-      if (far && far.sent === c.sent && far.kinds.includes("versus")) return "versus";
-      if (tokens[j]!.cap) break;
+      const far = cueEndingAt(s, j);
+      if (far && far.sent === c.sent && far.mask & K.versus) return "versus";
+      if (tokens.cap[j]) break;
     }
-    if (k >= 0 && tokens[k]!.norm === "ex") return "ex";
+    if (k >= 0 && tokens.norm(k) === "ex") return "ex";
     // "un ex difensore del Napoli": the past, through a player noun.
-    if (cue?.kinds.includes("pnoun") && tokens[cue.start - 1]?.norm === "ex") return "ex";
+    if (cue && cue.mask & K.pnoun && cue.start > 0 && tokens.norm(cue.start - 1) === "ex") return "ex";
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
-    if (prep === "from" && cue && (cue.kinds.includes("talks") || cue.kinds.includes("interest")))
-      return "plain";
+    if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
     if (prep && FROM.has(prep)) return "from";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";

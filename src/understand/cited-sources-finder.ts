@@ -1,5 +1,5 @@
 import type { Scan } from "./mentions.js";
-import type { Token } from "./tokens.js";
+import type { Tokens } from "./tokens.js";
 
 const CITE = new Set([
   "secondo",
@@ -41,15 +41,21 @@ const CITE = new Set([
  * The sources an article cites, in order of first mention. A one-word source ("Tuttosport") needs a citing word
  * near it ("secondo", "riporta", "according to"); the article's own outlet and "the channel of X" are not cited.
  */
-export function citedSources(tokens: readonly Token[], s: Scan, outlet: string | undefined): string[] {
+export function citedSources(tokens: Tokens, s: Scan, outlet: string | undefined): string[] {
   const own = (outlet ?? "").toLowerCase().replace(/^www\./, "");
   const out: string[] = [];
   for (const m of s.sources) {
     const words = m.end - m.start;
     const domainish = words > 1;
-    const before = tokens.slice(Math.max(0, m.start - 5), m.start);
-    if (!domainish && !before.some((t) => CITE.has(t.norm))) continue;
-    if (before.slice(-3).some((t) => t.norm === "canale" || t.norm === "channel")) continue;
+    let cite = false;
+    let channel = false;
+    for (let k = Math.max(0, m.start - 5); k < m.start; k++) {
+      const w = tokens.norm(k);
+      cite ||= CITE.has(w);
+      if (k >= m.start - 3) channel ||= w === "canale" || w === "channel";
+    }
+    if (!domainish && !cite) continue;
+    if (channel) continue;
     const flat = m.name.toLowerCase().replace(/[^a-z0-9]/g, "");
     if (own && flat && own.replace(/[^a-z0-9]/g, "").startsWith(flat)) continue;
     if (!out.includes(m.name)) out.push(m.name);

@@ -1,4 +1,5 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
+import { G_SPACES } from "./tokens.js";
 
 const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|signed|signing|joined|arrives|arrived|loan|move|switch)/;
@@ -49,7 +50,8 @@ export function currentClubs(
       }
       if (c.role === "of") {
         // "l'attaccante del Manchester United Joshua Zirkzee"; a comma ends it ("della Juventus, Frattesi").
-        if (after && after.start === c.end && /^\s+$/.test(t[after.start]!.gap)) bump(after.ref, c.club, 3);
+        if (after && after.start === c.end && (t.gaps[after.start]! & G_SPACES) !== 0)
+          bump(after.ref, c.club, 3);
         else if (
           before &&
           gapBefore <= 6 &&
@@ -64,7 +66,7 @@ export function currentClubs(
       }
       if (c.role === "from") {
         let verb = false;
-        for (let k = Math.max(0, c.start - 4); k < c.start; k++) verb ||= ARRIVAL.test(t[k]!.norm);
+        for (let k = Math.max(0, c.start - 4); k < c.start; k++) verb ||= ARRIVAL.test(t.norm(k));
         const p = before?.ref ?? subjectOf(s);
         if (verb && p) bump(p, c.club, 2);
         continue;

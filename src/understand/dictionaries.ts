@@ -8,7 +8,24 @@ import {
   surnames,
 } from "./gazetteer.js";
 import { createLexicon, type Lexicon } from "./lexicon.js";
+import { NOT_NAMES } from "./role-cues.js";
 import { TokenTrie } from "./token-trie.js";
+import {
+  Vocab,
+  W_CLUB,
+  W_CUE,
+  W_EN,
+  W_IT,
+  W_NICK,
+  W_NOT_NAME,
+  W_PERSON,
+  W_PLAYER,
+  W_SOURCE,
+  W_SOURCE_MULTI,
+  W_STAFF_SURNAME,
+  W_SURNAME,
+  W_SURNAME2,
+} from "./vocab.js";
 
 /** A club alias as the matcher knows it. */
 export interface ClubName {
@@ -23,21 +40,23 @@ export interface ClubName {
 
 /** Everything the extractor matches, built once per gazetteer. */
 export interface Dictionaries {
-  clubs: TokenTrie<ClubName>;
+  /** Every word the dictionaries know, as ids, with word classes (W_*); articles add their own words. */
+  vocab: Vocab;
+  clubs: TokenTrie<ClubName, number>;
   /** Full names in both orders. */
-  players: TokenTrie<PlayerEntry>;
+  players: TokenTrie<PlayerEntry, number>;
   /** Surnames (and family names) → players. */
   surnames: Map<string, PlayerEntry[]>;
   /** Deletion variants of long surnames, for one-letter typos: variant → surnames. */
   typos: Map<string, string[]>;
   /** Never players: people (full names) and places. */
-  people: TokenTrie<string>;
+  people: TokenTrie<string, number>;
   /** Surnames of never-players ("allegri"), blocking surname-only mentions. */
   peopleSurnames: Map<string, string>;
   /** Coach or director surname → his club. */
   staffClub: Map<string, string>;
   /** Cited sources: phrase → canonical source name. */
-  sources: TokenTrie<string>;
+  sources: TokenTrie<string, number>;
   lexicon: Lexicon;
   /** Lower-case common words that are also surnames ("palestra"); they need a transfer context. */
   commonWords: Set<string>;
@@ -118,30 +137,43 @@ export function dictionariesFor(g: Gazetteer): Dictionaries {
   return d;
 }
 
+/** Function words counted to tell English from Italian. */
+const EN = ["the", "and", "with", "from", "has", "have", "is", "are", "was", "will", "his", "they", "deal"];
+const IT = ["il", "della", "dell", "che", "con", "per", "una", "sono", "nel", "alla", "degli", "giocatore"];
+
 function build(data: GazetteerData): Dictionaries {
+  let lexicon: Lexicon | undefined;
+  // A word first met in an article can only start a cue (through its stem): every name's words are known.
+  const vocab: Vocab = new Vocab((word, id) => {
+    if (!lexicon) return { flags: 0, stem: id };
+    const stem: number = vocab.intern(lexicon.stem(word));
+    return { flags: lexicon.trie.starts(stem) ? W_CUE : 0, stem };
+  });
+  const ids = (words: string[]) => words.map((w) => vocab.intern(w));
+  lexicon = createLexicon(vocab);
   const weak = new Set(data.weak.map((w) => nameWords(w).join(" ")));
   const city = new Set(data.cityClubs.map((w) => nameWords(w).join(" ")));
-  const clubs = new TokenTrie<ClubName>();
+  const clubs = new TokenTrie<ClubName, number>();
   for (const c of data.clubs) {
     for (const a of [c.name, ...c.aliases]) {
       const w = nameWords(a);
       const k = w.join(" ");
-      clubs.add(w, { club: c.name, nickname: false, weak: weak.has(k), city: city.has(k) });
+      clubs.add(ids(w), { club: c.name, nickname: false, weak: weak.has(k), city: city.has(k) });
     }
     for (const n of c.nicknames ?? [])
-      clubs.add(nameWords(n), { club: c.name, nickname: true, weak: false, city: false });
+      clubs.add(ids(nameWords(n)), { club: c.name, nickname: true, weak: false, city: false });
   }
-  const players = new TokenTrie<PlayerEntry>();
+  const players = new TokenTrie<PlayerEntry, number>();
   const sur = new Map<string, PlayerEntry[]>();
   for (const p of data.players) {
-    for (const v of nameVariants(p.name)) if (v.length > 1) players.add(v, p);
+    for (const v of nameVariants(p.name)) if (v.length > 1) players.add(ids(v), p);
     for (const s of surnames(p)) {
       const k = s.join(" ");
       const list = sur.get(k);
       if (!list) sur.set(k, [p]);
       else if (!list.includes(p)) list.push(p);
     }
-    if (nameWords(p.name).length === 1) players.add(nameWords(p.name), p);
+    if (nameWords(p.name).length === 1) players.add(ids(nameWords(p.name)), p);
   }
   const typos = new Map<string, string[]>();
   for (const k of sur.keys()) {
@@ -152,21 +184,54 @@ function build(data: GazetteerData): Dictionaries {
       else if (!list.includes(k)) list.push(k);
     }
   }
-  const people = new TokenTrie<string>();
+  const people = new TokenTrie<string, number>();
   const peopleSurnames = new Map<string, string>();
   const staffClub = new Map<string, string>();
   for (const p of data.people) {
     const w = nameWords(p.name);
-    people.add(w, p.role);
+    people.add(ids(w), p.role);
     const last = w[w.length - 1]!;
     peopleSurnames.set(last, p.role);
     if (w.length >= 3) peopleSurnames.set(w.slice(-2).join(" "), p.role);
     if (p.club) staffClub.set(last, p.club);
   }
-  for (const place of data.places) people.add(nameWords(place), "place");
-  const sources = new TokenTrie<string>();
-  for (const s of SOURCES) for (const a of [s.name, ...s.aliases]) sources.add(nameWords(a), s.name);
+  for (const place of data.places) people.add(ids(nameWords(place)), "place");
+  const sources = new TokenTrie<string, number>();
+  for (const s of SOURCES) for (const a of [s.name, ...s.aliases]) sources.add(ids(nameWords(a)), s.name);
+  const mark = (words: Iterable<string | number>, flag: number) => {
+    for (const w of words) {
+      const id = typeof w === "number" ? w : vocab.intern(w);
+      vocab.flags[id]! |= flag;
+    }
+  };
+  // The lexicon's own words were interned before it existed: give every word so far its stem and cue class.
+  for (let id = 0; id < vocab.words.length; id++) {
+    const stem = vocab.intern(lexicon.stem(vocab.words[id]!));
+    vocab.stems[id] = stem;
+    if (lexicon.trie.starts(stem)) vocab.flags[id]! |= W_CUE;
+  }
+  mark(clubs.firsts(), W_CLUB);
+  mark(sources.firsts(), W_SOURCE);
+  mark(people.firsts(), W_PERSON);
+  mark(players.firsts(), W_PLAYER);
+  for (const [words, values] of clubs.patterns())
+    if (values.some((v) => v.nickname)) mark([words[0]!], W_NICK);
+  for (const [words] of sources.patterns()) if (words.length > 1) mark([words[0]!], W_SOURCE_MULTI);
+  mark(NOT_NAMES, W_NOT_NAME);
+  mark(EN, W_EN);
+  mark(IT, W_IT);
+  for (const k of sur.keys()) {
+    const w = k.split(" ");
+    if (w.length === 1) mark(w, W_SURNAME);
+    else if (w.length === 2) mark([w[0]!], W_SURNAME2);
+  }
+  mark(
+    [...peopleSurnames.keys()].filter((k) => !k.includes(" ")),
+    W_STAFF_SURNAME,
+  );
+  vocab.seal();
   return {
+    vocab,
     clubs,
     players,
     surnames: sur,
@@ -175,7 +240,7 @@ function build(data: GazetteerData): Dictionaries {
     peopleSurnames,
     staffClub,
     sources,
-    lexicon: createLexicon(),
+    lexicon,
     commonWords: new Set(COMMON_WORDS),
   };
 }

@@ -3,11 +3,13 @@ import { citedSources } from "./cited-sources-finder.js";
 import { currentClubs } from "./current-club.js";
 import { type Dictionaries, dictionariesFor } from "./dictionaries.js";
 import type { Gazetteer } from "./gazetteer.js";
+import { K } from "./lexicon.js";
 import { finalStage, linkPlayers } from "./links.js";
 import { scan } from "./mentions.js";
 import { resolvePlayers } from "./name-matcher.js";
-import { tokenize } from "./tokens.js";
+import { Tokens, tokenize } from "./tokens.js";
 import type { ArticleText, Extraction, Link, PlayerFacts, Understander } from "./types.js";
+import { W_EN, W_IT } from "./vocab.js";
 
 /**
  * Builds the extractor over a gazetteer. The dictionaries are built once per gazetteer and shared; `extract` is
@@ -19,65 +21,38 @@ import type { ArticleText, Extraction, Link, PlayerFacts, Understander } from ".
  */
 export function createUnderstander(g: Gazetteer): Understander {
   const d = dictionariesFor(g);
-  return { extract: (article) => extract(article, d) };
+  // One token buffer per understander, overwritten by each article: extraction is synchronous.
+  const tokens = new Tokens(d.vocab);
+  return { extract: (article) => extract(article, d, tokens) };
 }
 
-const EN = new Set([
-  "the",
-  "and",
-  "with",
-  "from",
-  "has",
-  "have",
-  "is",
-  "are",
-  "was",
-  "will",
-  "his",
-  "they",
-  "deal",
-]);
-const IT = new Set([
-  "il",
-  "della",
-  "dell",
-  "che",
-  "con",
-  "per",
-  "una",
-  "sono",
-  "nel",
-  "alla",
-  "degli",
-  "giocatore",
-]);
-
 /** English or Italian by counting function words among the first 300. */
-function detectLanguage(tokens: readonly { norm: string }[]): "it" | "en" {
+function detectLanguage(tokens: Tokens): "it" | "en" {
   let en = 0;
   let it = 0;
   const n = Math.min(tokens.length, 300);
+  const flags = tokens.vocab.flags;
   for (let i = 0; i < n; i++) {
-    const w = tokens[i]!.norm;
-    if (EN.has(w)) en++;
-    else if (IT.has(w)) it++;
+    const f = flags[tokens.ids[i]!]!;
+    if (f & W_EN) en++;
+    else if (f & W_IT) it++;
   }
   return en > it ? "en" : "it";
 }
 
-function extract(article: ArticleText, d: Dictionaries): Extraction {
+function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extraction {
   const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
-  const tokens = tokenize([...head, article.text]);
+  const tokens = tokenize([...head, article.text], d.vocab, buffer);
   // Without a headline, a short first line of the text is one (feeds and scrapes often start with it).
   const nl = article.text.indexOf("\n");
   const firstLine = nl < 0 ? article.text : article.text.slice(0, nl);
   const untitledHead = !head.length && firstLine.length <= 160 && !/[.!?]\s*$/.test(firstLine);
   const headParas = head.length || (untitledHead ? 1 : 0);
-  const headSents = headParas ? (tokens.find((t) => t.para >= headParas)?.sent ?? 0) : 0;
+  const headSents = headParas ? firstSentOfPara(tokens, headParas) : 0;
   const s = scan(tokens, d);
   const clubs: string[] = [];
   for (const c of s.clubs) if (!clubs.includes(c.club)) clubs.push(c.club);
-  const refs = resolvePlayers(tokens, s, d, new Set(clubs));
+  const refs = resolvePlayers(tokens, s, new Set(clubs));
   const a = buildArticle(tokens, s, refs, headSents);
   const focusPlayer = mainPlayer(a);
   const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;
@@ -114,7 +89,7 @@ function mainPlayer(a: Article): PlayerRef | undefined {
     // A renewal names a player without making him the subject of the transfer story.
     const v = p.mentions.reduce((n, m) => {
       const st = a.sentences[m.sent]!;
-      return n + (st.kinds.has("renewal") ? 0 : st.head ? 3 : 1);
+      return n + (st.mask & K.renewal ? 0 : st.head ? 3 : 1);
     }, 0);
     if (v > top) {
       top = v;
@@ -153,4 +128,10 @@ function lastNamedBefore(a: Article, st: Sentence): PlayerRef | undefined {
     if (s.players.length) return s.players[s.players.length - 1]!.ref;
   }
   return undefined;
+}
+
+/** The sentence of the first word at or after paragraph `para` (0 when there is none). */
+function firstSentOfPara(tokens: Tokens, para: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens.para[i]! >= para) return tokens.sent[i]!;
+  return 0;
 }

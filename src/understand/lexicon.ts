@@ -2,6 +2,7 @@ import { EX_BEFORE, OWNER_BEFORE, PLAYER_NOUNS, STAFF_BEFORE, STAFF_OF, VERSUS_B
 import { COMPETITION, HISTORY, MOVE_OUT, NEGATORS, NEUTRAL, STAGE_CUES, STAY, SWAP } from "./stage-cues.js";
 import { TokenTrie } from "./token-trie.js";
 import { STAGES, type Stage } from "./types.js";
+import type { Vocab } from "./vocab.js";
 
 /** What a cue phrase signals. One phrase may signal several things ("lasciare": leaving, and ownership). */
 export type CueKind =
@@ -20,22 +21,65 @@ export type CueKind =
   | "pnoun"
   | "owner";
 
-/** A cue lexicon: phrases over stemmed words, with the stemmer that maps a folded word to its lexicon form. */
+/** Every cue kind, in bit order. */
+const KINDS: readonly CueKind[] = [
+  ...STAGES,
+  "neg",
+  "neutral",
+  "history",
+  "stay",
+  "move",
+  "compete",
+  "swap",
+  "staff",
+  "staffOf",
+  "ex",
+  "versus",
+  "pnoun",
+  "owner",
+];
+
+/** One bit per cue kind: cues and sentences carry their kinds as a mask, tested with `&`. */
+export const K = Object.fromEntries(KINDS.map((k, i) => [k, 1 << i])) as Record<CueKind, number>;
+
+/** The stage bits (interest … collapsed). */
+export const STAGE_BITS = STAGES.reduce((m, s) => m | K[s], 0);
+
+/** The forward ladder's bits (interest … official). */
+export const LADDER_BITS = K.interest | K.talks | K.agreement | K.medical | K.official;
+
+const masks = new Map<readonly CueKind[], number>();
+
+/** The mask of a list of kinds; kept per list, since the scan asks again for the trie's own value lists. */
+export function maskOf(kinds: readonly CueKind[]): number {
+  let m = masks.get(kinds);
+  if (m === undefined) {
+    m = 0;
+    for (const k of kinds) m |= K[k];
+    if (masks.size < 10_000) masks.set(kinds, m);
+  }
+  return m;
+}
+
+/** A cue lexicon: phrases over stemmed word ids, with the stemmer that maps a folded word to its lexicon form. */
 export interface Lexicon {
-  trie: TokenTrie<CueKind>;
-  /** Folded word → the form the trie knows ("ufficializzato" → "ufficial*"); memoised. */
+  trie: TokenTrie<CueKind, number>;
+  /** Folded word → the form the trie knows ("ufficializzato" → "ufficial*"). Callers keep the result per word. */
   stem(word: string): string;
 }
 
-/** Builds the cue lexicon once; pure. */
-export function createLexicon(): Lexicon {
-  const trie = new TokenTrie<CueKind>();
+/** Builds the cue lexicon once, interning its words in `vocab`. */
+export function createLexicon(vocab: Vocab): Lexicon {
+  const trie = new TokenTrie<CueKind, number>();
   const prefixes: string[] = [];
   const add = (phrases: readonly string[], kind: CueKind) => {
     for (const p of phrases) {
       const words = p.split(/[\s'-]+/).filter(Boolean);
       for (const w of words) if (w.endsWith("*")) prefixes.push(w.slice(0, -1));
-      trie.add(words, kind);
+      trie.add(
+        words.map((w) => vocab.intern(w)),
+        kind,
+      );
     }
   };
   for (const s of STAGES) add(STAGE_CUES[s], s);
@@ -61,21 +105,11 @@ export function createLexicon(): Lexicon {
     if (list) list.push(p);
     else byFirst.set(k, [p]);
   }
-  const memo = new Map<string, string>();
   const stem = (word: string): string => {
-    const hit = memo.get(word);
-    if (hit !== undefined) return hit;
-    let out = word;
     for (const p of byFirst.get(word.slice(0, 3)) ?? []) {
-      if (word.length > p.length && word.startsWith(p)) {
-        out = `${p}*`;
-        break;
-      }
+      if (word.length > p.length && word.startsWith(p)) return `${p}*`;
     }
-    // Bounded: the vocabulary of news is large but a process should not grow without limit.
-    if (memo.size > 200_000) memo.clear();
-    memo.set(word, out);
-    return out;
+    return word;
   };
   return { trie, stem };
 }

@@ -1,4 +1,5 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
+import { K, LADDER_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
 import { STAGE_RANK, type Stage } from "./types.js";
 
@@ -9,20 +10,24 @@ export interface PlayerLinks {
 }
 
 const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
+/** The ladder's bits, by rung: indexing K by a variable stage name is a slow keyed look-up. */
+const LADDER_K = LADDER.map((s) => K[s]);
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 
 /** Forward stage of one cue, stepped down a rung when a negator stands within six words ("manca l'accordo"). */
 function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
   let best: Stage | undefined;
-  for (const st of LADDER) if (cue.kinds.includes(st)) best = st;
+  if (!(cue.mask & LADDER_BITS)) return undefined;
+  for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) best = LADDER[r];
   if (!best || best === "interest") return best;
   // "Manca solo l'annuncio ufficiale prima che X sia un nuovo giocatore": an announcement still awaited is
   // negated anywhere in its sentence; other stages only by a negator close by.
   const span = best === "official" ? Number.POSITIVE_INFINITY : 6;
-  const negated = s.cues.some((c) => c.kinds.includes("neg") && Math.abs(c.start - cue.start) <= span);
+  if (!(s.mask & K.neg)) return best;
+  const negated = s.cues.some((c) => c.mask & K.neg && Math.abs(c.start - cue.start) <= span);
   if (!negated) return best;
   // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
-  if (best === "official") return s.kinds.has("medical") ? "medical" : "agreement";
+  if (best === "official") return s.mask & K.medical ? "medical" : "agreement";
   return LADDER[LADDER.indexOf(best) - 1]!;
 }
 
@@ -47,7 +52,7 @@ function stageFor(s: Sentence, club: string, own: string | undefined, anchors: A
 /** A collapse cue in the sentence whose nearest club is this one, the player's own, or none. */
 function collapses(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): boolean {
   return s.cues.some((cue) => {
-    if (!cue.kinds.includes("collapsed")) return false;
+    if (!(cue.mask & K.collapsed)) return false;
     const near = nearestAnchor(cue, anchors);
     return !near || near.club === club || near.club === own;
   });
@@ -108,9 +113,9 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   // Coaches and directors by sentence, once: they stand for their club when cues are anchored.
   const staffBySent = new Map<number, (Anchor & { staff: boolean })[]>();
   for (const [start, end] of a.scan.blocked) {
-    const club = ctx.staffClub.get(a.tokens[end - 1]!.norm);
+    const club = ctx.staffClub.get(a.tokens.norm(end - 1));
     if (!club) continue;
-    const sent = a.tokens[start]!.sent;
+    const sent = a.tokens.sent[start]!;
     const list = staffBySent.get(sent) ?? [];
     list.push({ club, start, end, staff: true });
     staffBySent.set(sent, list);
@@ -123,27 +128,25 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       para = s.para;
       topic = undefined;
     }
-    const k = s.kinds;
-    const collapse = k.has("collapsed");
-    const renewal = k.has("renewal");
+    const k = s.mask;
+    const collapse = (k & K.collapsed) !== 0;
+    const renewal = (k & K.renewal) !== 0;
+    const hasStage = (k & LADDER_BITS) !== 0;
+    const history = (k & K.history) !== 0;
+    // A sentence naming neither a player nor a club is too loose to carry a link ("il mercato non è aperto");
+    // one naming no player and holding no stage cue changes nothing either (most sentences: skip them early).
+    if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
+    const named: PlayerRef[] = [];
+    for (const m of s.players) if (!named.includes(m.ref)) named.push(m.ref);
+    const subjects = named.length ? named : [recent ?? ctx.focusPlayer];
     const anchors = anchorsOf(s);
-    const hasStage = LADDER.some((st) => k.has(st));
-    const history = k.has("history");
-    const named = uniq(s.players.map((p) => p.ref));
-    // A sentence naming neither a player nor a club is too loose to carry a link ("il mercato non è aperto").
-    const loose = !named.length && !s.clubs.length;
-    const subjects = named.length
-      ? named
-      : !loose && (hasStage || collapse || renewal)
-        ? [recent ?? ctx.focusPlayer]
-        : [];
     const staffTopic = anchors.find((x) => x.staff)?.club;
     let sentTo: string | undefined;
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
       if (renewal && own && !history) add(p, own, "renewal");
-      const stay = k.has("stay") && stays(s, own);
+      const stay = (k & K.stay) !== 0 && stays(s, own);
       if (history && !collapse) continue;
       let dests = s.clubs.filter(
         (c) => c.club !== own && !NOT_DEST.has(c.role) && !(c.role === "of" && ofPlayer(s, c)),
@@ -155,13 +158,13 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       // A named player takes the paragraph's buyer only with a cue close to his name, not as a bystander
       // ("aspettare i rientri di Mbeumo").
       const close = !named.includes(p) || cueNear(s, p, 6);
-      if ((k.has("compete") || !explicit) && close) {
+      if ((k & K.compete || !explicit) && close) {
         const fallback = topic ?? staffTopic ?? ctx.focusClub;
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
       }
       if (!clubs.length) {
-        if (named.includes(p) && k.has("move")) get(p).move = true;
+        if (named.includes(p) && k & K.move) get(p).move = true;
         continue;
       }
       for (const c of clubs) {
@@ -171,7 +174,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       }
     }
     // A swap sends the other player the opposite way: to the main player's club.
-    if (k.has("swap") && ctx.focusPlayer) {
+    if (k & K.swap && ctx.focusPlayer) {
       const focusOwn = ctx.current.get(ctx.focusPlayer.key);
       for (const p of named) {
         if (p === ctx.focusPlayer || !focusOwn || ctx.current.get(p.key) === focusOwn) continue;
@@ -180,19 +183,14 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     }
     if (named.length) recent = named[named.length - 1];
     // The paragraph's buyer: the last club a named player was sent to here, unless it was a rival's bid.
-    if (sentTo && !k.has("compete") && !history && (hasStage || collapse)) topic = sentTo;
+    if (sentTo && !(k & K.compete) && !history && (hasStage || collapse)) topic = sentTo;
   }
   return out;
 
   /** Clubs of the sentence, and coaches or directors standing for theirs ("Tare e soci" for Milan). */
   function anchorsOf(s: Sentence): (Anchor & { staff?: boolean })[] {
-    const out: (Anchor & { staff?: boolean })[] = s.clubs.map((c) => ({
-      club: c.club,
-      start: c.start,
-      end: c.end,
-    }));
-    for (const x of staffBySent.get(s.index) ?? []) out.push(x);
-    return out;
+    const staff = staffBySent.get(s.index);
+    return staff ? [...s.clubs, ...staff] : s.clubs;
   }
 
   /** "è rimasto (alla fine) all'Inter": a stay cue followed closely by his own club. */
@@ -200,8 +198,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (!own) return false;
     return s.cues.some(
       (c) =>
-        c.kinds.includes("stay") &&
-        s.clubs.some((k) => k.club === own && k.start >= c.end && k.start - c.end <= 4),
+        c.mask & K.stay && s.clubs.some((k) => k.club === own && k.start >= c.end && k.start - c.end <= 4),
     );
   }
 }
@@ -213,7 +210,7 @@ function cueNear(s: Sentence, p: PlayerRef, span: number): boolean {
       m.ref === p &&
       s.cues.some(
         (c) =>
-          c.kinds.some((k) => LADDER.includes(k as Stage) || k === "collapsed" || k === "renewal") &&
+          c.mask & (LADDER_BITS | K.collapsed | K.renewal) &&
           (c.end <= m.start ? m.start - c.end : c.start - m.end) <= span,
       ),
   );
@@ -240,8 +237,11 @@ function nearest(s: Sentence, c: RoledClub): PlayerRef | undefined {
   return best;
 }
 
+/** Distinct items in first-seen order; the lists are a handful long, so no Set. */
 function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+  const out: T[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 /** One stage per link: a collapse anywhere wins; otherwise the highest rung seen. */

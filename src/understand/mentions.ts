@@ -1,7 +1,19 @@
 import type { Dictionaries } from "./dictionaries.js";
 import type { PlayerEntry } from "./gazetteer.js";
-import type { CueKind } from "./lexicon.js";
-import type { Token } from "./tokens.js";
+import { type CueKind, maskOf } from "./lexicon.js";
+import { G_APOS, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
+import {
+  W_CLUB,
+  W_CUE,
+  W_NICK,
+  W_PERSON,
+  W_PLAYER,
+  W_SOURCE,
+  W_SOURCE_MULTI,
+  W_STAFF_SURNAME,
+  W_SURNAME,
+  W_SURNAME2,
+} from "./vocab.js";
 
 /** A club named in the text. */
 export interface ClubMention {
@@ -31,6 +43,8 @@ export interface NameMention {
 /** A cue phrase found in the text. */
 export interface CueMention {
   kinds: readonly CueKind[];
+  /** The kinds as bits (see K). */
+  mask: number;
   start: number;
   end: number;
   sent: number;
@@ -47,10 +61,12 @@ export interface Scan {
   blockedRole: Map<number, string>;
   /** Cited source mentions. */
   sources: { name: string; start: number; end: number }[];
-  /** Stemmed words, for cue look-ups by position. */
-  stems: string[];
   /** Token index → covered by an entity (club, name, person, source). */
   covered: Uint8Array;
+  /** Token index → 1 + index in `cues` of the cue starting there (0: none). */
+  cueStart: Int32Array;
+  /** Token index → 1 + index in `cues` of the cue ending just before it (0: none). */
+  cueEnd: Int32Array;
 }
 
 const CITY_PREP = new Set(["a", "in", "da"]);
@@ -58,18 +74,16 @@ const CITY_PREP = new Set(["a", "in", "da"]);
 /**
  * One left-to-right pass: at each word take the longest of person/place, club, player, source, else a cue.
  * Surname-only and typo mentions are kept with their candidates; the extractor resolves them per article.
+ * Word classes come from the vocabulary (one array read per word), so most words cost a bit test.
  */
-export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
+export function scan(tokens: Tokens, d: Dictionaries): Scan {
   const n = tokens.length;
-  const norms: string[] = new Array(n);
-  const stems: string[] = new Array(n);
-  const flags = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const w = wordInfo(tokens[k]!.norm, d);
-    norms[k] = tokens[k]!.norm;
-    stems[k] = w.stem;
-    flags[k] = w.flags;
-  }
+  const ids = tokens.ids;
+  const caps = tokens.cap;
+  const sents = tokens.sent;
+  const wflags = d.vocab.flags;
+  const stems = tokens.stems;
+  const ends = tokens.sentEnd;
   const out: Scan = {
     clubs: [],
     names: [],
@@ -77,55 +91,53 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
     blocked: new Map(),
     blockedRole: new Map(),
     sources: [],
-    stems,
-    covered: new Uint8Array(tokens.length),
+    // The token buffer's scratch arrays: allocating three typed arrays per article costs more than zeroing.
+    covered: tokens.marks.fill(0, 0, n + 1),
+    cueStart: tokens.cueStarts.fill(0, 0, n + 1),
+    cueEnd: tokens.cueEnds.fill(0, 0, n + 1),
   };
-  // Index just past each token's sentence, filled backwards once: tries never match across sentences.
-  const ends = new Uint32Array(n);
-  for (let k = n - 1; k >= 0; k--)
-    ends[k] = k + 1 < n && tokens[k + 1]!.sent === tokens[k]!.sent ? ends[k + 1]! : k + 1;
   let i = 0;
   while (i < n) {
-    const t = tokens[i]!;
-    const limit = ends[i]!;
-    const f = flags[i]!;
-    if (!t.cap && !(f & (CLUB | SOURCE))) {
-      if (!(f & CUE)) {
-        i++;
-        continue;
-      }
-      i = cueAt(i, limit);
+    const f = wflags[ids[i]!]!;
+    const cap = caps[i] === 1;
+    // Lower case, a word can only start a nickname, a source of several words or one written "talkSPORT".
+    if (!cap && !(f & (W_NICK | W_SOURCE_MULTI)) && !(f & W_SOURCE && hasUpper(i))) {
+      i = f & W_CUE ? cueAt(i, ends[i]!) : i + 1;
       continue;
     }
-    const person = t.cap && f & PERSON ? d.people.longest(norms, i, limit) : undefined;
-    const club = f & CLUB ? d.clubs.longest(norms, i, limit) : undefined;
-    const player = t.cap && f & PLAYER ? d.players.longest(norms, i, limit) : undefined;
-    const source = f & SOURCE ? d.sources.longest(norms, i, limit) : undefined;
-    const lp = person?.length ?? 0;
-    const lc = club && (t.cap || club.values.some((v) => v.nickname)) ? club.length : 0;
-    const lpl = player?.length ?? 0;
-    const ls = source && (t.cap || source.length > 1 || /\p{Lu}/u.test(t.text)) ? source.length : 0;
+    const limit = ends[i]!;
+    const lp = cap && f & W_PERSON ? d.people.match(ids, i, limit) : 0;
+    const person = lp ? d.people.matched : undefined;
+    let lc = f & W_CLUB ? d.clubs.match(ids, i, limit) : 0;
+    const club = lc ? d.clubs.matched : undefined;
+    if (club && !cap && !club.some((v) => v.nickname)) lc = 0;
+    const lpl = cap && f & W_PLAYER ? d.players.match(ids, i, limit) : 0;
+    const player = lpl ? d.players.matched : undefined;
+    let ls = f & W_SOURCE ? d.sources.match(ids, i, limit) : 0;
+    const source = ls ? d.sources.matched : undefined;
+    if (ls === 1 && !cap && !hasUpper(i)) ls = 0;
     const best = Math.max(lp, lc, lpl, ls);
     if (best === 0) {
-      if (t.cap && t.norm.length > 2) surnameAt(i);
-      i = cueAt(i, limit);
+      if (cap && tokens.norm(i).length > 2) surnameAt(i);
+      i = f & W_CUE ? cueAt(i, limit) : i + 1;
       continue;
     }
+    const sent = sents[i]!;
     if (ls === best && ls > 1) {
-      out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+      out.sources.push({ name: source![0]!, start: i, end: i + ls });
     } else if (lp === best) {
       out.blocked.set(i, i + lp);
-      out.blockedRole.set(i, person!.values[0]!);
-      if (ls === best) out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+      out.blockedRole.set(i, person![0]!);
+      if (ls === best) out.sources.push({ name: source![0]!, start: i, end: i + ls });
     } else if (lpl === best && lpl >= lc) {
-      out.names.push({ start: i, end: i + lpl, sent: t.sent, entry: player!.values[0]! });
+      out.names.push({ start: i, end: i + lpl, sent, entry: player![0]! });
     } else if (lc === best) {
-      const v = club!.values[0]!;
-      if (!isCity(i, v.city) && !isWeakPart(i, lc, v.weak) && (t.cap || v.nickname)) {
-        out.clubs.push({ club: v.club, start: i, end: i + lc, sent: t.sent });
+      const v = club![0]!;
+      if (!isCity(i, v.city) && !isWeakPart(i, lc, v.weak) && (cap || v.nickname)) {
+        out.clubs.push({ club: v.club, start: i, end: i + lc, sent });
       }
     } else if (ls === best) {
-      out.sources.push({ name: source!.values[0]!, start: i, end: i + ls });
+      out.sources.push({ name: source![0]!, start: i, end: i + ls });
     }
     for (let k = i; k < i + best; k++) out.covered[k] = 1;
     i += best;
@@ -133,53 +145,58 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
   return out;
 
   function cueAt(at: number, limit: number): number {
-    if (!(flags[at]! & CUE)) return at + 1;
-    const m = d.lexicon.trie.longest(stems, at, limit);
-    if (!m) return at + 1;
-    out.cues.push({ kinds: m.values, start: at, end: at + m.length, sent: tokens[at]!.sent });
-    return at + m.length;
+    const trie = d.lexicon.trie;
+    const len = trie.match(stems, at, limit);
+    if (!len) return at + 1;
+    const end = at + len;
+    out.cues.push({ kinds: trie.matched, mask: maskOf(trie.matched), start: at, end, sent: sents[at]! });
+    out.cueStart[at] = out.cueEnd[end] = out.cues.length;
+    return end;
   }
 
   function surnameAt(at: number): void {
-    const t = tokens[at]!;
+    const sent = sents[at]!;
+    const norm = tokens.norm(at);
+    const f = wflags[ids[at]!]!;
     // Two-word surnames first ("De Bruyne", "Zambo Anguissa").
-    const next = tokens[at + 1];
-    if (next?.cap && next.sent === t.sent && /^[\s-]+$/.test(next.gap)) {
-      const two = d.surnames.get(`${t.norm} ${next.norm}`);
+    const next = at + 1 < n && sents[at + 1] === sent && caps[at + 1] === 1 ? at + 1 : -1;
+    if (next >= 0 && f & W_SURNAME2 && tokens.gaps[next]! & G_SPACE_DASH) {
+      const surname = `${norm} ${tokens.norm(next)}`;
+      const two = d.surnames.get(surname);
       if (two) {
-        out.names.push({
-          start: at,
-          end: at + 2,
-          sent: t.sent,
-          candidates: two,
-          surname: `${t.norm} ${next.norm}`,
-        });
+        out.names.push({ start: at, end: at + 2, sent, candidates: two, surname });
         out.covered[at] = out.covered[at + 1] = 1;
         return;
       }
     }
-    if (d.peopleSurnames.has(t.norm)) {
+    if (f & W_STAFF_SURNAME) {
       // "Tare e soci": a known coach or director by surname stands for his club.
       out.blocked.set(at, at + 1);
-      out.blockedRole.set(at, d.peopleSurnames.get(t.norm)!);
+      out.blockedRole.set(at, d.peopleSurnames.get(norm)!);
       return;
     }
-    const list = d.surnames.get(t.norm);
     // "Tomas Lindqvist": a surname followed by an unknown capitalised word is a first name, not a mention.
     const firstName =
-      next?.cap && next.sent === t.sent && /^\s+$/.test(next.gap) && !(flagsAt(at + 1) & (CLUB | PERSON));
-    if (list && !firstName) {
-      const common = d.commonWords.has(t.norm);
-      out.names.push({ start: at, end: at + 1, sent: t.sent, candidates: list, surname: t.norm, common });
+      next >= 0 && tokens.gaps[next]! & G_SPACES && !(wflags[ids[next]!]! & (W_CLUB | W_PERSON));
+    if (f & W_SURNAME && !firstName) {
+      const common = d.commonWords.has(norm);
+      out.names.push({
+        start: at,
+        end: at + 1,
+        sent,
+        candidates: d.surnames.get(norm)!,
+        surname: norm,
+        common,
+      });
       out.covered[at] = 1;
       return;
     }
-    const s = t.norm.length >= 6 ? typoOf(t.norm, d) : null;
+    const s = norm.length >= 6 ? typoOf(norm, d) : null;
     if (s) {
       out.names.push({
         start: at,
         end: at + 1,
-        sent: t.sent,
+        sent,
         candidates: d.surnames.get(s)!,
         surname: s,
         typo: true,
@@ -188,61 +205,36 @@ export function scan(tokens: readonly Token[], d: Dictionaries): Scan {
     }
   }
 
-  function flagsAt(at: number): number {
-    return at < n ? flags[at]! : 0;
+  function hasUpper(at: number): boolean {
+    return /\p{Lu}/u.test(tokens.text(at));
   }
 
   function isCity(at: number, city: boolean): boolean {
     if (!city || at === 0) return false;
-    const prev = tokens[at - 1]!;
-    if (CITY_PREP.has(prev.norm) && !/['’]/.test(tokens[at]!.gap)) return true;
-    return /^\s*-\s*$/.test(tokens[at]!.gap) && prev.cap && out.blocked.has(at - 1);
+    if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS)) return true;
+    return (tokens.gaps[at]! & G_DASH) !== 0 && caps[at - 1] === 1 && out.blocked.has(at - 1);
   }
 
   function isWeakPart(at: number, len: number, weak: boolean): boolean {
     if (!weak) return false;
-    const next = tokens[at + len];
-    if (!next?.cap || next.sent !== tokens[at]!.sent || !/^ $/.test(next.gap)) return false;
+    const next = at + len;
+    if (next >= n || !caps[next] || sents[next] !== sents[at] || !(tokens.gaps[next]! & G_ONE_SPACE))
+      return false;
     // "lo United Amorim": a known name after is fine; an unknown capitalised word makes a longer name.
-    return !d.people.starts(next.norm) && !d.players.starts(next.norm) && !d.surnames.has(next.norm);
+    return !(wflags[ids[next]!]! & (W_PERSON | W_PLAYER | W_SURNAME));
   }
 }
 
-const CLUB = 1;
-const SOURCE = 2;
-const PERSON = 4;
-const PLAYER = 8;
-const CUE = 16;
-
-interface WordInfo {
-  stem: string;
-  flags: number;
+/** The cue starting at token `at`, if any. */
+export function cueStartingAt(s: Scan, at: number): CueMention | undefined {
+  const k = s.cueStart[at];
+  return k ? s.cues[k - 1] : undefined;
 }
-const infoMemo = new WeakMap<Dictionaries, Map<string, WordInfo>>();
 
-/**
- * Per word, once: its cue stem and which dictionaries have a pattern starting with it. One Map look-up per
- * word then tells the scan what to try, which is most of its speed (most words start nothing).
- */
-function wordInfo(word: string, d: Dictionaries): WordInfo {
-  let memo = infoMemo.get(d);
-  if (!memo) {
-    memo = new Map();
-    infoMemo.set(d, memo);
-  }
-  let w = memo.get(word);
-  if (w) return w;
-  const stem = d.lexicon.stem(word);
-  const flags =
-    (d.clubs.starts(word) ? CLUB : 0) |
-    (d.sources.starts(word) ? SOURCE : 0) |
-    (d.people.starts(word) ? PERSON : 0) |
-    (d.players.starts(word) ? PLAYER : 0) |
-    (d.lexicon.trie.starts(stem) ? CUE : 0);
-  w = { stem, flags };
-  if (memo.size > 200_000) memo.clear();
-  memo.set(word, w);
-  return w;
+/** The cue ending just before token `at` (its `end` is `at`), if any. */
+export function cueEndingAt(s: Scan, at: number): CueMention | undefined {
+  const k = at >= 0 ? s.cueEnd[at] : 0;
+  return k ? s.cues[k - 1] : undefined;
 }
 
 const typoMemo = new WeakMap<Dictionaries, Map<string, string | null>>();

@@ -1,19 +1,28 @@
 import type { PlayerRef } from "./article.js";
-import type { Dictionaries } from "./dictionaries.js";
 import type { PlayerEntry } from "./gazetteer.js";
-import type { NameMention, Scan } from "./mentions.js";
-import { NOT_NAMES } from "./role-cues.js";
-import type { Token } from "./tokens.js";
-import { playerKey, STAGES } from "./types.js";
+import { K, STAGE_BITS } from "./lexicon.js";
+import { cueEndingAt, type NameMention, type Scan } from "./mentions.js";
+import { G_COMMA_PAREN, G_PUNCT, G_SPACE_DASH, type Tokens } from "./tokens.js";
+import { playerKey } from "./types.js";
+import { W_2DIGITS, W_AGE, W_DIGIT, W_NOT_NAME, W_STAFF_SURNAME, W_YEAR } from "./vocab.js";
 
-const NOT_NAME = new Set(NOT_NAMES);
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
 const YEARS = new Set(["anni", "year", "years"]);
 const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
-const STAGE_SET = new Set<string>(STAGES);
-const AGE = /^(\d{2})enne$|^u\d{2}$/;
-const YEAR = /^(19[89]\d|20[01]\d)$/;
+
+const keys = new Map<string, string>();
+
+/** playerKey of a provisional name, kept: folding is slow and the same names come back in every article. */
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = playerKey(name);
+    if (keys.size > 50_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
 
 /**
  * Turns name mentions into the article's players: full names as found; surname-only mentions resolved to a
@@ -22,28 +31,20 @@ const YEAR = /^(19[89]\d|20[01]\d)$/;
  * ("il difensore X", "X, classe 2006") become provisional players. Names right after a staff cue
  * ("il tecnico X", "secondo X") are never players.
  */
-export function resolvePlayers(
-  tokens: readonly Token[],
-  s: Scan,
-  d: Dictionaries,
-  clubs: Set<string>,
-): PlayerRef[] {
+export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): PlayerRef[] {
   const refs = new Map<string, PlayerRef>();
-  const cueEnd = new Map<number, readonly string[]>();
   const transferSents = new Set<number>();
-  for (const c of s.cues) {
-    cueEnd.set(c.end, c.kinds);
-    if (c.kinds.some((k) => STAGE_SET.has(k) || k === "move")) transferSents.add(c.sent);
-  }
+  for (const c of s.cues) if (c.mask & (STAGE_BITS | K.move)) transferSents.add(c.sent);
+  const cueEnd = (at: number, kind: number) => ((cueEndingAt(s, at)?.mask ?? 0) & kind) !== 0;
   const afterStaff = (start: number) => {
     for (let k = start; k >= start - 2 && k > 0; k--) {
-      if (cueEnd.get(k)?.includes("staff")) return true;
-      if (k < start && !ARTICLES.has(tokens[k]!.norm)) break;
+      if (cueEnd(k, K.staff)) return true;
+      if (k < start && !ARTICLES.has(tokens.norm(k))) break;
     }
     return false;
   };
   const add = (entry: PlayerEntry | undefined, name: string, m: NameMention, provisional: boolean) => {
-    const key = entry?.key ?? playerKey(name);
+    const key = entry?.key ?? keyOf(name);
     let ref = refs.get(key);
     if (!ref) {
       ref = { key, name: entry?.name ?? name, provisional, mentions: [] };
@@ -57,8 +58,8 @@ export function resolvePlayers(
   const seenSurname = new Map<string, PlayerEntry>();
   for (const m of full) {
     // Either end of a full name can come back alone ("Gomez", or "Kim" of "Kim Min-Jae").
-    seenSurname.set(tokens[m.end - 1]!.norm, m.entry!);
-    seenSurname.set(tokens[m.start]!.norm, m.entry!);
+    seenSurname.set(tokens.norm(m.end - 1), m.entry!);
+    seenSurname.set(tokens.norm(m.start), m.entry!);
   }
   for (const m of s.names) {
     if (m.entry || !m.candidates || afterStaff(m.start)) continue;
@@ -74,85 +75,88 @@ export function resolvePlayers(
     }
     if (pick) add(pick, pick.name, m, false);
   }
-  provisionals(tokens, s, d, cueEnd, afterStaff, (name, m) => add(undefined, name, m, true));
+  provisionals(tokens, s, cueEnd, afterStaff, (name, m) => add(undefined, name, m, true));
   return [...refs.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
 /** Unknown capitalised names with a player cue beside them. */
 function provisionals(
-  tokens: readonly Token[],
+  tokens: Tokens,
   s: Scan,
-  d: Dictionaries,
-  cueEnd: Map<number, readonly string[]>,
+  cueEnd: (at: number, kind: number) => boolean,
   afterStaff: (start: number) => boolean,
   add: (name: string, m: NameMention) => void,
 ): void {
   const found = new Map<string, string>();
   const n = tokens.length;
   let i = 0;
+  const { cap, sent: sents, ids } = tokens;
+  const wflags = tokens.vocab.flags;
   while (i < n) {
-    const t = tokens[i]!;
-    if (!t.cap || s.covered[i] || s.blocked.has(i) || NOT_NAME.has(t.norm) || /^\d/.test(t.norm)) {
+    if (!cap[i] || s.covered[i] || s.blocked.has(i) || wflags[ids[i]!]! & (W_NOT_NAME | W_DIGIT)) {
       i++;
       continue;
     }
+    const sent = sents[i]!;
     let j = i + 1;
     while (
       j < n &&
       j - i < 3 &&
-      tokens[j]!.cap &&
+      cap[j] &&
       !s.covered[j] &&
-      tokens[j]!.sent === t.sent &&
-      /^[\s-]+$/.test(tokens[j]!.gap) &&
-      !NOT_NAME.has(tokens[j]!.norm)
+      sents[j] === sent &&
+      tokens.gaps[j]! & G_SPACE_DASH &&
+      !(wflags[ids[j]!]! & W_NOT_NAME)
     ) {
       j++;
     }
-    const name = tokens
-      .slice(i, j)
-      .map((x) => x.text)
-      .join(" ");
-    const key = tokens
-      .slice(i, j)
-      .map((x) => x.norm)
-      .join(" ");
-    const last = tokens[j - 1]!.norm;
-    const m: NameMention = { start: i, end: j, sent: t.sent };
-    const known = found.get(key) ?? found.get(last);
-    const firstOfSentence = i === 0 || tokens[i - 1]!.sent !== t.sent;
-    if (known) add(known, m);
-    else if (
-      !afterStaff(i) &&
-      !d.peopleSurnames.has(last) &&
+    const firstOfSentence = i === 0 || sents[i - 1] !== sent;
+    const last = tokens.norm(j - 1);
+    // The cue tests first: most capitalised words have none, and then no key needs building.
+    const cued =
       (cueBefore(i) || cueAfter(j)) &&
-      !(firstOfSentence && j - i === 1 && !cueAfter(j))
-    ) {
-      found.set(key, name);
-      found.set(last, name);
-      add(name, m);
+      !(firstOfSentence && j - i === 1 && !cueAfter(j)) &&
+      !(wflags[ids[j - 1]!]! & W_STAFF_SURNAME) &&
+      !afterStaff(i);
+    if (found.size || cued) {
+      let key = tokens.norm(i);
+      for (let k = i + 1; k < j; k++) key += ` ${tokens.norm(k)}`;
+      const known = found.get(key) ?? found.get(last);
+      const m: NameMention = { start: i, end: j, sent };
+      if (known) add(known, m);
+      else if (cued) {
+        let name = tokens.text(i);
+        for (let k = i + 1; k < j; k++) name += ` ${tokens.text(k)}`;
+        found.set(key, name);
+        found.set(last, name);
+        add(name, m);
+      }
     }
     i = j;
   }
 
   function cueBefore(at: number): boolean {
-    const sent = tokens[at]!.sent;
-    const prev = tokens[at - 1];
-    if (!prev || prev.sent !== sent || /[,.;:]/.test(tokens[at]!.gap)) return false;
-    if (AGE.test(prev.norm)) return true;
-    if (YEAR.test(prev.norm) && tokens[at - 2]?.norm === "classe") return true;
+    if (at === 0 || sents[at - 1] !== sents[at] || tokens.gaps[at]! & G_PUNCT) return false;
+    const prev = wflags[ids[at - 1]!]!;
+    if (prev & W_AGE) return true;
+    if (prev & W_YEAR && at >= 2 && tokens.norm(at - 2) === "classe") return true;
     // "il difensore X", "l'esterno brasiliano X" (the nationality is a player noun too), "defender X".
-    return cueEnd.get(at)?.includes("pnoun") ?? false;
+    return cueEnd(at, K.pnoun);
   }
 
   function cueAfter(at: number): boolean {
-    const w = tokens[at];
-    if (!w || !/^\s*[,(]\s*$/.test(w.gap)) return false;
-    if (w.norm === "classe" || AGE.test(w.norm) || YEAR.test(w.norm)) return true;
-    if (/^\d{2}$/.test(w.norm) && YEARS.has(tokens[at + 1]?.norm ?? "")) return true;
-    if (DETERMINERS.has(w.norm)) {
-      if (/^\d{2}$/.test(tokens[at + 1]?.norm ?? "") && tokens[at + 2]?.norm === "year") return true;
-      return cueEnd.get(at + 2)?.includes("pnoun") ?? false;
+    if (at >= n || !(tokens.gaps[at]! & G_COMMA_PAREN)) return false;
+    const w = tokens.norm(at);
+    const f = wflags[ids[at]!]!;
+    const next = at + 1 < n ? tokens.norm(at + 1) : "";
+    if (w === "classe" || f & (W_AGE | W_YEAR)) return true;
+    if (f & W_2DIGITS && YEARS.has(next)) return true;
+    if (DETERMINERS.has(w)) {
+      if (at + 1 < n && wflags[ids[at + 1]!]! & W_2DIGITS && at + 2 < n && tokens.norm(at + 2) === "year") {
+        return true;
+      }
+      return cueEnd(at + 2, K.pnoun);
     }
-    return cueEnd.get(at + 1)?.includes("pnoun") ?? false;
+    return cueEnd(at + 1, K.pnoun);
   }
 }

@@ -1,11 +1,13 @@
 /**
- * A trie over normalised tokens: the multi-pattern scan behind every dictionary match (clubs, players, people,
- * cue phrases). Why our own and not a character Aho-Corasick library: names must match on whole words, hyphen
+ * A trie over tokens: the multi-pattern scan behind every dictionary match (clubs, players, people, cue
+ * phrases). Why our own and not a character Aho-Corasick library: names must match on whole words, hyphen
  * and space variants ("Min-Jae", "Min Jae") and apostrophe splits ("dell'Inter") are already unified by the
- * tokenizer, and a Map lookup per token keeps the scan linear in the number of words with no boundary checks.
+ * tokenizer, and one look-up per token keeps the scan linear in the number of words with no boundary checks.
+ * The extractor keys it by word ids (numbers): the first level is then an array indexed by id, because the
+ * first look-up is made for every candidate word and nearly always fails; tests may key it by strings.
  */
-interface Node<T> {
-  next: Map<string, Node<T>>;
+interface Node<T, K> {
+  next: Map<K, Node<T, K>> | undefined;
   values: T[];
 }
 
@@ -16,18 +18,31 @@ export interface TrieMatch<T> {
   values: readonly T[];
 }
 
-export class TokenTrie<T> {
-  private readonly root: Node<T> = { next: new Map(), values: [] };
+export class TokenTrie<T, K = string> {
+  private readonly root = new Map<K, Node<T, K>>();
+  /** First-level nodes by numeric key, when keys are numbers. */
+  private readonly byId: (Node<T, K> | undefined)[] = [];
+  /** Values of the last successful `match`. */
+  matched: readonly T[] = [];
 
-  /** Adds a pattern given as normalised tokens. Empty patterns are ignored. */
-  add(tokens: readonly string[], value: T): void {
+  /** Adds a pattern given as tokens. Empty patterns are ignored. */
+  add(tokens: readonly K[], value: T): void {
     if (!tokens.length) return;
-    let node = this.root;
-    for (const t of tokens) {
-      let child = node.next.get(t);
+    let node = this.root.get(tokens[0]!);
+    if (!node) {
+      node = { next: undefined, values: [] };
+      this.root.set(tokens[0]!, node);
+      if (typeof tokens[0] === "number") {
+        while (this.byId.length <= tokens[0]) this.byId.push(undefined);
+        this.byId[tokens[0]] = node;
+      }
+    }
+    for (let k = 1; k < tokens.length; k++) {
+      node.next ??= new Map();
+      let child = node.next.get(tokens[k]!);
       if (!child) {
-        child = { next: new Map(), values: [] };
-        node.next.set(t, child);
+        child = { next: undefined, values: [] };
+        node.next.set(tokens[k]!, child);
       }
       node = child;
     }
@@ -35,21 +50,48 @@ export class TokenTrie<T> {
   }
 
   /** True when some pattern starts with this token (a cheap pre-check). */
-  starts(token: string): boolean {
-    return this.root.next.has(token);
+  starts(token: K): boolean {
+    return this.root.has(token);
   }
 
-  /** The longest pattern starting at `words[at]`, or undefined. `words` are normalised tokens. */
-  longest(words: readonly string[], at: number, limit = words.length): TrieMatch<T> | undefined {
-    let node = this.root.next.get(words[at]!);
-    let best: TrieMatch<T> | undefined;
+  /** Every token some pattern starts with. */
+  firsts(): IterableIterator<K> {
+    return this.root.keys();
+  }
+
+  /** Every pattern, as tokens with its values (for building derived tables). */
+  *patterns(): Generator<[K[], readonly T[]]> {
+    const walk = function* (node: Node<T, K>, path: K[]): Generator<[K[], readonly T[]]> {
+      if (node.values.length) yield [path, node.values];
+      if (node.next) for (const [k, child] of node.next) yield* walk(child, [...path, k]);
+    };
+    for (const [k, node] of this.root) yield* walk(node, [k]);
+  }
+
+  /**
+   * Length of the longest pattern starting at `words[at]` (0 when none); its values are left in `matched`.
+   * No match reaches `limit`. Allocation-free: it runs for every candidate word.
+   */
+  match(words: ArrayLike<K>, at: number, limit = words.length): number {
+    const first = words[at]!;
+    let node = typeof first === "number" ? this.byId[first] : this.root.get(first);
+    let best = 0;
     let i = at;
     while (node) {
       i++;
-      if (node.values.length) best = { length: i - at, values: node.values };
-      if (i >= limit) break;
+      if (node.values.length) {
+        best = i - at;
+        this.matched = node.values;
+      }
+      if (i >= limit || !node.next) break;
       node = node.next.get(words[i]!);
     }
     return best;
+  }
+
+  /** The longest pattern starting at `words[at]`, or undefined; no match reaches `limit`. */
+  longest(words: ArrayLike<K>, at: number, limit = words.length): TrieMatch<T> | undefined {
+    const length = this.match(words, at, limit);
+    return length ? { length, values: this.matched } : undefined;
   }
 }

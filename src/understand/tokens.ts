@@ -1,108 +1,299 @@
 import { foldName } from "./types.js";
+import { charClass, FNV, FOLD, grown, PRIME, TABLE_END, Vocab } from "./vocab.js";
 
-/** One word of an article, as the matchers see it. */
-export interface Token {
-  /** As written. */
-  text: string;
-  /** Folded: lower case, accents removed ("Füllkrug" → "fullkrug"). */
-  norm: string;
-  /** First letter upper case. */
-  cap: boolean;
+/** Gap classes: what lies between the previous word and this one, precomputed because names test it often. */
+/** Only white space, at least one character (`/^\s+$/`). */
+export const G_SPACES = 1;
+/** Exactly one space. */
+export const G_ONE_SPACE = 2;
+/** Only spaces and hyphens, at least one (`/^[\s-]+$/`). */
+export const G_SPACE_DASH = 4;
+/** One hyphen between optional spaces (`/^\s*-\s*$/`). */
+export const G_DASH = 8;
+/** Holds , . ; or :. */
+export const G_PUNCT = 16;
+/** One comma or opening parenthesis between optional spaces. */
+export const G_COMMA_PAREN = 32;
+/** Holds an apostrophe (' or ’). */
+export const G_APOS = 64;
+
+/**
+ * An article's words as parallel arrays: word ids in a vocabulary, capitalisation, sentence and paragraph
+ * numbers, gap classes and offsets into the text. One object per article instead of one per word; the
+ * extractor reuses one across articles (`tokenize(parts, vocab, into)`), so nothing is allocated per article
+ * once the arrays are large enough.
+ */
+export class Tokens {
+  /** The parts joined by blank lines; offsets point into it. */
+  source = "";
+  length = 0;
+  /** Word ids (see Vocab). */
+  ids: Int32Array;
+  /** The vocabulary's cue stem id of each word. */
+  stems: Int32Array;
+  /** 1 when the first letter is upper case. */
+  cap: Uint8Array;
   /** Sentence number (0-based, across the whole article). */
-  sent: number;
+  sent: Int32Array;
+  /** Index just past the word's sentence: patterns never match across sentences. */
+  sentEnd: Int32Array;
   /** Paragraph number: titles, leads and blank-line-separated blocks start new ones. */
-  para: number;
-  /** Characters between the previous token and this one (punctuation, spaces). */
-  gap: string;
+  para: Int32Array;
+  /** G_* bits of the characters before each word. */
+  gaps: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  gapStart: Int32Array;
+  /** Scratch for the scan, one more than the words (see Scan): reused, so zeroed by the scan itself. */
+  marks: Uint8Array;
+  cueStarts: Int32Array;
+  cueEnds: Int32Array;
+
+  constructor(
+    readonly vocab: Vocab,
+    capacity = 256,
+  ) {
+    this.ids = new Int32Array(capacity);
+    this.stems = new Int32Array(capacity);
+    this.cap = new Uint8Array(capacity);
+    this.sent = new Int32Array(capacity);
+    this.sentEnd = new Int32Array(capacity);
+    this.para = new Int32Array(capacity);
+    this.gaps = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.gapStart = new Int32Array(capacity);
+    this.marks = new Uint8Array(capacity + 1);
+    this.cueStarts = new Int32Array(capacity + 1);
+    this.cueEnds = new Int32Array(capacity + 1);
+  }
+
+  /** Folded form: lower case, accents removed ("Füllkrug" → "fullkrug"). */
+  norm(i: number): string {
+    return this.vocab.words[this.ids[i]!]!;
+  }
+
+  /** As written. */
+  text(i: number): string {
+    return this.source.slice(this.start[i]!, this.end[i]!);
+  }
+
+  /** Characters between the previous word and this one. */
+  gap(i: number): string {
+    return this.source.slice(this.gapStart[i]!, this.start[i]!);
+  }
+
+  /** Room for at least `n` words, keeping the first `keep`. */
+  reserve(n: number, keep: number): void {
+    if (n <= this.ids.length) return;
+    const size = Math.max(n, this.ids.length * 2);
+    this.ids = grown(this.ids, size, keep);
+    this.stems = grown(this.stems, size, keep);
+    this.cap = grown(this.cap, size, keep);
+    this.sent = grown(this.sent, size, keep);
+    this.sentEnd = grown(this.sentEnd, size, keep);
+    this.para = grown(this.para, size, keep);
+    this.gaps = grown(this.gaps, size, keep);
+    this.start = grown(this.start, size, keep);
+    this.end = grown(this.end, size, keep);
+    this.gapStart = grown(this.gapStart, size, keep);
+    this.marks = new Uint8Array(size + 1);
+    this.cueStarts = new Int32Array(size + 1);
+    this.cueEnds = new Int32Array(size + 1);
+  }
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-
-/** Letter or digit; the ASCII test first because it is nearly every character. */
-function isWordChar(code: number, ch: string): boolean {
-  if (code < 128)
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return WORD_CHAR.test(ch);
-}
+const SEPARATOR = "\n\n";
 
 /**
  * Splits text into words with sentence and paragraph numbers. Hyphens and apostrophes separate words, so
  * "Min-Jae" and "Min Jae" give the same tokens and "dell'Inter" gives "dell", "Inter". A sentence ends at
  * . ! ? … followed by a space (a closing quote may sit between), or at a newline; a blank line ends a paragraph.
- * Written as one character loop because it runs on every byte of every article.
+ * Each part (title, lead, body) starts a new paragraph. Written as one character loop because it runs on every
+ * byte of every article: words are hashed folded as they are read, so a known word costs no string.
+ * `into` is overwritten and returned (the extractor passes the same one every time).
  */
-export function tokenize(parts: readonly string[]): Token[] {
-  const out: Token[] = [];
+export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), into?: Tokens): Tokens {
+  vocab.trim();
+  const t = into ?? new Tokens(vocab);
+  let source = "";
+  for (const p of parts) {
+    if (!p) continue;
+    source = source ? source + SEPARATOR + p : p;
+  }
+  t.source = source;
+  // A word takes at least two characters with its gap, so this bound is never exceeded.
+  t.reserve((source.length >> 1) + 1, 0);
+  const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends, gapStart: gapStarts } = t;
+  let count = 0;
   let sent = 0;
   let para = 0;
+  let base = 0;
   for (const part of parts) {
     if (!part) continue;
-    if (out.length) {
+    if (count) {
       sent++;
       para++;
     }
-    const n = part.length;
-    let i = 0;
-    let last = 0;
+    const n = base + part.length;
+    let i = base;
     let first = true;
     while (i < n) {
-      const code = part.charCodeAt(i);
-      if (!isWordChar(code, part[i]!)) {
-        i++;
-        continue;
+      const gapStart = i;
+      let bound = -1;
+      let g = 0;
+      let cls = 0;
+      let c0 = source.charCodeAt(i);
+      if (c0 === 32 && i + 1 < n) {
+        // Nearly every gap is one space before a word: no sentence end, nothing else to classify.
+        c0 = source.charCodeAt(i + 1);
+        cls = c0 < 128 ? ASCII_WORD[c0]! : charClass(c0);
+        if (cls) {
+          i++;
+          bound = 0;
+          g = G_SPACES | G_SPACE_DASH | G_ONE_SPACE;
+        }
+      }
+      if (bound < 0) {
+        i = scanGap(source, i, n);
+        if (i >= n) break;
+        g = gapInfo & 0x7f;
+        bound = gapInfo >> 7;
+        cls = charClass(source.charCodeAt(i));
       }
       const start = i;
-      let ascii = code < 128;
-      i++;
+      // The word, folded into `folded` and hashed on the way; the slow path when a character has no folding
+      // entry or the word is too long for the buffer.
+      let h = FNV;
+      let len = 0;
+      let slow = false;
       while (i < n) {
-        const c = part.charCodeAt(i);
-        if (!isWordChar(c, part[i]!)) break;
-        if (c >= 128) ascii = false;
+        const c = source.charCodeAt(i);
+        if (c < 128) {
+          const l = ASCII_LOWER[c]!;
+          if (!l) break;
+          h = Math.imul(h ^ l, PRIME);
+          folded[len++] = l;
+        } else {
+          if (!charClass(c)) break;
+          if (c < TABLE_END) {
+            const f = FOLD[c]!;
+            for (let k = 0; k < f.length; k++) {
+              const l = f.charCodeAt(k);
+              h = Math.imul(h ^ l, PRIME);
+              folded[len++] = l;
+            }
+          } else slow = true;
+        }
         i++;
+        if (len > MAX_WORD) {
+          slow = true;
+          len = 0;
+        }
       }
-      const text = part.slice(start, i);
-      const gap = part.slice(last, start);
-      last = i;
       if (!first) {
-        const b = boundary(gap);
-        if (b === 2) {
+        if (bound === 2) {
           sent++;
           para++;
-        } else if (b === 1) sent++;
+        } else if (bound === 1) sent++;
       }
       first = false;
-      const c0 = text.charCodeAt(0);
-      const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(text[0]!);
-      out.push({ text, norm: ascii ? text.toLowerCase() : foldCached(text), cap, sent, para, gap });
+      ids[count] = slow ? vocab.intern(foldName(source.slice(start, i))) : vocab.lookup(folded, len, h);
+      cap[count] = cls & 2 ? 1 : 0;
+      sents[count] = sent;
+      paras[count] = para;
+      gaps[count] = g;
+      starts[count] = start;
+      ends[count] = i;
+      gapStarts[count] = gapStart;
+      count++;
     }
+    base = n + SEPARATOR.length;
   }
-  return out;
+  t.length = count;
+  // Stems and sentence ends after the loop: `vocab.lookup` may have grown the vocabulary's arrays.
+  const vstems = vocab.stems;
+  const sentEnd = t.sentEnd;
+  const stems = t.stems;
+  for (let k = count - 1; k >= 0; k--) {
+    stems[k] = vstems[ids[k]!]!;
+    sentEnd[k] = k + 1 < count && sents[k + 1] === sents[k] ? sentEnd[k + 1]! : k + 1;
+  }
+  return t;
 }
 
-const foldMemo = new Map<string, string>();
+/** Longest word folded in the buffer; longer ones (never names) take the slow path. */
+const MAX_WORD = 1000;
+/** One word's folded characters (a folded character may expand to two or three). */
+const folded = new Uint16Array(MAX_WORD + 8);
 
-/** NFKD folding is the slow part of tokenizing accented words ("più", "città"); the vocabulary repeats. */
-function foldCached(word: string): string {
-  let f = foldMemo.get(word);
-  if (f === undefined) {
-    f = foldName(word);
-    if (foldMemo.size > 100_000) foldMemo.clear();
-    foldMemo.set(word, f);
-  }
-  return f;
+/** Classes of ASCII codes, as charClass has them; and letters and digits lower-cased, 0 for the rest. */
+const ASCII_WORD = new Uint8Array(128);
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = charClass(c);
+  if (ASCII_WORD[c]) ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** 0: same sentence; 1: sentence ends in this gap; 2: paragraph ends (blank line). */
-function boundary(gap: string): number {
+/** What scanGap found besides the index: the boundary (<< 7) and the G_* bits. A module variable, not an
+ * object per gap. */
+let gapInfo = 0;
+
+/**
+ * Reads a gap from `at` up to the next word character (or `n`) and returns the index reached; leaves in
+ * `gapInfo` the boundary (0 same sentence, 1 sentence end, 2 paragraph end; << 7) and the G_* bits.
+ * A sentence ends at . ! ? … followed by a space, or at a newline; two newlines end a paragraph.
+ */
+function scanGap(source: string, at: number, n: number): number {
+  let i = at;
   let newlines = 0;
   let stop = false;
-  for (let k = 0; k < gap.length; k++) {
-    const c = gap[k]!;
-    if (c === "\n") newlines++;
-    else if (c === "." || c === "!" || c === "?" || c === "…") stop = true;
-    else if (stop && (c === " " || c === "\t" || c === "\r")) return newlines > 1 ? 2 : 1;
+  let bound = -1;
+  let spaces = 0;
+  let dashes = 0;
+  let commaParen = 0;
+  let g = 0;
+  for (; i < n; i++) {
+    const code = source.charCodeAt(i);
+    if (code < 128 ? ASCII_WORD[code] : charClass(code)) break;
+    if (code === 32 || code === 9 || code === 10 || code === 13 || isOtherSpace(code)) spaces++;
+    else if (code === 45) dashes++;
+    else if (code === 44 || code === 40) {
+      commaParen++;
+      if (code === 44) g |= G_PUNCT;
+    } else if (code === 46 || code === 59 || code === 58) g |= G_PUNCT;
+    else if (code === 39 || code === 0x2019) g |= G_APOS;
+    if (bound < 0) {
+      if (code === 10) newlines++;
+      else if (code === 46 || code === 33 || code === 63 || code === 0x2026) stop = true;
+      else if (stop && (code === 32 || code === 9 || code === 13)) bound = newlines > 1 ? 2 : 1;
+    }
   }
-  if (newlines > 1) return 2;
-  return newlines === 1 ? 1 : 0;
+  if (bound < 0) bound = newlines > 1 ? 2 : newlines === 1 ? 1 : 0;
+  const len = i - at;
+  if (len > 0) {
+    if (spaces === len)
+      g |= G_SPACES | G_SPACE_DASH | (len === 1 && source.charCodeAt(at) === 32 ? G_ONE_SPACE : 0);
+    else if (spaces + dashes === len) g |= G_SPACE_DASH | (dashes === 1 ? G_DASH : 0);
+    else if (commaParen === 1 && spaces + 1 === len) g |= G_COMMA_PAREN;
+  }
+  gapInfo = (bound << 7) | g;
+  return i;
+}
+
+/** White space other than space, tab, CR and LF, as JavaScript's `\s` has it. */
+function isOtherSpace(c: number): boolean {
+  return (
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { withinOne } from "../../src/understand/mentions.js";
 import { TokenTrie } from "../../src/understand/token-trie.js";
 import { tokenize } from "../../src/understand/tokens.js";
+import { foldName } from "../../src/understand/types.js";
+import { Vocab } from "../../src/understand/vocab.js";
 
 describe("TokenTrie", () => {
   it("should return the longest pattern at a position", () => {
@@ -17,7 +19,8 @@ describe("TokenTrie", () => {
 describe("tokenize", () => {
   it("should fold accents, split hyphens and apostrophes, and number sentences", () => {
     const t = tokenize(["Füllkrug all'Inter. Kim Min-Jae resta!\n\nNuovo paragrafo"]);
-    expect(t.map((x) => x.norm)).toEqual([
+    const all = Array.from(t.ids, (_, i) => i).slice(0, t.length);
+    expect(all.map((i) => t.norm(i))).toEqual([
       "fullkrug",
       "all",
       "inter",
@@ -28,8 +31,27 @@ describe("tokenize", () => {
       "nuovo",
       "paragrafo",
     ]);
-    expect(t.map((x) => x.sent)).toEqual([0, 0, 0, 1, 1, 1, 1, 2, 2]);
-    expect(t[7]!.para).toBe(1);
+    expect(all.map((i) => t.sent[i])).toEqual([0, 0, 0, 1, 1, 1, 1, 2, 2]);
+    expect(t.para[7]).toBe(1);
+    expect(all.map((i) => t.text(i)).slice(0, 3)).toEqual(["Füllkrug", "all", "Inter"]);
+  });
+});
+
+describe("Vocab", () => {
+  it("should give each word the id of its folded form, read straight from the text", () => {
+    // Every Latin letter up to U+024F between two ASCII letters: folding on the fly must equal foldName.
+    const words: string[] = [];
+    for (let c = 0xc0; c < 0x250; c++)
+      if (/\p{L}/u.test(String.fromCharCode(c))) words.push(`a${String.fromCharCode(c)}b`);
+    words.push("Füllkrug", "FÜLLKRUG", "città", "Ødegaard", "straße", "Łukasz");
+    const v = new Vocab();
+    const t = tokenize([words.join(" ")], v);
+    expect(t.length).toBe(words.length);
+    for (let i = 0; i < t.length; i++) {
+      expect(t.norm(i)).toBe(foldName(words[i]!));
+      expect(v.idOf(foldName(words[i]!))).toBe(t.ids[i]);
+    }
+    expect(t.ids[words.length - 6]).toBe(t.ids[words.length - 5]);
   });
 });
 
