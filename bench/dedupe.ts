@@ -1,18 +1,10 @@
-/**
- * The dedupe decision per article on a real Redis (canonical URL + content hash claim, then the MinHash
- * near-duplicate check, then the rumour update for its links), and Redis memory per 10,000 articles.
- */
-import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createConfig } from "../src/config.js";
-import { createKeys, createRedis } from "../src/redis.js";
-import { deleteKeysByPrefix } from "../src/redis-cleanup.js";
-import { ensureRedis } from "../src/redis-server.js";
 import { contentHash, createArticleDedupe } from "../src/rumours/article-dedupe.js";
 import { loadSourceTiers } from "../src/rumours/credibility.js";
 import { createNearDuplicateIndex } from "../src/rumours/near-duplicates.js";
 import { createRumourStore } from "../src/rumours/rumour-store.js";
 import type { Stage } from "../src/understand/types.js";
+import { usedMemory, withBenchRedis } from "./bench-redis.js";
 import type { Bench } from "./types.js";
 
 const N = 10_000;
@@ -53,30 +45,21 @@ function mulberry32(seed: number) {
   };
 }
 
-const bench: Bench = async () => {
-  const config = createConfig(process.env);
-  const server = await ensureRedis(config.REDIS_URL, {
-    autostart: true,
-    dataDir: config.DATA_DIR,
-    persist: false,
-  });
-  const redis = createRedis(config.REDIS_URL);
-  const prefix = `{bench-${randomUUID().slice(0, 8)}}`;
-  const keys = createKeys(prefix);
-  const dedupe = createArticleDedupe(redis, keys, { memoryDays: 30 });
-  const near = createNearDuplicateIndex(redis, keys, { memoryDays: 30 });
-  const rumours = createRumourStore(redis, keys, { memoryDays: 30, tiers: loadSourceTiers() });
-  const rnd = mulberry32(42);
-  const articles = Array.from({ length: N }, (_, i) => article(i, rnd));
-  // Every tenth article re-published under another URL with a suffix: the near-duplicate path.
-  for (let i = 10; i < N; i += 10)
-    articles[i] = {
-      ...articles[i - 7]!,
-      url: `https://copy.test/${i}`,
-      text: `${articles[i - 7]!.text} leggi anche`,
-    };
-  try {
-    const before = Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1] ?? 0);
+const bench: Bench = () =>
+  withBenchRedis(async ({ redis, keys, prefix }) => {
+    const dedupe = createArticleDedupe(redis, keys, { memoryDays: 30 });
+    const near = createNearDuplicateIndex(redis, keys, { memoryDays: 30 });
+    const rumours = createRumourStore(redis, keys, { memoryDays: 30, tiers: loadSourceTiers() });
+    const rnd = mulberry32(42);
+    const articles = Array.from({ length: N }, (_, i) => article(i, rnd));
+    // Every tenth article re-published under another URL with a suffix: the near-duplicate path.
+    for (let i = 10; i < N; i += 10)
+      articles[i] = {
+        ...articles[i - 7]!,
+        url: `https://copy.test/${i}`,
+        text: `${articles[i - 7]!.text} leggi anche`,
+      };
+    const before = await usedMemory(redis);
     const t0 = performance.now();
     let dupes = 0;
     let dedupeMs = 0;
@@ -119,7 +102,7 @@ const bench: Bench = async () => {
         if ((await redis.pttl(k)) < 0) noExpiry++;
       }
     } while (cursor !== "0");
-    const after = Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1] ?? 0);
+    const after = await usedMemory(redis);
     return [
       {
         name: "dedupe decision per article (Redis)",
@@ -137,10 +120,5 @@ const bench: Bench = async () => {
         note: `MEMORY USAGE over ${count} keys (used_memory grew ${((after - before) / 1024 / 1024).toFixed(1)} MiB); keys without expiry: ${noExpiry}`,
       },
     ];
-  } finally {
-    await deleteKeysByPrefix(redis, prefix);
-    redis.disconnect();
-    await server.stop();
-  }
-};
+  });
 export default bench;

@@ -1,37 +1,20 @@
-/**
- * 100,000 chats with digest times spread over the day: the cost of one digest tick (a normal minute,
- * and a catch-up after an hour down) and the Redis memory per chat of the schedule and settings.
- */
-import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { processDigestTick } from "../jobs/digest-tick.js";
-import { createConfig } from "../src/config.js";
 import { createDigestSchedule } from "../src/digest/digest-schedule.js";
 import { nextDigestAt } from "../src/digest/schedule.js";
 import { silentLogger } from "../src/log.js";
-import { createKeys, createRedis } from "../src/redis.js";
-import { deleteKeysByPrefix } from "../src/redis-cleanup.js";
-import { ensureRedis } from "../src/redis-server.js";
 import { createChatStateStore } from "../src/subscriptions/chat-state-store.js";
+import { usedMemory, withBenchRedis } from "./bench-redis.js";
 import type { Bench } from "./types.js";
 
 const CHATS = 100_000;
 
-const bench: Bench = async () => {
-  const config = createConfig(process.env);
-  const server = await ensureRedis(config.REDIS_URL, {
-    autostart: true,
-    dataDir: config.DATA_DIR,
-    persist: false,
-  });
-  const redis = createRedis(config.REDIS_URL);
-  const prefix = `{bench-${randomUUID().slice(0, 8)}}`;
-  const keys = createKeys(prefix);
-  const schedule = createDigestSchedule(redis, keys);
-  const chatState = createChatStateStore(redis, keys);
-  const start = new Date("2026-03-10T00:00:00Z");
-  try {
-    const before = Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1] ?? 0);
+const bench: Bench = () =>
+  withBenchRedis(async ({ redis, keys }) => {
+    const schedule = createDigestSchedule(redis, keys);
+    const chatState = createChatStateStore(redis, keys);
+    const start = new Date("2026-03-10T00:00:00Z");
+    const before = await usedMemory(redis);
     for (let i = 0; i < CHATS; i += 1000) {
       const pipe = redis.pipeline();
       for (let j = i; j < Math.min(CHATS, i + 1000); j++) {
@@ -43,7 +26,7 @@ const bench: Bench = async () => {
       }
       await pipe.exec();
     }
-    const after = Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1] ?? 0);
+    const after = await usedMemory(redis);
     const zsetBytes = Number(await redis.memory("USAGE", keys.key("digest", "due")));
 
     const tickAt = async (at: Date) => {
@@ -83,10 +66,5 @@ const bench: Bench = async () => {
         note: `schedule entry + settings hash; the sorted set alone ${(zsetBytes / CHATS).toFixed(0)} B/chat`,
       },
     ];
-  } finally {
-    await deleteKeysByPrefix(redis, prefix);
-    redis.disconnect();
-    await server.stop();
-  }
-};
+  });
 export default bench;

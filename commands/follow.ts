@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { planDigest } from "../src/digest/plan-digest.js";
-import { nameArg } from "./args.js";
+import { chatFullText, clubArg, nameArg } from "./args.js";
 import { defineCommand } from "./types.js";
 
 /** /follow CLUB — alerts about every player linked to a club, or leaving it. */
@@ -10,15 +10,7 @@ export default defineCommand({
     en: "Get alerts about a club's transfers",
     it: "Ricevi gli avvisi sul mercato di una squadra",
   },
-  args: [
-    {
-      name: "club",
-      description: { en: "Club name, e.g. Milan", it: "Nome della squadra, es. Milan" },
-      required: true,
-      autocomplete: "club",
-      rest: true,
-    },
-  ],
+  args: [clubArg({ en: "Club name, e.g. Milan", it: "Nome della squadra, es. Milan" })],
   options: z.object({ club: nameArg }),
   permission: "admin",
   async execute({ club }, ctx) {
@@ -38,11 +30,7 @@ export default defineCommand({
     }
     const result = await ctx.deps.subscriptions.follow(ctx.chat, entry.name);
     if (result === "full") {
-      return {
-        text: it
-          ? "Questa chat segue già il massimo di giocatori e squadre. Usa /unwatch o /unfollow per fare spazio."
-          : "This chat already follows the maximum of players and clubs. Use /unwatch or /unfollow to make room.",
-      };
+      return { text: chatFullText(ctx.lang) };
     }
     if (result === "exists")
       return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };

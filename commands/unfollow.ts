@@ -1,20 +1,12 @@
 import { z } from "zod";
-import { nameArg } from "./args.js";
+import { clubArg, nameArg } from "./args.js";
 import { defineCommand } from "./types.js";
 
 /** /unfollow CLUB — stop alerts about a club. */
 export default defineCommand({
   name: "unfollow",
   description: { en: "Stop alerts about a club", it: "Smetti di seguire una squadra" },
-  args: [
-    {
-      name: "club",
-      description: { en: "A club you follow", it: "Una squadra che segui" },
-      required: true,
-      autocomplete: "club",
-      rest: true,
-    },
-  ],
+  args: [clubArg({ en: "A club you follow", it: "Una squadra che segui" })],
   options: z.object({ club: nameArg }),
   permission: "admin",
   async execute({ club }, ctx) {

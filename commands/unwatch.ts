@@ -1,21 +1,13 @@
 import { z } from "zod";
 import { playerKey } from "../src/understand/types.js";
-import { nameArg } from "./args.js";
+import { nameArg, playerArg } from "./args.js";
 import { defineCommand } from "./types.js";
 
 /** /unwatch NAME — stop alerts about a player this chat watches. */
 export default defineCommand({
   name: "unwatch",
   description: { en: "Stop alerts about a player", it: "Smetti di seguire un giocatore" },
-  args: [
-    {
-      name: "player",
-      description: { en: "A player you watch", it: "Un giocatore che segui" },
-      required: true,
-      autocomplete: "player",
-      rest: true,
-    },
-  ],
+  args: [playerArg({ en: "A player you watch", it: "Un giocatore che segui" })],
   options: z.object({ player: nameArg }),
   permission: "admin",
   async execute({ player }, ctx) {

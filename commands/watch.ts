@@ -1,22 +1,14 @@
 import { z } from "zod";
 import { planDigest } from "../src/digest/plan-digest.js";
 import { playerKey } from "../src/understand/types.js";
-import { nameArg } from "./args.js";
+import { chatFullText, nameArg, playerArg } from "./args.js";
 import { defineCommand } from "./types.js";
 
 /** /watch NAME — push alerts about one player. Unknown names are accepted: youth players make news first. */
 export default defineCommand({
   name: "watch",
   description: { en: "Get alerts about a player", it: "Ricevi gli avvisi su un giocatore" },
-  args: [
-    {
-      name: "player",
-      description: { en: "Player name, e.g. Kim Min-Jae", it: "Nome del giocatore, es. Kim Min-Jae" },
-      required: true,
-      autocomplete: "player",
-      rest: true,
-    },
-  ],
+  args: [playerArg({ en: "Player name, e.g. Kim Min-Jae", it: "Nome del giocatore, es. Kim Min-Jae" })],
   options: z.object({ player: nameArg }),
   permission: "admin",
   async execute({ player }, ctx) {
@@ -38,11 +30,7 @@ export default defineCommand({
     const entry = choice ? { key: choice.key, name: choice.name } : { key: playerKey(player), name: player };
     const result = await ctx.deps.subscriptions.watch(ctx.chat, entry);
     if (result === "full") {
-      return {
-        text: it
-          ? "Questa chat segue già il massimo di giocatori e squadre. Usa /unwatch o /unfollow per fare spazio."
-          : "This chat already follows the maximum of players and clubs. Use /unwatch or /unfollow to make room.",
-      };
+      return { text: chatFullText(ctx.lang) };
     }
     if (result === "exists") {
       return { text: it ? `Segui già ${entry.name}.` : `You already watch ${entry.name}.` };

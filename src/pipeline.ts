@@ -2,7 +2,7 @@
  * The queues and their workers, wired the same way for `start`, the demo and the tests.
  * Each processor lives in jobs/; this file only connects them to BullMQ.
  */
-import { type DefaultJobOptions, DelayedError, type Job, Queue, Worker } from "bullmq";
+import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
 import { type DigestDeps, processDigest } from "../jobs/digest.js";
 import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
@@ -10,6 +10,7 @@ import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
 import type { ChatAdapter } from "./chat/types.js";
+import { JOB_DEFAULTS } from "./job-defaults.js";
 import type { Logger } from "./log.js";
 import type { Source } from "./news/sources.js";
 import {
@@ -28,39 +29,6 @@ import {
 } from "./queues.js";
 import { createWorkerRedis, type Redis } from "./redis.js";
 import { chatString } from "./subscriptions/chat-address.js";
-
-/** Per-queue defaults, in one place: retries with exponential backoff and jitter, bounded history. */
-const DELIVER_DEFAULTS: DefaultJobOptions = {
-  attempts: 8,
-  backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
-  removeOnComplete: { count: 1000 },
-  removeOnFail: { count: 5000 },
-};
-const JOB_DEFAULTS: Record<QueueName, DefaultJobOptions> = {
-  [QueueName.Poll]: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 1000 } },
-  [QueueName.Ingest]: {
-    attempts: 5,
-    backoff: { type: "exponential", delay: 2000, jitter: 0.5 },
-    removeOnComplete: { count: 1000 },
-    removeOnFail: { count: 5000 },
-  },
-  [QueueName.Fanout]: {
-    attempts: 5,
-    backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
-    removeOnComplete: { count: 1000 },
-    removeOnFail: { count: 5000 },
-  },
-  [QueueName.DeliverConsole]: DELIVER_DEFAULTS,
-  [QueueName.DeliverTelegram]: DELIVER_DEFAULTS,
-  [QueueName.DeliverDiscord]: DELIVER_DEFAULTS,
-  [QueueName.DigestTick]: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
-  [QueueName.Digest]: {
-    attempts: 5,
-    backoff: { type: "exponential", delay: 5000, jitter: 0.5 },
-    removeOnComplete: { count: 1000 },
-    removeOnFail: { count: 5000 },
-  },
-};
 
 /** How long an ingest job may wait for its page's host before the item is read from its feed text. */
 const MAX_INGEST_WAIT_MS = 10 * 60_000;
@@ -202,6 +170,17 @@ export interface Workers {
   close(): Promise<void>;
 }
 
+/**
+ * Puts only this job off by `ms` and returns the error its processor throws so BullMQ leaves it delayed
+ * (no attempt spent, no worker slot held while waiting).
+ */
+const postponer =
+  (job: Job, token: string | undefined) =>
+  async (ms: number): Promise<Error> => {
+    await job.moveToDelayed(Date.now() + ms, token);
+    return new DelayedError();
+  };
+
 /** Starts one worker per queue in this process. */
 export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
   const producers = createProducers(queues);
@@ -244,10 +223,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
             await w.rateLimit(ms);
             return Worker.RateLimitError();
           },
-          postpone: async (ms) => {
-            await job.moveToDelayed(Date.now() + ms, token);
-            return new DelayedError();
-          },
+          postpone: postponer(job, token),
         }),
       adapter.limiter?.max ?? 8,
       adapter.limiter,
@@ -268,13 +244,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
           enqueueFanout: producers.enqueueFanout,
           log,
           // A busy host puts the job off; one that has waited long enough is read from its feed text.
-          postpone:
-            Date.now() - job.timestamp < MAX_INGEST_WAIT_MS
-              ? async (ms) => {
-                  await job.moveToDelayed(Date.now() + ms, token);
-                  return new DelayedError();
-                }
-              : undefined,
+          postpone: Date.now() - job.timestamp < MAX_INGEST_WAIT_MS ? postponer(job, token) : undefined,
         }),
       4,
     ),
