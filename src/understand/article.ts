@@ -94,7 +94,11 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
       mask: 0,
     });
   }
-  for (let k = 0; k < tokens.length; k++) sentences[tokens.sent[k]!]!.para = tokens.para[k]!;
+  // Each sentence's paragraph from its last word (a sentence never spans paragraphs).
+  for (let k = 0; k < tokens.length; k = tokens.sentEnd[k]!) {
+    const end = tokens.sentEnd[k]!;
+    sentences[tokens.sent[k]!]!.para = tokens.para[end - 1]!;
+  }
   for (const c of s.cues) {
     const st = sentences[c.sent]!;
     st.cues.push(c);

@@ -14,6 +14,8 @@ import {
   Vocab,
   W_CLUB,
   W_CUE,
+  W_CUE1,
+  W_CUE2,
   W_EN,
   W_IT,
   W_NICK,
@@ -217,6 +219,9 @@ function build(data: GazetteerData): Dictionaries {
   for (const [words, values] of clubs.patterns())
     if (values.some((v) => v.nickname)) mark([words[0]!], W_NICK);
   for (const [words] of sources.patterns()) if (words.length > 1) mark([words[0]!], W_SOURCE_MULTI);
+  // Most cue look-ups start at "a", "di", "in" and fail on the next word: these bits let the scan skip them.
+  for (const [words] of lexicon.trie.patterns())
+    mark([words.length > 1 ? words[1]! : words[0]!], words.length > 1 ? W_CUE2 : W_CUE1);
   mark(NOT_NAMES, W_NOT_NAME);
   mark(EN, W_EN);
   mark(IT, W_IT);

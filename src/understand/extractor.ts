@@ -63,7 +63,8 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   for (const p of refs) {
     const l = links.get(p.key);
     if (!l || (!l.links.size && !l.move)) continue;
-    const out: Link[] = [...l.links].map(([club, stages]) => ({ club, stage: finalStage(stages) }));
+    const out: Link[] = [];
+    l.links.forEach((stages, club) => out.push({ club, stage: finalStage(stages) }));
     players.push({
       key: p.key,
       name: p.name,

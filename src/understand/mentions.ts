@@ -5,6 +5,8 @@ import { G_APOS, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from
 import {
   W_CLUB,
   W_CUE,
+  W_CUE1,
+  W_CUE2,
   W_NICK,
   W_PERSON,
   W_PLAYER,
@@ -145,6 +147,9 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
   return out;
 
   function cueAt(at: number, limit: number): number {
+    // Neither a one-word cue here nor a second word of one next: the trie would find nothing.
+    if (!(wflags[stems[at]!]! & W_CUE1) && !(at + 1 < limit && wflags[stems[at + 1]!]! & W_CUE2))
+      return at + 1;
     const trie = d.lexicon.trie;
     const len = trie.match(stems, at, limit);
     if (!len) return at + 1;

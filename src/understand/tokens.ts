@@ -43,7 +43,6 @@ export class Tokens {
   gaps: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  gapStart: Int32Array;
   /** Scratch for the scan, one more than the words (see Scan): reused, so zeroed by the scan itself. */
   marks: Uint8Array;
   cueStarts: Int32Array;
@@ -62,7 +61,6 @@ export class Tokens {
     this.gaps = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.gapStart = new Int32Array(capacity);
     this.marks = new Uint8Array(capacity + 1);
     this.cueStarts = new Int32Array(capacity + 1);
     this.cueEnds = new Int32Array(capacity + 1);
@@ -78,11 +76,6 @@ export class Tokens {
     return this.source.slice(this.start[i]!, this.end[i]!);
   }
 
-  /** Characters between the previous word and this one. */
-  gap(i: number): string {
-    return this.source.slice(this.gapStart[i]!, this.start[i]!);
-  }
-
   /** Room for at least `n` words, keeping the first `keep`. */
   reserve(n: number, keep: number): void {
     if (n <= this.ids.length) return;
@@ -96,7 +89,6 @@ export class Tokens {
     this.gaps = grown(this.gaps, size, keep);
     this.start = grown(this.start, size, keep);
     this.end = grown(this.end, size, keep);
-    this.gapStart = grown(this.gapStart, size, keep);
     this.marks = new Uint8Array(size + 1);
     this.cueStarts = new Int32Array(size + 1);
     this.cueEnds = new Int32Array(size + 1);
@@ -124,7 +116,8 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   t.source = source;
   // A word takes at least two characters with its gap, so this bound is never exceeded.
   t.reserve((source.length >> 1) + 1, 0);
-  const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends, gapStart: gapStarts } = t;
+  if (folded.length < source.length * MAX_EXPANSION) folded = new Uint16Array(source.length * MAX_EXPANSION);
+  const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends } = t;
   let count = 0;
   let sent = 0;
   let para = 0;
@@ -139,7 +132,6 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
     let i = base;
     let first = true;
     while (i < n) {
-      const gapStart = i;
       let bound = -1;
       let g = 0;
       let cls = 0;
@@ -163,7 +155,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       }
       const start = i;
       // The word, folded into `folded` and hashed on the way; the slow path when a character has no folding
-      // entry or the word is too long for the buffer.
+      // entry.
       let h = FNV;
       let len = 0;
       let slow = false;
@@ -186,10 +178,6 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
           } else slow = true;
         }
         i++;
-        if (len > MAX_WORD) {
-          slow = true;
-          len = 0;
-        }
       }
       if (!first) {
         if (bound === 2) {
@@ -205,7 +193,6 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       gaps[count] = g;
       starts[count] = start;
       ends[count] = i;
-      gapStarts[count] = gapStart;
       count++;
     }
     base = n + SEPARATOR.length;
@@ -222,10 +209,10 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   return t;
 }
 
-/** Longest word folded in the buffer; longer ones (never names) take the slow path. */
-const MAX_WORD = 1000;
-/** One word's folded characters (a folded character may expand to two or three). */
-const folded = new Uint16Array(MAX_WORD + 8);
+/** A character of the table folds to at most this many. */
+const MAX_EXPANSION = 3;
+/** One word's folded characters; sized to the text in `tokenize`, so the loop needs no bound check. */
+let folded = new Uint16Array(4096);
 
 /** Classes of ASCII codes, as charClass has them; and letters and digits lower-cased, 0 for the rest. */
 const ASCII_WORD = new Uint8Array(128);

@@ -31,6 +31,10 @@ export const W_AGE = 16384;
 export const W_YEAR = 32768;
 /** Exactly two digits. */
 export const W_2DIGITS = 65536;
+/** A cue stem that is a whole cue phrase by itself ("ufficial*"). */
+export const W_CUE1 = 1 << 17;
+/** A cue stem that is the second word of some cue phrase ("un" of "a un passo"). */
+export const W_CUE2 = 1 << 18;
 
 const AGE = /^(\d{2})enne$|^u\d{2}$/;
 const YEAR = /^(19[89]\d|20[01]\d)$/;
@@ -101,9 +105,12 @@ export class Vocab {
   private poolEnd = 0;
   private offsets = new Int32Array(1024);
   private lengths = new Int32Array(1024);
-  /** Open addressing, two ints per slot: the hash, then id + 1 (0: empty). One cache line per probe. */
-  private table = new Int32Array(2 << 15);
-  private mask = (1 << 15) - 1;
+  /**
+   * Open addressing, four ints per slot: the hash, id + 1 (0: empty), the word's offset in `pool` and its
+   * length, so a probe reads one cache line of the table and one of the pool.
+   */
+  private table = new Int32Array(4 << 14);
+  private mask = (1 << 14) - 1;
   private fixed = 0;
 
   constructor(private readonly classify?: Classify) {}
@@ -127,9 +134,9 @@ export class Vocab {
     const h = hashString(word);
     const table = this.table;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const v = table[2 * slot + 1]!;
+      const v = table[4 * slot + 1]!;
       if (v === 0) return -1;
-      if (table[2 * slot] === h && this.words[v - 1] === word) return v - 1;
+      if (table[4 * slot] === h && this.words[v - 1] === word) return v - 1;
     }
   }
 
@@ -144,12 +151,13 @@ export class Vocab {
    * The tokenizer folds and hashes each word as it reads it, so a known word costs no string.
    */
   lookup(chars: Uint16Array, length: number, hash: number): number {
-    const { table, mask, pool, offsets, lengths } = this;
+    const { table, mask, pool } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const v = table[2 * slot + 1]!;
+      const at = 4 * slot;
+      const v = table[at + 1]!;
       if (v === 0) break;
-      if (table[2 * slot] !== hash || lengths[v - 1] !== length) continue;
-      const off = offsets[v - 1]!;
+      if (table[at] !== hash || table[at + 3] !== length) continue;
+      const off = table[at + 2]!;
       let k = 0;
       while (k < length && pool[off + k] === chars[k]) k++;
       if (k === length) return v - 1;
@@ -170,7 +178,7 @@ export class Vocab {
     this.offsets[id] = this.poolEnd;
     this.lengths[id] = word.length;
     for (let k = 0; k < word.length; k++) this.pool[this.poolEnd++] = word.charCodeAt(k);
-    if ((id + 1) * 4 > this.table.length) this.rehash();
+    if ((id + 1) * 8 > this.table.length) this.rehash();
     else this.place(hash, id);
     let flags = shapeOf(word);
     let stem = id;
@@ -186,9 +194,12 @@ export class Vocab {
 
   private place(hash: number, id: number): void {
     let slot = hash & this.mask;
-    while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-    this.table[2 * slot] = hash;
-    this.table[2 * slot + 1] = id + 1;
+    while (this.table[4 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    const at = 4 * slot;
+    this.table[at] = hash;
+    this.table[at + 1] = id + 1;
+    this.table[at + 2] = this.offsets[id]!;
+    this.table[at + 3] = this.lengths[id]!;
   }
 
   private grow(): void {
@@ -202,7 +213,7 @@ export class Vocab {
 
   private rehash(): void {
     this.table = new Int32Array(this.table.length * 2);
-    this.mask = (this.table.length >> 1) - 1;
+    this.mask = (this.table.length >> 2) - 1;
     for (let id = 0; id < this.words.length; id++) this.place(this.hashes[id]!, id);
   }
 }
