@@ -37,25 +37,23 @@ export interface DiscordAdapterDeps {
  * - `limiter`: Discord's 50 requests/s, enforced by the deliver queue's BullMQ limiter;
  * - `reserve(chat)`: the channel's message bucket as the last X-RateLimit-* headers left it; the job is
  *   postponed, not slept on, when it is empty;
- * - each request also books a global slot in Redis, spaced 1000/49 ms apart, and is counted in Discord's
- *   one-second window as it leaves (discord-limits.ts), so bursts never cross that window.
+ * - each request also books a global slot in Redis, spaced 1000/49 ms apart, and leaves only when the 48
+ *   requests before it left more than a second ago (a sliding log, discord-limits.ts), so no one-second
+ *   window, wherever Discord starts it, sees more than its limit.
  * Errors leave as DeliveryError (classifyDiscordError): 429 → RATE_LIMITED, 403/404 → CHAT_GONE,
  * 5xx → TRANSIENT.
  */
 export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
-  /**
-   * Waits for the booked slot, then for room in Discord's current window (rarely needed).
-   * @returns the start of the window this request opens, if it opens one.
-   */
-  async function takeGlobalSlot(): Promise<number | null> {
+  /** Waits for the booked slot, then for room in the last second's log (rarely needed). */
+  async function takeGlobalSlot(): Promise<void> {
     const wait = await deps.limits.scheduleGlobal(MAX_GLOBAL_SLEEP_MS);
     if (wait < 0)
       throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: -wait });
     if (wait > 0) await sleep(wait);
     for (let tries = 0; tries < 50; tries++) {
-      const window = await deps.limits.confirmGlobal();
-      if (window.wait === 0) return window.opened;
-      await sleep(window.wait);
+      const wait = await deps.limits.confirmGlobal();
+      if (wait === 0) return;
+      await sleep(wait);
     }
     throw new DeliveryError("RATE_LIMITED", "discord: global window stays full", { retryAfterMs: 1000 });
   }
@@ -72,14 +70,11 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
         }
         if (wait > 0) await sleep(wait);
       }
-      const opened = await takeGlobalSlot();
+      await takeGlobalSlot();
       try {
         await deps.rest.post(Routes.channelMessages(chat.id), { body });
       } catch (err) {
         throw classifyDiscordError(err);
-      } finally {
-        // Discord's window began when this request reached it: no later than now.
-        if (opened !== null) await deps.limits.windowOpenerAnswered(opened);
       }
     }
   }

@@ -10,20 +10,24 @@ export const DISCORD_GLOBAL_PER_SECOND = 50;
 export const GLOBAL_SPACING_MS = 1000 / (DISCORD_GLOBAL_PER_SECOND - 1);
 
 /**
- * Discord counts the global limit in windows of one second that start when a request reaches it. We
- * count the same windows as requests leave (not when they were scheduled: a process that stalled would
- * start its window late at Discord and early here), and once the window's first request is answered we
- * move the window's start to that answer: Discord's window began somewhere between sending and the answer,
- * and the later bound never ends ours before Discord's (the first request of a run, on a new connection,
- * can take tens of ms to arrive). This guard covers clock granularity.
+ * Discord counts the global limit in windows of one second that start when a request reaches it. We keep
+ * a log of the last requests' departure times and let one leave only if the WINDOW_LIMIT-th before it
+ * left more than a second (plus this guard) ago: every one-second span then holds at most WINDOW_LIMIT
+ * departures, wherever Discord's window falls, and a process that stalled cannot catch up in a burst.
  */
-export const WINDOW_GUARD_MS = 5;
+export const WINDOW_GUARD_MS = 10;
 
 /**
  * The least time between two requests as they leave. Requests booked for slots that a stalled process let
  * pass would otherwise leave back to back to catch up, and a burst is what crosses Discord's window.
  */
 export const MIN_GAP_MS = 15;
+
+/**
+ * Requests in any one-second span of departures: one fewer than Discord allows, because transit times
+ * vary and a request can reach Discord a little later than the one sent after it.
+ */
+export const WINDOW_LIMIT = DISCORD_GLOBAL_PER_SECOND - 1;
 
 /** Added to every wait Discord announces, for clock and network jitter. */
 const MARGIN_MS = 50;
@@ -38,8 +42,8 @@ export interface BucketState {
  * Discord's rate limits, held in Redis so every worker process sees what any of them learned.
  *
  * Keys: `discord:route:<channelId>` hash {remaining, reset (ms, Redis clock)} with a TTL of its reset;
- * `discord:global` the time (ms) of the next free global slot; `discord:window` hash {start, count} of
- * the current global window and the last request's time. All expire within a minute of the last request.
+ * `discord:global` the time (ms) of the next free global slot; `discord:sent` list of the last requests'
+ * departure times (WINDOW_LIMIT of them). All expire within a minute of the last request.
  */
 export interface DiscordLimits {
   /**
@@ -55,13 +59,10 @@ export interface DiscordLimits {
    */
   scheduleGlobal(maxWaitMs: number): Promise<number>;
   /**
-   * Counts this request in Discord's current global window, right before it leaves. `wait` 0: go now;
-   * otherwise how many ms until the next window (nothing counted). `opened`: this request opened a new
-   * window, which starts at that time; pass it to windowOpenerAnswered once the request is answered.
+   * Logs this request's departure, right before it leaves: 0 when it may go now, otherwise how many ms
+   * until the sliding one-second log has room (nothing logged).
    */
-  confirmGlobal(): Promise<{ wait: number; opened: number | null }>;
-  /** Moves the start of the window `opened` to now, if it is still the current window. */
-  windowOpenerAnswered(opened: number): Promise<void>;
+  confirmGlobal(): Promise<number>;
 }
 
 // Redis TIME, not the caller's clock: worker processes on other hosts agree on it.
@@ -97,30 +98,24 @@ return at - now`;
 
 const CONFIRM_GLOBAL = `${NOW_MS}
 local limit = tonumber(ARGV[1])
-local next = tonumber(ARGV[2])
-local start = tonumber(redis.call('HGET', KEYS[1], 'start') or '0')
-local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
-local last = tonumber(redis.call('HGET', KEYS[1], 'last') or '0')
+local span = tonumber(ARGV[2])
 local gap = tonumber(ARGV[3])
-if now < last + gap then return {last + gap - now, 0} end
-local opened = 0
-if now >= start + next then start = now count = 0 opened = now end
-if count >= limit then return {start + next - now, 0} end
-redis.call('HSET', KEYS[1], 'start', start, 'count', count + 1, 'last', now)
-redis.call('PEXPIRE', KEYS[1], 60000)
-return {0, opened}`;
-
-const OPENER_ANSWERED = `${NOW_MS}
-if tonumber(redis.call('HGET', KEYS[1], 'start') or '0') == tonumber(ARGV[1]) then
-  redis.call('HSET', KEYS[1], 'start', now)
+local last = tonumber(redis.call('LINDEX', KEYS[1], -1) or '0')
+if now < last + gap then return last + gap - now end
+if redis.call('LLEN', KEYS[1]) >= limit then
+  local oldest = tonumber(redis.call('LINDEX', KEYS[1], -limit))
+  if now < oldest + span then return oldest + span - now end
 end
+redis.call('RPUSH', KEYS[1], now)
+redis.call('LTRIM', KEYS[1], -limit, -1)
+redis.call('PEXPIRE', KEYS[1], 60000)
 return 0`;
 
 /** Creates the Redis-held Discord limits. */
 export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
   const routeKey = (channelId: string) => keys.key("discord", "route", channelId);
   const globalKey = keys.key("discord", "global");
-  const windowKey = keys.key("discord", "window");
+  const sentKey = keys.key("discord", "sent");
   return {
     async reserveRoute(channelId) {
       const wait = Number(await redis.eval(RESERVE_ROUTE, 1, routeKey(channelId)));
@@ -140,19 +135,9 @@ export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
       return Number(await redis.eval(TAKE_GLOBAL, 1, globalKey, GLOBAL_SPACING_MS, maxWaitMs));
     },
     async confirmGlobal() {
-      const next = 1000 + WINDOW_GUARD_MS;
-      const [wait, opened] = (await redis.eval(
-        CONFIRM_GLOBAL,
-        1,
-        windowKey,
-        DISCORD_GLOBAL_PER_SECOND,
-        next,
-        MIN_GAP_MS,
-      )) as [number, number];
-      return { wait: Number(wait), opened: Number(opened) > 0 ? Number(opened) : null };
-    },
-    async windowOpenerAnswered(opened) {
-      await redis.eval(OPENER_ANSWERED, 1, windowKey, opened);
+      return Number(
+        await redis.eval(CONFIRM_GLOBAL, 1, sentKey, WINDOW_LIMIT, 1000 + WINDOW_GUARD_MS, MIN_GAP_MS),
+      );
     },
   };
 }
