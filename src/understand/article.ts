@@ -76,6 +76,7 @@ const GLUE = new Set([
   "de",
 ]);
 
+const NEW = new Set(["nuovo", "nuova", "new"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
 const ROLE_BITS = maskOf(ROLE_CUES);
 
@@ -137,6 +138,12 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     return false;
   }
 
+  /** "nuovo"/"new" or an official cue ("è un nuovo") right before a player noun starting at `at`. */
+  function newBefore(at: number): boolean {
+    const w = tokens.norm(at - 1);
+    return NEW.has(w) || ((cueEndingAt(s, at)?.mask ?? 0) & K.official) !== 0;
+  }
+
   function roleOf(c: ClubMention): ClubRole {
     // Walk back over glue words to the word that governs the club.
     let k = c.start - 1;
@@ -146,6 +153,9 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
       k--;
     }
     const cue = cueEndingAt(s, k + 1);
+    // "è un nuovo giocatore del Milan", "il nuovo acquisto della Roma": the club a new player belongs to is
+    // where he is going, not his own.
+    if (cue && cue.mask & K.pnoun && cue.start > 0 && newBefore(cue.start)) return "to";
     if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS) {
       for (const kind of ROLE_CUES) {
         if (cue.mask & K[kind]) return kind === "staffOf" ? "staff" : kind;

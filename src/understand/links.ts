@@ -145,7 +145,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
-      if (renewal && own && !history) add(p, own, "renewal");
+      if (renewal && own && !history && renews(s, p)) add(p, own, "renewal");
       const stay = (k & K.stay) !== 0 && stays(s, own);
       if (history && !collapse) continue;
       let dests = s.clubs.filter(
@@ -201,6 +201,27 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         c.mask & K.stay && s.clubs.some((k) => k.club === own && k.start >= c.end && k.start - c.end <= 4),
     );
   }
+}
+
+/**
+ * Whether the sentence's renewal is his: not when the cue nearest his name tells of him leaving ("il rinnovo di
+ * Tomori e la cessione in prestito di Odogu": the loan is Odogu's, the renewal Tomori's).
+ */
+function renews(s: Sentence, p: PlayerRef): boolean {
+  let best: CueMention | undefined;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const m of s.players) {
+    if (m.ref !== p) continue;
+    for (const c of s.cues) {
+      if (!(c.mask & (K.renewal | K.move))) continue;
+      const d = c.end <= m.start ? m.start - c.end : c.start - m.end;
+      if (d < dist) {
+        dist = d;
+        best = c;
+      }
+    }
+  }
+  return !best || (best.mask & K.renewal) !== 0;
 }
 
 /** A stage cue within `span` words of one of the player's mentions in the sentence. */

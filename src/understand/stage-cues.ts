@@ -15,7 +15,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     caccia | nome | nomi | lista | taccuino | informazioni | alla finestra | in corsa | attent* |
     attenzione | favorit* | individuat* | punta | puntano | punta su | occhi | corteggiament* |
     corteggia | pressing | sondaggi* | sondat* | candidat* | profilo | colpo | rinforz* | assalto |
-    prima scelta | preferit* | tentazione | ipotesi | destinazion* | estimatore | pupillo | in pole |
+    tra i profili | prima scelta | preferit* | tentazione | ipotesi | destinazion* | estimatore | pupillo | in pole |
     chiesto | spinge | spingere | approcc* | avvicina | stima | uomo giusto | pedina | ritorno |
     riportare | futuro | scenari* | accostamento | keen | interest | interested | monitoring |
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
@@ -62,7 +62,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
 /** Words that cancel a high-stage cue in the same sentence: "manca solo l'annuncio", "before", "yet to". */
 export const NEGATORS = cues(`
   manca | mancano | mancava | attende | attendere | attesa | senza che | prima che | da definire |
-  non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna
+  non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
+  attendono | si attendono | previst* | in programma | prossima settimana | prossimi giorni | sosterra |
+  svolgera | effettuera | scheduled | will undergo | set to undergo
 `);
 
 /** Phrases that look like cues but are not ("apertura ufficiale" of the window, "partita ufficiale"). */
@@ -72,7 +74,8 @@ export const NEUTRAL = cues(`
   canale ufficiale | profilo ufficiale | pagina ufficiale | official website | official site |
   official channels | in attesa di | visite mediche di rito | a caccia di rinforzi |
   voglia di riscatto | senza mai | fatta eccezione | dettagli dell operazione | non solo |
-  ritorno in serie a | ritorno in italia | apertura della sessione
+  ritorno in serie a | ritorno in italia | apertura della sessione | si tratta | si trattava |
+  si tratterebbe
 `);
 
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
