@@ -38,6 +38,8 @@ export interface ClubName {
   weak: boolean;
   /** Also a city: after a bare "a"/"in" it is the city. */
   city: boolean;
+  /** A nickname several clubs share: the clubs, and the one taken when the article names none. */
+  shared?: { clubs: readonly string[]; fallback: string | null };
 }
 
 /** Everything the extractor matches, built once per gazetteer. */
@@ -156,14 +158,24 @@ function build(data: GazetteerData): Dictionaries {
   const weak = new Set(data.weak.map((w) => nameWords(w).join(" ")));
   const city = new Set(data.cityClubs.map((w) => nameWords(w).join(" ")));
   const clubs = new TokenTrie<ClubName, number>();
+  const shared = new Set(
+    (data.sharedNicknames ?? []).flatMap((g) => g.names.map((n) => nameWords(n).join(" "))),
+  );
   for (const c of data.clubs) {
     for (const a of [c.name, ...c.aliases]) {
       const w = nameWords(a);
       const k = w.join(" ");
       clubs.add(ids(w), { club: c.name, nickname: false, weak: weak.has(k), city: city.has(k) });
     }
-    for (const n of c.nicknames ?? [])
-      clubs.add(ids(nameWords(n)), { club: c.name, nickname: true, weak: false, city: false });
+    for (const n of c.nicknames ?? []) {
+      if (!shared.has(nameWords(n).join(" ")))
+        clubs.add(ids(nameWords(n)), { club: c.name, nickname: true, weak: false, city: false });
+    }
+  }
+  for (const g of data.sharedNicknames ?? []) {
+    const value = { club: g.default ?? g.clubs[0]!, nickname: true, weak: false, city: false };
+    for (const n of g.names)
+      clubs.add(ids(nameWords(n)), { ...value, shared: { clubs: g.clubs, fallback: g.default } });
   }
   const players = new TokenTrie<PlayerEntry, number>();
   const sur = new Map<string, PlayerEntry[]>();

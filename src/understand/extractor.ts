@@ -7,6 +7,7 @@ import { K } from "./lexicon.js";
 import { finalStage, linkPlayers } from "./links.js";
 import { scan } from "./mentions.js";
 import { resolvePlayers } from "./name-matcher.js";
+import { resolveSharedNicknames } from "./shared-nicknames.js";
 import { Tokens, tokenize } from "./tokens.js";
 import type { ArticleText, Extraction, Link, PlayerFacts, Understander } from "./types.js";
 import { W_EN, W_IT } from "./vocab.js";
@@ -50,6 +51,7 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   const headParas = head.length || (untitledHead ? 1 : 0);
   const headSents = headParas ? firstSentOfPara(tokens, headParas) : 0;
   const s = scan(tokens, d);
+  s.clubs = resolveSharedNicknames(s.clubs);
   const clubs: string[] = [];
   for (const c of s.clubs) if (!clubs.includes(c.club)) clubs.push(c.club);
   const refs = resolvePlayers(tokens, s, new Set(clubs));

@@ -40,6 +40,15 @@ export interface GazetteerData {
   weak: string[];
   /** Club names that are also cities: after a bare "a"/"in" they are the city ("portarlo a Torino"). */
   cityClubs: string[];
+  /** Press nicknames several clubs share; the article's context picks one (see shared-nicknames.ts). */
+  sharedNicknames?: SharedNickname[];
+}
+
+/** A nickname group: "nerazzurri" for Inter, Atalanta and Pisa; `default` when the article names none. */
+export interface SharedNickname {
+  names: string[];
+  clubs: string[];
+  default: string | null;
 }
 
 /** Look-ups over players and clubs. */
@@ -149,7 +158,11 @@ let cached: Gazetteer | undefined;
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const read = (...p: string[]) => JSON.parse(readFileSync(dataPath(...p), "utf8"));
-  const hand = read("hand", "clubs.json") as { weak: string[]; cityClubs: string[] };
+  const hand = read("hand", "clubs.json") as {
+    weak: string[];
+    cityClubs: string[];
+    sharedNicknames?: SharedNickname[];
+  };
   const people = read("hand", "people.json") as { people: PersonEntry[]; places: string[] };
   cached = createGazetteer({
     clubs: read("gazetteer", "clubs.json"),
@@ -158,6 +171,7 @@ export function loadGazetteer(): Gazetteer {
     places: people.places,
     weak: hand.weak,
     cityClubs: hand.cityClubs,
+    sharedNicknames: hand.sharedNicknames ?? [],
   });
   return cached;
 }

@@ -20,6 +20,8 @@ import {
 /** A club named in the text. */
 export interface ClubMention {
   club: string;
+  /** Set for a nickname several clubs share, until the extractor picks one (see shared-nicknames.ts). */
+  shared?: { clubs: readonly string[]; fallback: string | null };
   start: number;
   end: number;
   sent: number;
@@ -136,7 +138,9 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     } else if (lc === best) {
       const v = club![0]!;
       if (!isCity(i, v.city) && !isWeakPart(i, lc, v.weak) && (cap || v.nickname)) {
-        out.clubs.push({ club: v.club, start: i, end: i + lc, sent });
+        const m: ClubMention = { club: v.club, start: i, end: i + lc, sent };
+        if (v.shared) m.shared = v.shared;
+        out.clubs.push(m);
       }
     } else if (ls === best) {
       out.sources.push({ name: source![0]!, start: i, end: i + ls });

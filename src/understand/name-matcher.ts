@@ -113,7 +113,10 @@ function provisionals(
     const firstOfSentence = i === 0 || sents[i - 1] !== sent;
     const last = tokens.norm(j - 1);
     // The cue tests first: most capitalised words have none, and then no key needs building.
+    // "in Baviera", "in Germania": one capitalised word after "in" is a place, never a player.
+    const place = j - i === 1 && i > 0 && sents[i - 1] === sent && tokens.norm(i - 1) === "in";
     const cued =
+      !place &&
       (cueBefore(i) || cueAfter(j)) &&
       !(firstOfSentence && j - i === 1 && !cueAfter(j)) &&
       !(wflags[ids[j - 1]!]! & W_STAFF_SURNAME) &&
