@@ -96,4 +96,60 @@ describe("toExtractJson", () => {
       links: [{ club: "Genoa", stage: "interest" }],
     });
   });
+
+  describe("Italian transfer prose", () => {
+    const stage = (text: string) => linkOf(text, "Dovbyk")?.links.find((l) => l.club === "Milan")?.stage;
+
+    it("should read soundings, enquiries and shortlists as interest, opened negotiations as talks", () => {
+      expect(stage("Per ora si tratta solo di un sondaggio del Milan per Artem Dovbyk della Roma.")).toBe(
+        "interest",
+      );
+      expect(stage("Il Milan ha chiesto informazioni alla Roma per Artem Dovbyk.")).toBe("interest");
+      expect(stage("Artem Dovbyk della Roma è nel mirino del Milan.")).toBe("interest");
+      expect(stage("Il Milan ha avviato una trattativa con la Roma per Artem Dovbyk.")).toBe("talks");
+      expect(stage("Contatti avviati con il club: il Milan vuole Artem Dovbyk della Roma.")).toBe("talks");
+    });
+
+    it("should read 'un nuovo giocatore del Milan' and an announced signing as official", () => {
+      expect(stage("È ufficiale: Artem Dovbyk è un nuovo giocatore del Milan.")).toBe("official");
+      expect(stage("Il Milan ha annunciato l'acquisto di Artem Dovbyk dalla Roma.")).toBe("official");
+    });
+
+    it("should keep medicals still to come at agreement and medicals under way as medical", () => {
+      expect(
+        stage("Il Milan ha l'accordo con la Roma per Artem Dovbyk, ora si attendono le visite mediche."),
+      ).toBe("agreement");
+      expect(
+        stage("Accordo tra Milan e Roma per Artem Dovbyk: visite mediche previste la prossima settimana."),
+      ).toBe("agreement");
+      expect(stage("Artem Dovbyk sta svolgendo le visite mediche con il Milan.")).toBe("medical");
+      expect(stage("Oggi le visite mediche di Artem Dovbyk con il Milan.")).toBe("medical");
+    });
+
+    it("should give a shared nickname to the club the article names, never to the other one", () => {
+      const x = u.extract({
+        text: "Ademola Lookman ha rinnovato con l'Atalanta fino al 2029. Il club nerazzurro ha annunciato il prolungamento.",
+      });
+      expect(x.clubs).toEqual(["Atalanta"]);
+      expect(x.players[0]?.links).toEqual([{ club: "Atalanta", stage: "renewal" }]);
+      expect(u.extract({ text: "I nerazzurri vogliono Artem Dovbyk della Roma." }).clubs).toContain("Inter");
+    });
+
+    it("should never take a region or country after 'in' for a player", () => {
+      const x = u.extract({
+        text: "Il Milan ha avviato i contatti con il Bayern Monaco per Kim Min-Jae, difensore che in Baviera gioca poco.",
+      });
+      expect(x.players.map((p) => p.name)).toEqual(["Kim Min-jae"]);
+    });
+
+    it("should give a loan with no destination no link, and leave the renewal beside it to its player", () => {
+      const x = u.extract({
+        text: "Il Milan è pronto al rinnovo di Fikayo Tomori e alla cessione in prestito di David Odogu.",
+      });
+      expect(x.players.find((p) => p.name === "Fikayo Tomori")?.links).toEqual([
+        { club: "Milan", stage: "renewal" },
+      ]);
+      expect(x.players.find((p) => p.name === "David Odogu")?.links ?? []).toEqual([]);
+    });
+  });
 });
