@@ -37,8 +37,8 @@ export interface DiscordAdapterDeps {
  * - `limiter`: Discord's 50 requests/s, enforced by the deliver queue's BullMQ limiter;
  * - `reserve(chat)`: the channel's message bucket as the last X-RateLimit-* headers left it; the job is
  *   postponed, not slept on, when it is empty;
- * - each request also books a global slot in Redis, spaced 20.4 ms apart, and leaves only when the 50th
- *   request before it left more than 1,020 ms ago (a sliding log, discord-limits.ts), so no one-second
+ * - each request also books a global slot in Redis, spaced 20.5 ms apart, and leaves only when the 50th
+ *   request before it left more than 1,025 ms ago (a sliding log, discord-limits.ts), so no one-second
  *   window, wherever Discord starts it, sees more than its limit.
  * Errors leave as DeliveryError (classifyDiscordError): 429 → RATE_LIMITED, 403/404 → CHAT_GONE,
  * 5xx → TRANSIENT.
