@@ -66,7 +66,7 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
     const l = links.get(p.key);
     if (!l || (!l.links.size && !l.move)) continue;
     const out: Link[] = [];
-    l.links.forEach((stages, club) => out.push({ club, stage: finalStage(stages) }));
+    for (const [club, stages] of l.links) out.push({ club, stage: finalStage(stages) });
     players.push({
       key: p.key,
       name: p.name,
