@@ -89,7 +89,8 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
     say(
       `· the feeds publish ${fresh} new items: a Kim rumour, the same rumour from a second outlet, the same`,
     );
-    say("  article again under a tracking URL, a match report, and the deal moving to an agreement\n");
+    say("  article again under a tracking URL, a match report, and the deal moving to an agreement, which");
+    say("  only the article page tells (its title and teaser name neither the player nor the deal)\n");
     await pollAll();
 
     await pollAll();
