@@ -3,7 +3,6 @@ import type { Keys, Redis } from "../../redis.js";
 /** Discord's bot-wide limit: 50 requests per second, every route together. */
 export const DISCORD_GLOBAL_PER_SECOND = 50;
 
-
 /**
  * Discord counts the global limit in windows of one second that start when a request reaches it. We keep
  * a log of the last requests' departure times and let one leave only if the WINDOW_LIMIT-th before it
