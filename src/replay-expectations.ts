@@ -19,38 +19,45 @@ export type Expectation = "alert" | "quiet" | "either";
 /**
  * Runs the alert policy on the labels themselves: the first link of a player to a club alerts; a link
  * whose every acceptable stage lies beyond every stage seen so far alerts; one whose stages were all seen
- * (or lie below) stays quiet; anything in between is "either". A link quiet longer than the memory window
- * is new again.
+ * (or lie below) stays quiet; anything in between is "either", and so is a link that comes back after a
+ * collapse. A link quiet longer than the memory window is new again.
  */
 export function expectedAlerts(
   links: LabelledLink[],
   memoryDays = 30,
 ): (LabelledLink & { expect: Expectation })[] {
-  const seen = new Map<string, { ranks: number[]; collapsed: boolean; last: number }>();
+  // Per link: the stage it has certainly reached (the highest of each label's lowest acceptable stage),
+  // the stage it may have reached (the highest acceptable stage seen), and whether the last label said
+  // it collapsed for sure (only "collapsed") or maybe (among other acceptable stages).
+  const seen = new Map<
+    string,
+    { surely: number; maybe: number; collapsed: "no" | "maybe" | "surely"; last: number }
+  >();
   const out: (LabelledLink & { expect: Expectation })[] = [];
   let clock = 0;
   for (const l of links) {
     if (l.date) clock = Date.parse(l.date);
     const key = `${samePlayerKey(l.player)}|${foldName(l.club)}`;
-    const prev = seen.get(key);
-    const fresh = !prev || clock - prev.last > memoryDays * 86_400_000;
-    const ranks = l.stages.map((s) => (s === "collapsed" ? -1 : STAGE_RANK[s]));
+    const found = seen.get(key);
+    const prev = found && clock - found.last <= memoryDays * 86_400_000 ? found : null;
+    const ladder = l.stages.filter((s) => s !== "collapsed").map((s) => STAGE_RANK[s]);
+    const collapsed = l.stages.includes("collapsed");
     let expect: Expectation;
-    if (fresh) expect = "alert";
-    else {
-      const seenMax = Math.max(...prev.ranks);
-      const seenMin = Math.min(...prev.ranks);
-      const forward = ranks.map((r) => (r === -1 ? !prev.collapsed : r > seenMax));
-      const backward = ranks.map((r) => (r === -1 ? prev.collapsed : r <= seenMin));
-      expect = forward.every(Boolean) ? "alert" : backward.every(Boolean) ? "quiet" : "either";
+    if (!prev) expect = "alert";
+    else if (collapsed && !ladder.length && prev.collapsed !== "maybe") {
+      expect = prev.collapsed === "surely" ? "quiet" : "alert";
     }
+    // A link back after a collapse may be news (the policy pushes it) or an old article read late, and a
+    // label that allows a collapse among other stages leaves the next one open: not scored.
+    else if (prev.collapsed !== "no" || collapsed) expect = "either";
+    else if (Math.min(...ladder) > prev.maybe) expect = "alert";
+    else if (Math.max(...ladder) <= prev.surely) expect = "quiet";
+    else expect = "either";
     out.push({ ...l, expect });
-    const kept = prev && !fresh ? prev.ranks : [];
     seen.set(key, {
-      ranks: [...kept, ...ranks.filter((r) => r >= 0)].length
-        ? [...kept, ...ranks.filter((r) => r >= 0)]
-        : [0],
-      collapsed: ranks.includes(-1) && ranks.length === 1,
+      surely: Math.max(prev?.surely ?? 0, ladder.length ? Math.min(...ladder) : 0),
+      maybe: Math.max(prev?.maybe ?? 0, ...ladder),
+      collapsed: !collapsed ? "no" : ladder.length ? "maybe" : "surely",
       last: clock,
     });
   }
