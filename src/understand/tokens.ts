@@ -118,6 +118,8 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   t.reserve((source.length >> 1) + 1, 0);
   if (folded.length < source.length * MAX_EXPANSION) folded = new Uint16Array(source.length * MAX_EXPANSION);
   const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends } = t;
+  // A local, not the module variable: the inner loop then need not reload it after every call.
+  const buf = folded;
   let count = 0;
   let sent = 0;
   let para = 0;
@@ -154,7 +156,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
         cls = charClass(source.charCodeAt(i));
       }
       const start = i;
-      // The word, folded into `folded` and hashed on the way; the slow path when a character has no folding
+      // The word, folded into `buf` and hashed on the way; the slow path when a character has no folding
       // entry.
       let h = FNV;
       let len = 0;
@@ -165,7 +167,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
           const l = ASCII_LOWER[c]!;
           if (!l) break;
           h = Math.imul(h ^ l, PRIME);
-          folded[len++] = l;
+          buf[len++] = l;
         } else {
           if (!charClass(c)) break;
           if (c < TABLE_END) {
@@ -173,7 +175,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
             for (let k = 0; k < f.length; k++) {
               const l = f.charCodeAt(k);
               h = Math.imul(h ^ l, PRIME);
-              folded[len++] = l;
+              buf[len++] = l;
             }
           } else slow = true;
         }
@@ -186,7 +188,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
         } else if (bound === 1) sent++;
       }
       first = false;
-      ids[count] = slow ? vocab.intern(foldName(source.slice(start, i))) : vocab.lookup(folded, len, h);
+      ids[count] = slow ? vocab.intern(foldName(source.slice(start, i))) : vocab.lookup(buf, len, h);
       cap[count] = cls & 2 ? 1 : 0;
       sents[count] = sent;
       paras[count] = para;
