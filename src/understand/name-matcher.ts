@@ -13,6 +13,10 @@ const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 
 const keys = new Map<string, string>();
 
+/** Per sentence, 1 when it holds a stage or move cue. Module scratch reused by every article: extraction is
+ * synchronous, and a Set of sentence numbers per article cost more than the rest of the name resolution. */
+let transferScratch = new Uint8Array(256);
+
 /** playerKey of a provisional name, kept: folding is slow and the same names come back in every article. */
 function keyOf(name: string): string {
   let key = keys.get(name);
@@ -33,8 +37,10 @@ function keyOf(name: string): string {
  */
 export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): PlayerRef[] {
   const refs = new Map<string, PlayerRef>();
-  const transferSents = new Set<number>();
-  for (const c of s.cues) if (c.mask & (STAGE_BITS | K.move)) transferSents.add(c.sent);
+  const sentCount = tokens.length ? tokens.sent[tokens.length - 1]! + 1 : 0;
+  if (transferScratch.length < sentCount) transferScratch = new Uint8Array(sentCount * 2);
+  const transfer = transferScratch.fill(0, 0, sentCount);
+  for (const c of s.cues) if (c.mask & (STAGE_BITS | K.move)) transfer[c.sent] = 1;
   const cueEnd = (at: number, kind: number) => ((cueEndingAt(s, at)?.mask ?? 0) & kind) !== 0;
   const afterStaff = (start: number) => {
     for (let k = start; k >= start - 2 && k > 0; k--) {
@@ -68,10 +74,10 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     if (!pick) {
       const fit = m.candidates.filter((c) => (c.clubs ?? [c.club]).some((k) => k && clubs.has(k)));
       if (fit.length === 1) pick = fit[0];
-      else if (m.candidates.length === 1 && !m.typo && m.surname!.length >= 5 && transferSents.has(m.sent)) {
+      else if (m.candidates.length === 1 && !m.typo && m.surname!.length >= 5 && transfer[m.sent] === 1) {
         pick = m.candidates[0];
       }
-      if (pick && (m.typo || m.common) && !transferSents.has(m.sent)) pick = undefined;
+      if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;
     }
     if (pick) add(pick, pick.name, m, false);
   }
@@ -93,7 +99,8 @@ function provisionals(
   const { cap, sent: sents, ids } = tokens;
   const wflags = tokens.vocab.flags;
   while (i < n) {
-    if (!cap[i] || s.covered[i] || s.blocked.has(i) || wflags[ids[i]!]! & (W_NOT_NAME | W_DIGIT)) {
+    // Array reads before the Map look-up: most capitalised words are already covered or never names.
+    if (!cap[i] || s.covered[i] || wflags[ids[i]!]! & (W_NOT_NAME | W_DIGIT) || s.blocked.has(i)) {
       i++;
       continue;
     }
