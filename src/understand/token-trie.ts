@@ -8,8 +8,14 @@
  */
 interface Node<T, K> {
   next: Map<K, Node<T, K>> | undefined;
+  /** The children again as parallel arrays: most nodes have a handful, and a short scan beats `Map.get`. */
+  keys: K[];
+  kids: Node<T, K>[];
   values: T[];
 }
+
+/** Up to this many children a node is searched by scanning `keys`; beyond it through `next`. */
+const SCAN_MAX = 8;
 
 /** Longest match starting at one token. */
 export interface TrieMatch<T> {
@@ -30,7 +36,7 @@ export class TokenTrie<T, K = string> {
     if (!tokens.length) return;
     let node = this.root.get(tokens[0]!);
     if (!node) {
-      node = { next: undefined, values: [] };
+      node = { next: undefined, keys: [], kids: [], values: [] };
       this.root.set(tokens[0]!, node);
       if (typeof tokens[0] === "number") {
         while (this.byId.length <= tokens[0]) this.byId.push(undefined);
@@ -41,8 +47,10 @@ export class TokenTrie<T, K = string> {
       node.next ??= new Map();
       let child = node.next.get(tokens[k]!);
       if (!child) {
-        child = { next: undefined, values: [] };
+        child = { next: undefined, keys: [], kids: [], values: [] };
         node.next.set(tokens[k]!, child);
+        node.keys.push(tokens[k]!);
+        node.kids.push(child);
       }
       node = child;
     }
@@ -83,8 +91,14 @@ export class TokenTrie<T, K = string> {
         best = i - at;
         this.matched = node.values;
       }
-      if (i >= limit || !node.next) break;
-      node = node.next.get(words[i]!);
+      const keys = node.keys;
+      if (i >= limit || !keys.length) break;
+      const w = words[i]!;
+      if (keys.length <= SCAN_MAX) {
+        let k = 0;
+        while (k < keys.length && keys[k] !== w) k++;
+        node = k < keys.length ? node.kids[k] : undefined;
+      } else node = node.next!.get(w);
     }
     return best;
   }
