@@ -117,6 +117,14 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   // A word takes at least two characters with its gap, so this bound is never exceeded.
   t.reserve((source.length >> 1) + 1, 0);
   if (folded.length < source.length * MAX_EXPANSION) folded = new Uint16Array(source.length * MAX_EXPANSION);
+  if (chars.length < source.length) {
+    chars = new Uint16Array(source.length * 2);
+    charBytes = Buffer.from(chars.buffer);
+  }
+  // One native copy of the UTF-16 units: `charCodeAt` on a sliced or concatenated string (what articles
+  // usually are) costs about twice a typed-array read, and the loops below read every character.
+  charBytes.write(source, 0, "utf16le");
+  const src = chars;
   const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends } = t;
   // A local, not the module variable: the inner loop then need not reload it after every call.
   const buf = folded;
@@ -137,10 +145,10 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       let bound = -1;
       let g = 0;
       let cls = 0;
-      let c0 = source.charCodeAt(i);
+      let c0 = src[i]!;
       if (c0 === 32 && i + 1 < n) {
         // Nearly every gap is one space before a word: no sentence end, nothing else to classify.
-        c0 = source.charCodeAt(i + 1);
+        c0 = src[i + 1]!;
         cls = c0 < 128 ? ASCII_WORD[c0]! : charClass(c0);
         if (cls) {
           i++;
@@ -149,11 +157,11 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
         }
       }
       if (bound < 0) {
-        i = scanGap(source, i, n);
+        i = scanGap(src, i, n);
         if (i >= n) break;
         g = gapInfo & 0x7f;
         bound = gapInfo >> 7;
-        cls = charClass(source.charCodeAt(i));
+        cls = charClass(src[i]!);
       }
       const start = i;
       // The word, folded into `buf` and hashed on the way; the slow path when a character has no folding
@@ -162,7 +170,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       let len = 0;
       let slow = false;
       while (i < n) {
-        const c = source.charCodeAt(i);
+        const c = src[i]!;
         if (c < 128) {
           const l = ASCII_LOWER[c]!;
           if (!l) break;
@@ -211,6 +219,10 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   return t;
 }
 
+/** The text's UTF-16 units, and the same memory as a Buffer to copy them in natively; grown as needed. */
+let chars = new Uint16Array(4096);
+let charBytes = Buffer.from(chars.buffer);
+
 /** A character of the table folds to at most this many. */
 const MAX_EXPANSION = 3;
 /** One word's folded characters; sized to the text in `tokenize`, so the loop needs no bound check. */
@@ -233,7 +245,7 @@ let gapInfo = 0;
  * `gapInfo` the boundary (0 same sentence, 1 sentence end, 2 paragraph end; << 7) and the G_* bits.
  * A sentence ends at . ! ? … followed by a space, or at a newline; two newlines end a paragraph.
  */
-function scanGap(source: string, at: number, n: number): number {
+function scanGap(source: Uint16Array, at: number, n: number): number {
   let i = at;
   let newlines = 0;
   let stop = false;
@@ -243,7 +255,7 @@ function scanGap(source: string, at: number, n: number): number {
   let commaParen = 0;
   let g = 0;
   for (; i < n; i++) {
-    const code = source.charCodeAt(i);
+    const code = source[i]!;
     if (code < 128 ? ASCII_WORD[code] : charClass(code)) break;
     if (code === 32 || code === 9 || code === 10 || code === 13 || isOtherSpace(code)) spaces++;
     else if (code === 45) dashes++;
@@ -261,8 +273,7 @@ function scanGap(source: string, at: number, n: number): number {
   if (bound < 0) bound = newlines > 1 ? 2 : newlines === 1 ? 1 : 0;
   const len = i - at;
   if (len > 0) {
-    if (spaces === len)
-      g |= G_SPACES | G_SPACE_DASH | (len === 1 && source.charCodeAt(at) === 32 ? G_ONE_SPACE : 0);
+    if (spaces === len) g |= G_SPACES | G_SPACE_DASH | (len === 1 && source[at] === 32 ? G_ONE_SPACE : 0);
     else if (spaces + dashes === len) g |= G_SPACE_DASH | (dashes === 1 ? G_DASH : 0);
     else if (commaParen === 1 && spaces + 1 === len) g |= G_COMMA_PAREN;
   }
