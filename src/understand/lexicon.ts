@@ -70,7 +70,8 @@ export interface Lexicon {
 
 /** Builds the cue lexicon once, interning its words in `vocab`. */
 export function createLexicon(vocab: Vocab): Lexicon {
-  const trie = new TokenTrie<CueKind, number>();
+  // Each node's mask computed afresh as its kinds grow (not through maskOf's cache, which keys by the list).
+  const trie = new TokenTrie<CueKind, number>((kinds) => kinds.reduce((m, k) => m | K[k], 0));
   const prefixes: string[] = [];
   const add = (phrases: readonly string[], kind: CueKind) => {
     for (const p of phrases) {

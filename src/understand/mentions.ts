@@ -1,6 +1,6 @@
 import type { Dictionaries } from "./dictionaries.js";
 import type { PlayerEntry } from "./gazetteer.js";
-import { type CueKind, maskOf } from "./lexicon.js";
+import type { CueKind } from "./lexicon.js";
 import { G_APOS, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
 import {
   W_CLUB,
@@ -158,7 +158,7 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     const len = trie.match(stems, at, limit);
     if (!len) return at + 1;
     const end = at + len;
-    out.cues.push({ kinds: trie.matched, mask: maskOf(trie.matched), start: at, end, sent: sents[at]! });
+    out.cues.push({ kinds: trie.matched, mask: trie.matchedTag, start: at, end, sent: sents[at]! });
     out.cueStart[at] = out.cueEnd[end] = out.cues.length;
     return end;
   }

@@ -12,6 +12,8 @@ interface Node<T, K> {
   keys: K[];
   kids: Node<T, K>[];
   values: T[];
+  /** `tagOf(values)`, kept so a match hands it over without a look-up (the cue lexicon's kind mask). */
+  tag: number;
 }
 
 /** Up to this many children a node is searched by scanning `keys`; beyond it through `next`. */
@@ -30,13 +32,18 @@ export class TokenTrie<T, K = string> {
   private readonly byId: (Node<T, K> | undefined)[] = [];
   /** Values of the last successful `match`. */
   matched: readonly T[] = [];
+  /** Tag of the last successful `match` (0 without `tagOf`). */
+  matchedTag = 0;
+
+  /** `tagOf` summarises a node's values as a number, kept per node for `matchedTag`. */
+  constructor(private readonly tagOf?: (values: readonly T[]) => number) {}
 
   /** Adds a pattern given as tokens. Empty patterns are ignored. */
   add(tokens: readonly K[], value: T): void {
     if (!tokens.length) return;
     let node = this.root.get(tokens[0]!);
     if (!node) {
-      node = { next: undefined, keys: [], kids: [], values: [] };
+      node = { next: undefined, keys: [], kids: [], values: [], tag: 0 };
       this.root.set(tokens[0]!, node);
       if (typeof tokens[0] === "number") {
         while (this.byId.length <= tokens[0]) this.byId.push(undefined);
@@ -47,7 +54,7 @@ export class TokenTrie<T, K = string> {
       node.next ??= new Map();
       let child = node.next.get(tokens[k]!);
       if (!child) {
-        child = { next: undefined, keys: [], kids: [], values: [] };
+        child = { next: undefined, keys: [], kids: [], values: [], tag: 0 };
         node.next.set(tokens[k]!, child);
         node.keys.push(tokens[k]!);
         node.kids.push(child);
@@ -55,6 +62,7 @@ export class TokenTrie<T, K = string> {
       node = child;
     }
     if (!node.values.includes(value)) node.values.push(value);
+    if (this.tagOf) node.tag = this.tagOf(node.values);
   }
 
   /** True when some pattern starts with this token (a cheap pre-check). */
@@ -90,6 +98,7 @@ export class TokenTrie<T, K = string> {
       if (node.values.length) {
         best = i - at;
         this.matched = node.values;
+        this.matchedTag = node.tag;
       }
       const keys = node.keys;
       if (i >= limit || !keys.length) break;
