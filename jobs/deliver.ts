@@ -38,7 +38,8 @@ export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
  * platform's adapter and within its limits. One sender per chat at a time; alerts leave the outbox only
  * once sent.
  * Platform errors arrive already classified as DeliveryError:
- * - RATE_LIMITED waits exactly what the platform said, without spending an attempt;
+ * - RATE_LIMITED waits exactly what the platform said, without spending an attempt: the whole queue for a
+ *   bot-wide limit, only this chat's job for a limit of the chat's own;
  * - CHAT_GONE pauses the chat (subscriptions kept) and is never retried;
  * - CHAT_MOVED moves the chat's subscriptions, state and outbox to the new id and sends there;
  * - TRANSIENT retries with the queue's backoff, then lands in the failed set;
@@ -102,6 +103,8 @@ async function onSendError(
   if (!(err instanceof DeliveryError)) throw err;
   switch (err.code) {
     case "RATE_LIMITED":
+      // A chat's own bucket holds only its job; a bot-wide limit holds the platform's whole queue.
+      if (err.details.scope === "chat") throw await deps.postpone(err.details.retryAfterMs ?? 1000);
       throw await deps.rateLimit(err.details.retryAfterMs ?? 1000);
     case "CHAT_GONE":
       await deps.chatState.pause(chat, `${err.code}: ${err.message}`, deps.now());

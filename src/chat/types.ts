@@ -47,7 +47,13 @@ export class DeliveryError extends Error {
   constructor(
     readonly code: DeliveryErrorCode,
     message: string,
-    readonly details: { retryAfterMs?: number; movedTo?: string; cause?: unknown } = {},
+    readonly details: {
+      retryAfterMs?: number;
+      /** RATE_LIMITED only: "chat" when the limit is this chat's own (hold just this job), else the bot's. */
+      scope?: "bot" | "chat";
+      movedTo?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: details.cause });
   }

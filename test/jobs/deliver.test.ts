@@ -114,3 +114,15 @@ describe("processDeliver", () => {
     expect(await outbox.size(chat("400"))).toBe(1);
   });
 });
+
+describe("a limit of the chat's own", () => {
+  it("should hold only that chat's job, not the whole queue", async () => {
+    await queue("500");
+    adapter.setNextError(
+      new DeliveryError("RATE_LIMITED", "429 on one channel", { retryAfterMs: 2500, scope: "chat" }),
+    );
+    await expect(processDeliver({ chat: chat("500") }, deps)).rejects.toBeInstanceOf(DelayedError);
+    expect(limits.at(-1)).toBe(-2500);
+    expect(await outbox.size(chat("500"))).toBe(1);
+  });
+});

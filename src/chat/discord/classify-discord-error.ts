@@ -30,7 +30,8 @@ export function classifyDiscordError(err: unknown): DeliveryError {
     return new DeliveryError(
       "RATE_LIMITED",
       `discord rate limit${err.global ? " (global)" : ""} on ${err.method} ${err.route}`,
-      { retryAfterMs: Math.ceil(retryAfterMs), cause: err },
+      // A route bucket is one channel's: only its delivery waits. A global limit holds every delivery.
+      { retryAfterMs: Math.ceil(retryAfterMs), scope: err.global ? "bot" : "chat", cause: err },
     );
   }
   if (err instanceof DiscordAPIError) {
