@@ -10,6 +10,8 @@ const MAX_OUTLETS = 50;
 const MAX_CITED = 20;
 const MAX_ARTICLES = 3;
 const MAX_BOARD = 200;
+/** Players kept in the recent-players index that autocomplete reads (most recently seen first). */
+export const MAX_RECENT_PLAYERS = 5000;
 
 /** One player's facts as seen in one article. */
 export interface Observation {
@@ -26,7 +28,8 @@ export interface Observation {
  *
  * Keys: `rumour:<player>:<club>` holds one Rumour as JSON with a TTL of the memory window, refreshed on
  * every sighting, so a quiet rumour disappears and comes back as new. `rumour:board:<player>` and
- * `rumour:club:<club>` are sorted sets by last sighting, trimmed to the window, for boards and /latest.
+ * `rumour:club:<club>` are sorted sets by last sighting, trimmed to the window, for boards and /latest;
+ * `rumour:recent` ("key<TAB>name" by last sighting, capped) lists the players in the news for autocomplete.
  */
 export interface RumourStore {
   /** Records one article's facts about a player; returns the event to push, or null (digest only). */
@@ -37,8 +40,9 @@ export interface RumourStore {
   clubBoard(club: string, limit: number): Promise<Rumour[]>;
 }
 
-// KEYS: rumour, player board, club board. ARGV: value read ('' for none), new value, memory ms, score,
-// club slug, player key, board cap. Writes only if the rumour still holds the value read.
+// KEYS: rumour, player board, club board, recent players. ARGV: value read ('' for none), new value,
+// memory ms, score, club slug, player key, board cap, "key<TAB>name", recent cap. Writes only if the
+// rumour still holds the value read.
 const WRITE_IF_UNCHANGED = `
 local current = redis.call('GET', KEYS[1]) or ''
 if current ~= ARGV[1] then return 0 end
@@ -52,6 +56,10 @@ redis.call('PEXPIRE', KEYS[2], ms)
 redis.call('ZADD', KEYS[3], score, ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', score - ms)
 redis.call('PEXPIRE', KEYS[3], ms)
+redis.call('ZADD', KEYS[4], score, ARGV[8])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', score - ms)
+redis.call('ZREMRANGEBYRANK', KEYS[4], 0, -tonumber(ARGV[9]) - 1)
+redis.call('PEXPIRE', KEYS[4], ms)
 return 1`;
 
 /** Slug of a club or player name for keys. */
@@ -76,6 +84,7 @@ export function createRumourStore(
   const rumourKey = (player: string, club: string) => keys.key("rumour", player, slug(club));
   const boardKey = (player: string) => keys.key("rumour", "board", player);
   const clubKey = (club: string) => keys.key("rumour", "club", slug(club));
+  const recentKey = keys.key("rumour", "recent");
 
   /**
    * Reads, decides and writes one link atomically: optimistic, the write is a compare-and-set on the value
@@ -117,10 +126,11 @@ export function createRumourStore(
       const score = Date.parse(next.lastSeen);
       const done = await redis.eval(
         WRITE_IF_UNCHANGED,
-        3,
+        4,
         key,
         boardKey(o.player.key),
         clubKey(club),
+        recentKey,
         raw ?? "",
         JSON.stringify(next),
         memoryMs,
@@ -128,6 +138,8 @@ export function createRumourStore(
         slug(club),
         o.player.key,
         MAX_BOARD,
+        `${o.player.key}\t${o.player.name}`,
+        MAX_RECENT_PLAYERS,
       );
       if (Number(done) === 1) return { rumour: next, kind, previous: prev?.stage ?? null };
     }
