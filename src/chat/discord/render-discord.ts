@@ -6,7 +6,7 @@ import type {
 } from "discord.js";
 import type { Lang } from "../../../commands/types.js";
 import type { Digest, OutboxItem } from "../../queues.js";
-import { alertModel, stageName } from "../alert-model.js";
+import { alertModel, CREDIBILITY_MARK, stageName } from "../alert-model.js";
 import { type DigestLineText, digestSections } from "../digest-text.js";
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -114,7 +114,11 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
     const more = e.links.length - maxClubs + 1;
     fields.splice(maxClubs - 1, 1, { name: "…", value: it ? `altre ${more}` : `${more} more`, inline: true });
   }
-  fields.push({ name: it ? "Testate" : "Outlets", value: String(e.outlets), inline: true });
+  fields.push({
+    name: it ? "Testate" : "Outlets",
+    value: `${e.outlets} · ${CREDIBILITY_MARK[e.credibility]}`,
+    inline: true,
+  });
   if (e.cited.length) {
     fields.push({
       name: it ? "Fonti" : "Sources",

@@ -55,7 +55,7 @@ describe("renderDiscordMessages", () => {
       expect.arrayContaining([
         { name: "Milan", value: "talks", inline: true },
         { name: "Inter", value: "interest", inline: true },
-        { name: "Outlets", value: "3", inline: true },
+        { name: "Outlets", value: "3 · ★★★", inline: true },
         { name: "Sources", value: "Sport Bild", inline: false },
       ]),
     );
