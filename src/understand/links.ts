@@ -13,6 +13,8 @@ const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"
 /** The ladder's bits, by rung: indexing K by a variable stage name is a slow keyed look-up. */
 const LADDER_K = LADDER.map((s) => K[s]);
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
+/** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
+const destScratch: string[] = [];
 
 /** Forward stage of one cue, stepped down a rung when a negator stands within six words ("manca l'accordo"). */
 function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
@@ -32,16 +34,31 @@ function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
 }
 
 /**
+ * Per cue of the sentence being linked: its forward stage and its nearest anchor. Both depend only on the
+ * sentence, so they are worked out once per sentence (`prepare`) instead of once per player and club.
+ */
+const cueStages: (Stage | undefined)[] = [];
+const cueNears: (Anchor | undefined)[] = [];
+
+function prepare(s: Sentence, anchors: Anchor[]): void {
+  for (let j = 0; j < s.cues.length; j++) {
+    const cue = s.cues[j]!;
+    cueStages[j] = cueStage(s, cue);
+    cueNears[j] = cueStages[j] || cue.mask & K.collapsed ? nearestAnchor(cue, anchors) : undefined;
+  }
+}
+
+/**
  * The stage a sentence gives the link to `club`: each cue belongs to the nearest club (or coach/director of a
  * club) in the sentence; cues near the player's own club or near no club speak of the deal as a whole.
- * Clubs with no cue of their own get "interest" when the sentence has any cue.
+ * Clubs with no cue of their own get "interest" when the sentence has any cue. Needs `prepare(s)` first.
  */
-function stageFor(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): Stage | undefined {
+function stageFor(s: Sentence, club: string, own: string | undefined): Stage | undefined {
   let best: Stage | undefined;
-  for (const cue of s.cues) {
-    const st = cueStage(s, cue);
+  for (let j = 0; j < s.cues.length; j++) {
+    const st = cueStages[j];
     if (!st) continue;
-    const near = nearestAnchor(cue, anchors);
+    const near = cueNears[j];
     const mine = !near || near.club === club || near.club === own;
     const v = mine ? st : "interest";
     if (!best || STAGE_RANK[v] > STAGE_RANK[best]) best = v;
@@ -50,12 +67,13 @@ function stageFor(s: Sentence, club: string, own: string | undefined, anchors: A
 }
 
 /** A collapse cue in the sentence whose nearest club is this one, the player's own, or none. */
-function collapses(s: Sentence, club: string, own: string | undefined, anchors: Anchor[]): boolean {
-  return s.cues.some((cue) => {
-    if (!(cue.mask & K.collapsed)) return false;
-    const near = nearestAnchor(cue, anchors);
-    return !near || near.club === club || near.club === own;
-  });
+function collapses(s: Sentence, club: string, own: string | undefined): boolean {
+  for (let j = 0; j < s.cues.length; j++) {
+    if (!(s.cues[j]!.mask & K.collapsed)) continue;
+    const near = cueNears[j];
+    if (!near || near.club === club || near.club === own) return true;
+  }
+  return false;
 }
 
 /** The club (or club's coach/director) closest to a cue, either side. */
@@ -140,6 +158,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const m of s.players) if (!named.includes(m.ref)) named.push(m.ref);
     const subjects = named.length ? named : [recent ?? ctx.focusPlayer];
     const anchors = anchorsOf(s);
+    let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
     let sentTo: string | undefined;
     for (const p of subjects) {
@@ -148,13 +167,17 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       if (renewal && own && !history && renews(s, p)) add(p, own, "renewal");
       const stay = (k & K.stay) !== 0 && stays(s, own);
       if (history && !collapse) continue;
-      let dests = s.clubs.filter(
-        (c) => c.club !== own && !NOT_DEST.has(c.role) && !(c.role === "of" && ofPlayer(s, c)),
-      );
-      if (named.length > 1) dests = dests.filter((c) => nearest(s, c) === p);
-      const explicit = dests.length > 0;
-      if (explicit) sentTo = dests[dests.length - 1]!.club;
-      const clubs = uniq(dests.map((c) => c.club));
+      // Destination clubs in one pass into a reused list, not filter/map/uniq arrays per player.
+      const clubs = destScratch;
+      clubs.length = 0;
+      let explicit = false;
+      for (const c of s.clubs) {
+        if (c.club === own || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c))) continue;
+        if (named.length > 1 && nearest(s, c) !== p) continue;
+        explicit = true;
+        sentTo = c.club;
+        if (!clubs.includes(c.club)) clubs.push(c.club);
+      }
       // A named player takes the paragraph's buyer only with a cue close to his name, not as a bystander
       // ("aspettare i rientri di Mbeumo").
       const close = !named.includes(p) || cueNear(s, p, 6);
@@ -167,9 +190,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         if (named.includes(p) && k & K.move) get(p).move = true;
         continue;
       }
+      if (!prepared) {
+        prepare(s, anchors);
+        prepared = true;
+      }
       for (const c of clubs) {
-        const st =
-          (collapse && collapses(s, c, own, anchors)) || stay ? "collapsed" : stageFor(s, c, own, anchors);
+        const st = (collapse && collapses(s, c, own)) || stay ? "collapsed" : stageFor(s, c, own);
         if (st) add(p, c, st);
       }
     }
@@ -256,13 +282,6 @@ function nearest(s: Sentence, c: RoledClub): PlayerRef | undefined {
     }
   }
   return best;
-}
-
-/** Distinct items in first-seen order; the lists are a handful long, so no Set. */
-function uniq<T>(xs: T[]): T[] {
-  const out: T[] = [];
-  for (const x of xs) if (!out.includes(x)) out.push(x);
-  return out;
 }
 
 /** One stage per link: a collapse anywhere wins; otherwise the highest rung seen. */
