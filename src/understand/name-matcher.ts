@@ -72,8 +72,15 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     const seen = seenSurname.get(m.surname!) ?? m.candidates.find((c) => refs.has(c.key));
     let pick: PlayerEntry | undefined = seen;
     if (!pick) {
-      const fit = m.candidates.filter((c) => (c.clubs ?? [c.club]).some((k) => k && clubs.has(k)));
-      if (fit.length === 1) pick = fit[0];
+      // The one candidate whose club the article names, counted without a filtered array per mention.
+      let fits = 0;
+      let fit: PlayerEntry | undefined;
+      for (const c of m.candidates) {
+        if (!playsFor(c, clubs)) continue;
+        fits++;
+        fit = c;
+      }
+      if (fits === 1) pick = fit;
       else if (m.candidates.length === 1 && !m.typo && m.surname!.length >= 5 && transfer[m.sent] === 1) {
         pick = m.candidates[0];
       }
@@ -83,6 +90,13 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   }
   provisionals(tokens, s, cueEnd, afterStaff, (name, m) => add(undefined, name, m, true));
   return [...refs.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** Whether one of the player's clubs (or his only club) is among `clubs`. */
+function playsFor(p: PlayerEntry, clubs: Set<string>): boolean {
+  if (!p.clubs) return !!p.club && clubs.has(p.club);
+  for (const k of p.clubs) if (k && clubs.has(k)) return true;
+  return false;
 }
 
 /** Unknown capitalised names with a player cue beside them. */
