@@ -12,6 +12,9 @@ import { createLogger } from "./log.js";
 import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = createConfig(process.env);
@@ -84,6 +87,11 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       log.info({ signal }, "shutting down");
+      // A platform that does not answer (a long poll to a dead server) must not keep the process alive.
+      setTimeout(() => {
+        log.error({ signal }, `shutdown took over ${SHUTDOWN_TIMEOUT_MS} ms, exiting anyway`);
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
       for (const stop of stops) await stop();
       await app.close();
       await redisServer.stop();

@@ -32,27 +32,36 @@ beforeAll(async () => {
     sources,
     JSON.stringify([{ id: "radar", name: "Radar", url: feeds.url("radar"), language: "it" }]),
   );
-  // node --import tsx, not the tsx CLI: the signal must reach our process, not a wrapper.
-  bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      REDIS_URL: url,
-      REDIS_PREFIX: prefix,
-      SOURCES_FILE: sources,
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  sourcesFile = sources;
+  bot = startBot(api);
   bot.stderr?.on("data", (d) => {
     stderr += String(d);
   });
 });
 
+let sourcesFile = "";
+const bots: ChildProcess[] = [];
+/** `npm start`'s process, as node --import tsx (not the tsx CLI: signals must reach our process). */
+function startBot(fake: FakeTelegramApi): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      REDIS_URL: url,
+      REDIS_PREFIX: prefix,
+      SOURCES_FILE: sourcesFile,
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  bots.push(child);
+  return child;
+}
+
 afterAll(async () => {
-  if (bot.exitCode === null) bot.kill("SIGKILL");
+  for (const b of bots) if (b.exitCode === null && b.signalCode === null) b.kill("SIGKILL");
   await feeds.close();
   await api.close();
 });
@@ -71,5 +80,17 @@ describe("npm start with a Telegram token", () => {
     bot.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stderr).not.toMatch(/"level":(50|60)/); // no error or fatal log lines
+  });
+
+  it("should still exit on SIGTERM when the Bot API has gone away", { timeout: 40_000 }, async () => {
+    const gone = await startFakeTelegramApi();
+    const child = startBot(gone);
+    await waitFor(() => gone.calls.some((c) => c.method === "deleteWebhook"), 20_000);
+    await gone.close(); // the long poll now talks to nobody
+    const started = Date.now();
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    child.kill("SIGTERM");
+    await exited;
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
