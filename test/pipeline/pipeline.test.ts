@@ -5,44 +5,19 @@ import { runTextCommand } from "../../commands/run-command.js";
 import type { CommandContext } from "../../commands/types.js";
 import { type App, createApp, workerDeps } from "../../src/app.js";
 import { createConfig } from "../../src/config.js";
-import { type FeedServer, type SampleItem, startFeedServer } from "../../src/demo/feed-server.js";
+import { type FeedServer, startFeedServer } from "../../src/demo/feed-server.js";
 import { silentLogger } from "../../src/log.js";
 import type { PollOutcome } from "../../src/news/poll-source.js";
 import type { Source } from "../../src/news/sources.js";
 import { startWorkers, type Workers } from "../../src/pipeline.js";
 import { type ChatAddress, QueueName } from "../../src/queues.js";
 import { createRecordingAdapter } from "../fakes/recording-adapter.js";
+import { frattesiJuve, kimRepeat, kimTalks, weekendFixtures } from "../fixtures/sample-items.js";
 import { useTestRedis } from "../helpers/redis.js";
 import { waitFor } from "../helpers/wait-for.js";
 
 const { url, prefix } = useTestRedis();
 const log = silentLogger();
-
-// Articles written for this test.
-const old: SampleItem = {
-  id: "old",
-  title: "Juventus, idea Frattesi per gennaio",
-  date: "2026-01-05T10:00:00Z",
-  text: "La Juventus ha chiesto informazioni all'Inter per Davide Frattesi, centrocampista che piace ai bianconeri.",
-};
-const other: SampleItem = {
-  id: "other",
-  title: "Serie A, il programma del weekend",
-  date: "2026-01-05T08:00:00Z",
-  text: "Si parte sabato alle 15 con la prima partita della giornata, chiude il posticipo del lunedì sera.",
-};
-const kimTalks: SampleItem = {
-  id: "kim-talks",
-  title: "Milan, contatti con il Bayern Monaco per Kim Min-Jae",
-  date: "2026-01-12T09:00:00Z",
-  text: "Il Milan ha avviato i contatti con il Bayern Monaco per Kim Min-Jae: il difensore sudcoreano piace ai rossoneri per gennaio.",
-};
-const kimRepeat: SampleItem = {
-  id: "kim-repeat",
-  title: "Kim Min-Jae, il Milan tratta con il Bayern",
-  date: "2026-01-12T11:00:00Z",
-  text: "Confermati i contatti tra Milan e Bayern Monaco per Kim Min-Jae, difensore sudcoreano che i rossoneri vorrebbero già a gennaio.",
-};
 
 let feeds: FeedServer;
 let app: App;
@@ -70,7 +45,7 @@ const pollAll = async (ids: string[]) => {
 };
 
 beforeAll(async () => {
-  feeds = await startFeedServer({ "radar-a": [old], "radar-b": [other] });
+  feeds = await startFeedServer({ "radar-a": [frattesiJuve], "radar-b": [weekendFixtures] });
   // A source that accepts the connection and never answers.
   hanging = createServer(() => {});
   await new Promise<void>((r) => hanging.listen(0, "127.0.0.1", r));
@@ -113,7 +88,7 @@ describe("the pipeline from feed to chat", () => {
   });
 
   it("should alert the watchers and followers of a new rumour once each, and nobody else", async () => {
-    feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [other] });
+    feeds.publish({ "radar-a": [kimTalks, frattesiJuve], "radar-b": [weekendFixtures] });
     await pollAll(["radar-a", "radar-b"]);
     await waitFor(() => sentTo("kim-fan").length > 0 && sentTo("milan-fan").length > 0, 5000);
     await new Promise((r) => setTimeout(r, 300));
@@ -123,11 +98,11 @@ describe("the pipeline from feed to chat", () => {
   });
 
   it("should not alert again when a second outlet repeats the rumour", async () => {
-    feeds.publish({ "radar-a": [kimTalks, old], "radar-b": [kimRepeat] });
+    feeds.publish({ "radar-a": [kimTalks, frattesiJuve], "radar-b": [kimRepeat] });
     await pollAll(["radar-a", "radar-b"]);
     // radar-b's first fetch is a backfill; publish again so the repeat arrives as news.
     feeds.publish({
-      "radar-a": [kimTalks, old],
+      "radar-a": [kimTalks, frattesiJuve],
       "radar-b": [{ ...kimRepeat, id: "kim-repeat-2" }, kimRepeat],
     });
     await pollAll(["radar-b"]);
@@ -158,7 +133,7 @@ describe("the pipeline from feed to chat", () => {
           text: "Il Milan ha trovato l'accordo con il Bayern Monaco per Kim Min-Jae: prestito con obbligo di riscatto, il difensore ha detto sì.",
         },
         kimTalks,
-        old,
+        frattesiJuve,
       ],
       "radar-b": [],
     });

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp, workerDeps } from "../../../src/app.js";
 import { createDiscord, type Discord } from "../../../src/chat/discord/index.js";
 import { createConfig } from "../../../src/config.js";
-import { type FeedServer, type SampleItem, startFeedServer } from "../../../src/demo/feed-server.js";
+import { type FeedServer, startFeedServer } from "../../../src/demo/feed-server.js";
 import { silentLogger } from "../../../src/log.js";
 import type { PollOutcome } from "../../../src/news/poll-source.js";
 import { startWorkers, type Workers } from "../../../src/pipeline.js";
 import { type ChatAddress, QueueName } from "../../../src/queues.js";
 import { buildInteraction, type InteractionSpec, MANAGE_CHANNELS } from "../../fakes/discord-interactions.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/fake-discord.js";
+import { frattesiJuve, kimTalks } from "../../fixtures/sample-items.js";
 import { useTestRedis } from "../../helpers/redis.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -20,20 +21,6 @@ const NEWS = "100000000000000011"; // #calciomercato
 const OTHER = "100000000000000012"; // #generale
 const LEFT_GUILD = "100000000000000002";
 const LEFT_CHANNEL = "100000000000000021";
-
-const kimTalks: SampleItem = {
-  id: "kim-talks",
-  title: "Milan, contatti con il Bayern Monaco per Kim Min-Jae",
-  date: "2026-01-12T09:00:00Z",
-  text: "Il Milan ha avviato i contatti con il Bayern Monaco per Kim Min-Jae: il difensore sudcoreano piace ai rossoneri per gennaio.",
-};
-
-const old: SampleItem = {
-  id: "old",
-  title: "Juventus, idea Frattesi per gennaio",
-  date: "2026-01-05T10:00:00Z",
-  text: "La Juventus ha chiesto informazioni all'Inter per Davide Frattesi, centrocampista che piace ai bianconeri.",
-};
 
 let fake: FakeDiscord;
 let feeds: FeedServer;
@@ -68,7 +55,7 @@ beforeAll(async () => {
       { id: LEFT_GUILD, name: "Old server", channels: [{ id: LEFT_CHANNEL, name: "news" }] },
     ],
   });
-  feeds = await startFeedServer({ radar: [old] });
+  feeds = await startFeedServer({ radar: [frattesiJuve] });
   const config = createConfig({
     REDIS_URL: url,
     REDIS_PREFIX: prefix,
@@ -167,7 +154,7 @@ describe("the Discord bot through the fake gateway", () => {
     expect(callback.data?.content).toContain("Seguo Kim Min\\-jae");
     expect(await app.redis.smembers(app.keys.key("discord", "guild", GUILD, "channels"))).toEqual([NEWS]);
 
-    feeds.publish({ radar: [kimTalks, old] });
+    feeds.publish({ radar: [kimTalks, frattesiJuve] });
     await app.queues.poll.add(QueueName.Poll, { sourceId: "radar" });
     await waitFor(() => fake.messagesTo(NEWS).length > 0, 6000);
     await new Promise((r) => setTimeout(r, 400));
