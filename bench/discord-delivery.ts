@@ -39,12 +39,10 @@ const bench: Bench = async () => {
   const log = silentLogger();
   const app = createApp(config, log, { sources: [] });
   const discord = createDiscord({
-    ...fake,
-    redis: app.redis,
-    keys: app.keys,
-    log,
-    commandDeps: app.commandDeps,
-    chatState: app.chatState,
+    ...app,
+    token: fake.token,
+    applicationId: fake.applicationId,
+    apiRoot: fake.apiRoot,
   });
   const workers = startWorkers(app.queues, workerDeps(app, [discord.adapter]));
   try {

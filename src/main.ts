@@ -57,14 +57,10 @@ async function main(): Promise<void> {
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
     const { createDiscord } = await import("./chat/discord/index.js");
     const discord = createDiscord({
+      ...app,
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,
       apiRoot: config.DISCORD_API_ROOT,
-      redis: app.redis,
-      keys: app.keys,
-      log,
-      commandDeps: app.commandDeps,
-      chatState: app.chatState,
     });
     adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
     if (roles.has("bot")) {

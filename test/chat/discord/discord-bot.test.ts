@@ -68,14 +68,10 @@ beforeAll(async () => {
     sources: [{ id: "radar", name: "Radar", url: feeds.url("radar"), language: "it" }],
   });
   discord = createDiscord({
+    ...app,
     token: fake.token,
     applicationId: fake.applicationId,
     apiRoot: fake.apiRoot,
-    redis: app.redis,
-    keys: app.keys,
-    log,
-    commandDeps: app.commandDeps,
-    chatState: app.chatState,
   });
   await discord.start();
   workers = startWorkers(app.queues, workerDeps(app, [discord.adapter]));

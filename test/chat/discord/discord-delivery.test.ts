@@ -43,12 +43,10 @@ beforeAll(async () => {
   app = createApp(config, log, { sources: [] });
   for (let i = 0; i < 2; i++) {
     const discord = createDiscord({
-      ...fake,
-      redis: app.redis,
-      keys: app.keys,
-      log,
-      commandDeps: app.commandDeps,
-      chatState: app.chatState,
+      ...app,
+      token: fake.token,
+      applicationId: fake.applicationId,
+      apiRoot: fake.apiRoot,
     });
     const workers = startWorkers(app.queues, workerDeps(app, [discord.adapter]));
     const p = { discord, workers, delivered: 0 };
