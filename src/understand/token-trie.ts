@@ -3,8 +3,9 @@
  * phrases). Why our own and not a character Aho-Corasick library: names must match on whole words, hyphen
  * and space variants ("Min-Jae", "Min Jae") and apostrophe splits ("dell'Inter") are already unified by the
  * tokenizer, and one look-up per token keeps the scan linear in the number of words with no boundary checks.
- * The extractor keys it by word ids (numbers): the first level is then an array indexed by id, because the
- * first look-up is made for every candidate word and nearly always fails; tests may key it by strings.
+ * The extractor keys it by word ids (numbers): on the first match it is then laid out flat in typed arrays
+ * (see FlatTrie), because node objects scattered over the heap made every look-up a cache miss; tests may key
+ * it by strings.
  */
 interface Node<T, K> {
   next: Map<K, Node<T, K>> | undefined;
@@ -28,8 +29,8 @@ export interface TrieMatch<T> {
 
 export class TokenTrie<T, K = string> {
   private readonly root = new Map<K, Node<T, K>>();
-  /** First-level nodes by numeric key, when keys are numbers. */
-  private readonly byId: (Node<T, K> | undefined)[] = [];
+  /** The same patterns laid out flat, when keys are numbers; made on the first match, dropped by `add`. */
+  private flat: FlatTrie<T> | undefined;
   /** Values of the last successful `match`. */
   matched: readonly T[] = [];
   /** Tag of the last successful `match` (0 without `tagOf`). */
@@ -41,14 +42,11 @@ export class TokenTrie<T, K = string> {
   /** Adds a pattern given as tokens. Empty patterns are ignored. */
   add(tokens: readonly K[], value: T): void {
     if (!tokens.length) return;
+    this.flat = undefined;
     let node = this.root.get(tokens[0]!);
     if (!node) {
       node = { next: undefined, keys: [], kids: [], values: [], tag: 0 };
       this.root.set(tokens[0]!, node);
-      if (typeof tokens[0] === "number") {
-        while (this.byId.length <= tokens[0]) this.byId.push(undefined);
-        this.byId[tokens[0]] = node;
-      }
     }
     for (let k = 1; k < tokens.length; k++) {
       node.next ??= new Map();
@@ -90,7 +88,17 @@ export class TokenTrie<T, K = string> {
    */
   match(words: ArrayLike<K>, at: number, limit = words.length): number {
     const first = words[at]!;
-    let node = typeof first === "number" ? this.byId[first] : this.root.get(first);
+    if (typeof first === "number") {
+      this.flat ??= new FlatTrie(this.root as Map<unknown, Node<T, unknown>>);
+      const f = this.flat;
+      const best = f.match(words as ArrayLike<number>, at, limit);
+      if (best) {
+        this.matched = f.values[f.matchedNode]!;
+        this.matchedTag = f.tags[f.matchedNode]!;
+      }
+      return best;
+    }
+    let node = this.root.get(first);
     let best = 0;
     let i = at;
     while (node) {
@@ -116,5 +124,94 @@ export class TokenTrie<T, K = string> {
   longest(words: ArrayLike<K>, at: number, limit = words.length): TrieMatch<T> | undefined {
     const length = this.match(words, at, limit);
     return length ? { length, values: this.matched } : undefined;
+  }
+}
+
+/**
+ * A trie over numeric keys as parallel typed arrays: nodes are numbered breadth first, and each node's
+ * children are a sorted run of `childKey` from `childStart[node]` to `childStart[node + 1]`. A match reads a
+ * few small arrays instead of chasing objects.
+ */
+class FlatTrie<T> {
+  /** Node + 1 of each first word (0: no pattern starts with it). */
+  readonly first: Int32Array;
+  readonly childStart: Int32Array;
+  readonly childKey: Int32Array;
+  readonly childNode: Int32Array;
+  /** 1 when some pattern ends at the node. */
+  readonly ends: Uint8Array;
+  readonly values: (readonly T[])[] = [];
+  readonly tags: Int32Array;
+  /** Node of the last successful `match`. */
+  matchedNode = -1;
+
+  constructor(root: Map<unknown, Node<T, unknown>>) {
+    const byKey = (a: [unknown, unknown], b: [unknown, unknown]) => (a[0] as number) - (b[0] as number);
+    const nodes: Node<T, unknown>[] = [];
+    let maxFirst = -1;
+    for (const [k, node] of root) {
+      nodes.push(node);
+      maxFirst = Math.max(maxFirst, k as number);
+    }
+    const index = new Map<Node<T, unknown>, number>();
+    for (let n = 0; n < nodes.length; n++) {
+      index.set(nodes[n]!, n);
+      for (const [, kid] of [...(nodes[n]!.next ?? [])].sort(byKey)) nodes.push(kid);
+    }
+    this.first = new Int32Array(maxFirst + 1);
+    for (const [k, node] of root) this.first[k as number] = index.get(node)! + 1;
+    this.childStart = new Int32Array(nodes.length + 1);
+    this.ends = new Uint8Array(nodes.length);
+    this.tags = new Int32Array(nodes.length);
+    const keys: number[] = [];
+    const kids: number[] = [];
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
+      this.childStart[n] = keys.length;
+      this.ends[n] = node.values.length ? 1 : 0;
+      this.tags[n] = node.tag;
+      this.values.push(node.values);
+      for (const [k, kid] of [...(node.next ?? [])].sort(byKey)) {
+        keys.push(k as number);
+        kids.push(index.get(kid)!);
+      }
+    }
+    this.childStart[nodes.length] = keys.length;
+    this.childKey = Int32Array.from(keys);
+    this.childNode = Int32Array.from(kids);
+  }
+
+  /** As TokenTrie.match; the matched node is left in `matchedNode`. */
+  match(words: ArrayLike<number>, at: number, limit: number): number {
+    const { first, childStart, childKey, childNode, ends } = this;
+    const w0 = words[at]!;
+    let node = w0 < first.length ? first[w0]! - 1 : -1;
+    let best = 0;
+    let i = at;
+    while (node >= 0) {
+      i++;
+      if (ends[node]) {
+        best = i - at;
+        this.matchedNode = node;
+      }
+      let lo = childStart[node]!;
+      let hi = childStart[node + 1]!;
+      if (i >= limit || lo === hi) break;
+      const w = words[i]!;
+      node = -1;
+      // Halve the sorted keys down to a short run, then scan it.
+      while (hi - lo > SCAN_MAX) {
+        const mid = (lo + hi) >> 1;
+        if (childKey[mid]! <= w) lo = mid;
+        else hi = mid;
+      }
+      for (let k = lo; k < hi; k++) {
+        if (childKey[k] === w) {
+          node = childNode[k]!;
+          break;
+        }
+      }
+    }
+    return best;
   }
 }

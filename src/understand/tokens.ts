@@ -1,6 +1,15 @@
 import { foldName } from "./types.js";
 import { charClass, FNV, FOLD, grown, PRIME, TABLE_END, Vocab } from "./vocab.js";
 
+/**
+ * The hash constants as literals: an imported binding is a load and, for FNV (not a small integer), a
+ * conversion from a double on every word.
+ */
+const FNV_SEED = -2128831035;
+const FNV_PRIME = 16777619;
+if (FNV_SEED !== FNV || FNV_PRIME !== PRIME)
+  throw new Error("tokens.ts: hash constants differ from vocab.ts");
+
 /** Gap classes: what lies between the previous word and this one, precomputed because names test it often. */
 /** Only white space, at least one character (`/^\s+$/`). */
 export const G_SPACES = 1;
@@ -126,8 +135,11 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   charBytes.write(source, 0, "utf16le");
   const src = chars;
   const { ids, cap, sent: sents, para: paras, gaps, start: starts, end: ends } = t;
-  // A local, not the module variable: the inner loop then need not reload it after every call.
+  // Locals, not module variables: the loops then need not reload them.
   const buf = folded;
+  const lower = ASCII_LOWER;
+  const word = ASCII_WORD;
+  const fold = FOLD;
   let count = 0;
   let sent = 0;
   let para = 0;
@@ -149,7 +161,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       if (c0 === 32 && i + 1 < n) {
         // Nearly every gap is one space before a word: no sentence end, nothing else to classify.
         c0 = src[i + 1]!;
-        cls = c0 < 128 ? ASCII_WORD[c0]! : charClass(c0);
+        cls = c0 < 128 ? word[c0]! : charClass(c0);
         if (cls) {
           i++;
           bound = 0;
@@ -166,23 +178,23 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       const start = i;
       // The word, folded into `buf` and hashed on the way; the slow path when a character has no folding
       // entry.
-      let h = FNV;
+      let h = FNV_SEED;
       let len = 0;
       let slow = false;
       while (i < n) {
         const c = src[i]!;
         if (c < 128) {
-          const l = ASCII_LOWER[c]!;
+          const l = lower[c]!;
           if (!l) break;
-          h = Math.imul(h ^ l, PRIME);
+          h = Math.imul(h ^ l, FNV_PRIME);
           buf[len++] = l;
         } else {
           if (!charClass(c)) break;
           if (c < TABLE_END) {
-            const f = FOLD[c]!;
+            const f = fold[c]!;
             for (let k = 0; k < f.length; k++) {
               const l = f.charCodeAt(k);
-              h = Math.imul(h ^ l, PRIME);
+              h = Math.imul(h ^ l, FNV_PRIME);
               buf[len++] = l;
             }
           } else slow = true;

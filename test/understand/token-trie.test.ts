@@ -14,6 +14,26 @@ describe("TokenTrie", () => {
     expect(t.longest(["bayern", "x"], 0)?.length).toBe(1);
     expect(t.longest(["x"], 0)).toBeUndefined();
   });
+
+  it("should match word ids through its flat layout, with many children and patterns added later", () => {
+    const t = new TokenTrie<string, number>((values) => values.length);
+    // One first word with 40 second words: the flat layout searches them by halving.
+    for (let k = 0; k < 40; k++) t.add([7, 100 + 3 * k], `seven-${k}`);
+    t.add([7], "seven");
+    t.add([7, 139, 5], "long");
+    const words = Int32Array.from([1, 7, 139, 5, 7, 101, 7, 217]);
+    expect(t.longest(words, 1)).toEqual({ length: 3, values: ["long"] });
+    expect(t.matchedTag).toBe(1);
+    expect(t.longest(words, 1, 3)).toEqual({ length: 2, values: ["seven-13"] });
+    expect(t.longest(words, 4)).toEqual({ length: 1, values: ["seven"] });
+    expect(t.longest(words, 6)?.values).toEqual(["seven-39"]);
+    expect(t.longest(words, 0)).toBeUndefined();
+    expect(t.longest(Int32Array.from([5000]), 0)).toBeUndefined();
+    // A pattern added after a match is found by the next one.
+    t.add([7, 101], "again");
+    expect(t.longest(words, 4)).toEqual({ length: 2, values: ["again"] });
+    expect(t.matchedTag).toBe(1);
+  });
 });
 
 describe("tokenize", () => {
