@@ -156,6 +156,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "è un nuovo giocatore del Milan", "il nuovo acquisto della Roma": the club a new player belongs to is
     // where he is going, not his own.
     if (cue && cue.mask & K.pnoun && cue.start > 0 && newBefore(cue.start)) return "to";
+    // "sarà un nuovo giocatore dell'Atalanta": the same when "nuovo giocatore" is itself the (official) cue.
+    if (cue && cue.mask & K.official && prep && OF.has(prep) && NEW.has(tokens.norm(cue.start))) return "to";
     if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS) {
       for (const kind of ROLE_CUES) {
         if (cue.mask & K[kind]) return kind === "staffOf" ? "staff" : kind;

@@ -73,14 +73,12 @@ export function createLexicon(vocab: Vocab): Lexicon {
   // Each node's mask computed afresh as its kinds grow (not through maskOf's cache, which keys by the list).
   const trie = new TokenTrie<CueKind, number>((kinds) => kinds.reduce((m, k) => m | K[k], 0));
   const prefixes: string[] = [];
+  const entries: { words: string[]; kind: CueKind }[] = [];
   const add = (phrases: readonly string[], kind: CueKind) => {
     for (const p of phrases) {
       const words = p.split(/[\s'-]+/).filter(Boolean);
       for (const w of words) if (w.endsWith("*")) prefixes.push(w.slice(0, -1));
-      trie.add(
-        words.map((w) => vocab.intern(w)),
-        kind,
-      );
+      entries.push({ words, kind });
     }
   };
   for (const s of STAGES) add(STAGE_CUES[s], s);
@@ -112,5 +110,12 @@ export function createLexicon(vocab: Vocab): Lexicon {
     }
     return word;
   };
+  // Phrase words stemmed as article words will be: "raggiunto dalla" must meet the text's "raggiunt*".
+  for (const { words, kind } of entries) {
+    trie.add(
+      words.map((w) => vocab.intern(w.endsWith("*") ? w : stem(w))),
+      kind,
+    );
+  }
   return { trie, stem };
 }

@@ -64,7 +64,7 @@ export const NEGATORS = cues(`
   manca | mancano | mancava | attende | attendere | attesa | senza che | prima che | da definire |
   non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
   attendono | si attendono | previst* | in programma | prossima settimana | prossimi giorni | sosterra |
-  svolgera | effettuera | scheduled | will undergo | set to undergo
+  svolgera | effettuera | scheduled | will undergo | set to undergo | sara | diventera
 `);
 
 /** Phrases that look like cues but are not ("apertura ufficiale" of the window, "partita ufficiale"). */
@@ -75,13 +75,17 @@ export const NEUTRAL = cues(`
   official channels | in attesa di | visite mediche di rito | a caccia di rinforzi |
   voglia di riscatto | senza mai | fatta eccezione | dettagli dell operazione | non solo |
   ritorno in serie a | ritorno in italia | apertura della sessione | si tratta | si trattava |
-  si tratterebbe
+  si tratterebbe | raggiunto da | raggiunto dal | raggiunto dalla | raggiunto ai microfoni |
+  raggiunto telefonicamente | raggiunto quota | raggiunta quota
 `);
 
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
 export const HISTORY = cues(`
   scorsa estate | estate scorsa | in passato | avevano | aveva | si era | era stato | era stata |
-  last summer | previously | had been | had held | un anno fa | anni fa
+  last summer | previously | had been | had held | un anno fa | anni fa |
+  passato per | passata per | cresciuto nel | cresciuto nella | ha vestito | ha indossato | in carriera |
+  nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
+  spells at | spells with | loan spells
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */

@@ -79,6 +79,29 @@ describe("createUnderstander", () => {
     expect(x.cited).toEqual(["Daily Mail"]);
   });
 
+  it("should not read a stage into a reporter's phrase or a career history", () => {
+    // "raggiunto" alone is agreement; "raggiunto dalla nostra redazione" is a phrase of its own.
+    const reached = linkOf(
+      "Il Genoa ha contatti per Mario Gila della Lazio. Il suo agente, raggiunto dalla nostra redazione, conferma.",
+      "Gila",
+    );
+    expect(reached?.links).toEqual([{ club: "Genoa", stage: "talks" }]);
+    const career = linkOf(
+      "L'Inter tratta il rinnovo di Federico Dimarco. Cresciuto nel vivaio, è passato per i prestiti ad Empoli e Parma prima di tornare definitivamente a Milano.",
+      "Dimarco",
+    );
+    expect(career?.links).toEqual([{ club: "Inter", stage: "renewal" }]);
+  });
+
+  it("should take the club of a new player as his destination, not his own", () => {
+    const p = linkOf(
+      "Cesare Casadei sarà un nuovo giocatore dell'Atalanta: accordo totale con il Torino.",
+      "Casadei",
+    );
+    expect(p?.club).not.toBe("Atalanta");
+    expect(p?.links).toEqual([{ club: "Atalanta", stage: "agreement" }]);
+  });
+
   it("should take a city after a bare preposition as the city, not the club", () => {
     const x = u.extract({ text: "La Juventus vuole portare Davide Frattesi a Torino in estate." });
     expect(x.clubs).toEqual(["Juventus"]);
