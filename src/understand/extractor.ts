@@ -106,6 +106,8 @@ function mainPlayer(a: Article): PlayerRef | undefined {
 function mainClub(a: Article, own: string | undefined): string | undefined {
   const count = new Map<string, number>();
   for (const s of a.sentences) {
+    // A career history ("è passato per Ascoli, Empoli e Parma") names clubs the story is not about.
+    if (s.mask & K.history) continue;
     for (const c of s.clubs) {
       if (c.club === own || c.role === "ex" || c.role === "versus" || c.role === "staff" || c.role === "from")
         continue;

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseArticleFile } from "../../src/news/article-file.js";
+import { projectRoot } from "../../src/paths.js";
 import { createUnderstander, loadGazetteer, toExtractJson } from "../../src/understand/index.js";
 
 const u = createUnderstander(loadGazetteer());
@@ -91,6 +95,15 @@ describe("createUnderstander", () => {
       "Dimarco",
     );
     expect(career?.links).toEqual([{ club: "Inter", stage: "renewal" }]);
+  });
+
+  it("should not take a club of a career history for the one a clubless cue speaks of", () => {
+    // The bench's renewal article: Inter's talks with Dimarco, and his past loans in a paragraph of their own.
+    const file = join(projectRoot, "bench", "articles", "it-renewal.txt");
+    const a = parseArticleFile(file, readFileSync(file, "utf8"));
+    const x = u.extract({ ...(a.title ? { title: a.title } : {}), text: a.text });
+    const p = x.players.find((q) => q.name === "Federico Dimarco");
+    expect(p?.links).toEqual([{ club: "Inter", stage: "renewal" }]);
   });
 
   it("should take the club of a new player as his destination, not his own", () => {
