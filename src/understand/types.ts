@@ -42,10 +42,32 @@ export interface ArticleText {
   outlet?: string;
 }
 
+/**
+ * How sure the reading of the deciding clause is: "plain" is stated as fact; "hedged" carries a conditional, a
+ * modal or a hedge ("potrebbe", "si parla di", "could", "set to"); "negated" is denied or still awaited ("manca
+ * l'accordo"); "past" tells of an earlier time.
+ */
+export type Certainty = "plain" | "hedged" | "negated" | "past";
+
+/** Why a link has its stage: the span of text that decided it, and how sure that reading is. */
+export interface Evidence {
+  /** The clause or sentence that decided the stage, as written (trimmed, at most about 240 characters). */
+  text: string;
+  certainty: Certainty;
+}
+
 export interface Link {
   /** Canonical club name. */
   club: string;
+  /** The highest stage the article states plainly: the only stage that may ring. */
   stage: Stage;
+  /**
+   * A higher stage the article claims without certainty (hedged: "potrebbe chiudere", "set to sign"). Kept for
+   * the digest as "reported by one outlet"; it never rings.
+   */
+  claimed?: Stage;
+  /** The text that decided `stage` (or `claimed`, when set). */
+  evidence?: Evidence;
 }
 
 export interface PlayerFacts {
