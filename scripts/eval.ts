@@ -54,28 +54,9 @@ interface Tally {
 }
 
 const u = createUnderstander(loadGazetteer());
-const words = (s: string) =>
-  foldName(s)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-/** Same person: equal names, or one side is a surname that ends (or starts) the other. */
-function samePerson(a: string, b: string): boolean {
-  const x = words(a);
-  const y = words(b);
-  if (x.join(" ") === y.join(" ")) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  if (short.length !== 1) return false;
-  return long[long.length - 1] === short[0] || long[0] === short[0];
-}
 
-/** `cut`: score only the first `cut` characters of each text (what a feed's teaser gives); `quiet`: list no misses. */
-function score(goldPath: string, title: string, opts: { cut?: number; quiet?: boolean } = {}): Tally {
-  const gold = JSON.parse(readFileSync(goldPath, "utf8")) as Gold;
-  const alias = new Map<string, string>();
-  for (const [k, list] of Object.entries(gold.clubs ?? {}))
-    for (const a of [k, ...list]) alias.set(words(a).join(" "), k);
-  const canon = (c: string | null) => (c ? (alias.get(words(c).join(" ")) ?? c) : null);
-  const t: Tally = {
+function emptyTally(): Tally {
+  return {
     pTp: 0,
     pFp: 0,
     pFn: 0,
@@ -94,8 +75,72 @@ function score(goldPath: string, title: string, opts: { cut?: number; quiet?: bo
     cFn: 0,
     articles: 0,
   };
+}
+
+function addTally(into: Tally, t: Tally): void {
+  for (const k of Object.keys(t) as (keyof Tally)[]) into[k] += t[k];
+}
+
+/**
+ * The cluster of an article: the labelled player it is mainly about, by mentions of his surname in the title
+ * (counting triple) and the text; a round-up (six or more labelled players) is its own cluster, since the hidden
+ * sets score round-ups apart too.
+ */
+function clusterOf(g: GoldArticle, title: string, text: string): string {
+  if (g.players.length >= 6) return "round-ups";
+  const t = foldName(title);
+  const x = foldName(text);
+  let best = "(no player)";
+  let top = -1;
+  for (const p of g.players) {
+    const w = words(p.name);
+    const sur = w[w.length - 1]!;
+    const n = 3 * (t.split(sur).length - 1) + (x.split(sur).length - 1);
+    if (n > top) {
+      top = n;
+      best = words(p.name).join(" ");
+    }
+  }
+  return best;
+}
+
+/** Clusters kept unseen while working on the extractor: scored, their misses never printed (EVAL_HOLDOUT). */
+const holdout = new Set(
+  (process.env.EVAL_HOLDOUT ?? "kone,ederson,ferguson")
+    .split(",")
+    .map((c) => foldName(c.trim()))
+    .filter(Boolean),
+);
+const words = (s: string) =>
+  foldName(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+/** Same person: equal names, or one side is a surname that ends (or starts) the other. */
+function samePerson(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x.join(" ") === y.join(" ")) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length !== 1) return false;
+  return long[long.length - 1] === short[0] || long[0] === short[0];
+}
+
+/** `cut`: score only the first `cut` characters of each text (what a feed's teaser gives); `quiet`: list no misses. */
+function score(
+  goldPath: string,
+  title: string,
+  opts: { cut?: number; quiet?: boolean } = {},
+): { total: Tally; clusters: Map<string, Tally> } {
+  const clusters = new Map<string, Tally>();
+  const gold = JSON.parse(readFileSync(goldPath, "utf8")) as Gold;
+  const alias = new Map<string, string>();
+  for (const [k, list] of Object.entries(gold.clubs ?? {}))
+    for (const a of [k, ...list]) alias.set(words(a).join(" "), k);
+  const canon = (c: string | null) => (c ? (alias.get(words(c).join(" ")) ?? c) : null);
+  const total = emptyTally();
   console.log(`\n## ${title}`);
   for (const g of gold.articles) {
+    const t = emptyTally();
     const path = join(dirname(goldPath), g.file);
     const f = parseArticleFile(path, readFileSync(path, "utf8"));
     const x: Extraction = u.extract({
@@ -171,9 +216,16 @@ function score(goldPath: string, title: string, opts: { cut?: number; quiet?: bo
       t.cFn++;
       miss.push(`missed club ${c}`);
     }
-    if (miss.length && !opts.quiet) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
+    const cluster = clusterOf(g, f.title ?? "", f.text);
+    const hidden = holdout.has(cluster.split(" ").pop()!);
+    if (miss.length && !opts.quiet && !hidden) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
+    addTally(total, t);
+    const key = hidden ? `${cluster} (held out)` : cluster;
+    const c = clusters.get(key) ?? emptyTally();
+    addTally(c, t);
+    clusters.set(key, c);
   }
-  return t;
+  return { total, clusters };
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : 1);
@@ -200,12 +252,28 @@ function row(name: string, t: Tally): string[] {
 const corpus = process.env.GOLD ?? join(projectRoot, "..", "shared", "corpus", "gold.json");
 const own = join(projectRoot, "test", "fixtures", "articles", "labels.json");
 const rows: string[][] = [];
-if (existsSync(corpus)) rows.push(row("corpus", score(corpus, "corpus")));
-else console.log(`(no corpus at ${corpus})`);
-if (existsSync(own)) rows.push(row("own", score(own, "own articles")));
+const clusterRows: string[][] = [];
+if (existsSync(corpus)) {
+  const { total, clusters } = score(corpus, "corpus");
+  rows.push(row("corpus", total));
+  const seen = emptyTally();
+  const held = emptyTally();
+  for (const [name, t] of [...clusters].sort((a, b) => a[0].localeCompare(b[0]))) {
+    clusterRows.push(row(`  ${name}`, t));
+    addTally(name.endsWith("(held out)") ? held : seen, t);
+  }
+  if (held.articles) {
+    rows.push(row("corpus, worked on", seen));
+    rows.push(row("corpus, held out", held));
+  }
+} else console.log(`(no corpus at ${corpus})`);
+if (existsSync(own)) rows.push(row("own", score(own, "own articles").total));
 // What reading the article page adds: the corpus cut to its first 250 characters, as a teaser gives it.
 const teaser = existsSync(corpus)
-  ? row("corpus-teaser250", score(corpus, "corpus, first 250 characters only", { cut: 250, quiet: true }))
+  ? row(
+      "corpus-teaser250",
+      score(corpus, "corpus, first 250 characters only", { cut: 250, quiet: true }).total,
+    )
   : null;
 const gate = await scoreGate(
   join(projectRoot, "test", "fixtures", "feed-labels.json"),
@@ -229,12 +297,19 @@ const head = [
 const alertScore = existsSync(corpus) ? await evalReplay() : null;
 if (alertScore) console.log(alertScore.lines.join("\n"));
 
-const w = head.map((h, i) => Math.max(h.length, ...[...rows, teaser ?? []].map((r) => r[i]?.length ?? 0)));
+const w = head.map((h, i) =>
+  Math.max(h.length, ...[...rows, ...clusterRows, teaser ?? []].map((r) => r[i]?.length ?? 0)),
+);
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
 if (teaser && rows[0]) {
   console.log("\n## teaser (first 250 characters) vs full text, corpus");
   console.log(line(head));
   for (const r of [teaser, rows[0]]) console.log(line(r));
+}
+if (clusterRows.length) {
+  console.log("\n## corpus by cluster (the player an article is mainly about)");
+  console.log(line(head));
+  for (const r of clusterRows) console.log(line(r));
 }
 console.log(
   "\nSummary (targets: P ≥ 0.95, club ≥ 0.90, L.F1 ≥ 0.90, stage ≥ 0.90, stage>int ≥ 0.75, nonpl 0)",
