@@ -92,13 +92,17 @@ function clusterOf(g: GoldArticle, title: string, text: string): string {
   const x = foldName(text);
   let best = "(no player)";
   let top = -1;
+  const count = (w: string) => 3 * (t.split(w).length - 1) + (x.split(w).length - 1);
   for (const p of g.players) {
+    // Labelled by the surname, or by the first word when the press writes that alone more ("Kim").
     const w = words(p.name);
-    const sur = w[w.length - 1]!;
-    const n = 3 * (t.split(sur).length - 1) + (x.split(sur).length - 1);
+    const last = w[w.length - 1]!;
+    const first = w[0]!;
+    const label = count(first) > count(last) ? first : last;
+    const n = count(label);
     if (n > top) {
       top = n;
-      best = words(p.name).join(" ");
+      best = label;
     }
   }
   return best;
@@ -217,7 +221,7 @@ function score(
       miss.push(`missed club ${c}`);
     }
     const cluster = clusterOf(g, f.title ?? "", f.text);
-    const hidden = holdout.has(cluster.split(" ").pop()!);
+    const hidden = holdout.has(cluster);
     if (miss.length && !opts.quiet && !hidden) console.log(`- ${g.file}\n    ${miss.join("\n    ")}`);
     addTally(total, t);
     const key = hidden ? `${cluster} (held out)` : cluster;

@@ -37,6 +37,9 @@ export interface RoledClub extends ClubMention {
 export interface Sentence {
   index: number;
   para: number;
+  /** First token of the sentence, and the token just past it. */
+  start: number;
+  end: number;
   /** From the title or lead. */
   head: boolean;
   clubs: RoledClub[];
@@ -88,6 +91,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     sentences.push({
       index: i,
       para: 0,
+      start: 0,
+      end: 0,
       head: i < headSents,
       clubs: [],
       players: [],
@@ -98,7 +103,10 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   // Each sentence's paragraph from its last word (a sentence never spans paragraphs).
   for (let k = 0; k < tokens.length; k = tokens.sentEnd[k]!) {
     const end = tokens.sentEnd[k]!;
-    sentences[tokens.sent[k]!]!.para = tokens.para[end - 1]!;
+    const st = sentences[tokens.sent[k]!]!;
+    st.para = tokens.para[end - 1]!;
+    st.start = k;
+    st.end = end;
   }
   for (const c of s.cues) {
     const st = sentences[c.sent]!;

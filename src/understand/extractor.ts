@@ -66,7 +66,15 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
     const l = links.get(p.key);
     if (!l || (!l.links.size && !l.move)) continue;
     const out: Link[] = [];
-    for (const [club, stages] of l.links) out.push({ club, stage: finalStage(stages) });
+    for (const [club, seen] of l.links) {
+      const v = finalStage(seen);
+      if (!v) continue;
+      const link: Link = { club, stage: v.stage };
+      if (v.claimed) link.claimed = v.claimed;
+      link.evidence = { text: sentenceText(a, v.decided.sent), certainty: v.decided.certainty };
+      out.push(link);
+    }
+    if (!out.length && !l.move) continue;
     players.push({
       key: p.key,
       name: p.name,
@@ -82,6 +90,20 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
     clubs,
     cited: citedSources(tokens, s, article.outlet),
   };
+}
+
+/** Longest evidence quoted: a sentence, cut at a word near this many characters. */
+const EVIDENCE_CHARS = 240;
+
+/** The text of one sentence as written, white space folded and cut to a quotable length. */
+function sentenceText(a: Article, index: number): string {
+  const st = a.sentences[index]!;
+  const t = a.tokens;
+  if (st.end <= st.start) return "";
+  const raw = t.source.slice(t.start[st.start]!, t.end[st.end - 1]!).replace(/\s+/g, " ");
+  if (raw.length <= EVIDENCE_CHARS) return raw;
+  const cut = raw.lastIndexOf(" ", EVIDENCE_CHARS);
+  return `${raw.slice(0, cut > 0 ? cut : EVIDENCE_CHARS)}…`;
 }
 
 /** The player the article is about: most mentions, the headline counting triple; first named on a tie. */

@@ -1,3 +1,4 @@
+import { ASIDE, POSSIBILITY, REPORTED } from "./modality-cues.js";
 import { EX_BEFORE, OWNER_BEFORE, PLAYER_NOUNS, STAFF_BEFORE, STAFF_OF, VERSUS_BEFORE } from "./role-cues.js";
 import { COMPETITION, HISTORY, MOVE_OUT, NEGATORS, NEUTRAL, STAGE_CUES, STAY, SWAP } from "./stage-cues.js";
 import { TokenTrie } from "./token-trie.js";
@@ -19,7 +20,10 @@ export type CueKind =
   | "ex"
   | "versus"
   | "pnoun"
-  | "owner";
+  | "owner"
+  | "possible"
+  | "reported"
+  | "aside";
 
 /** Every cue kind, in bit order. */
 const KINDS: readonly CueKind[] = [
@@ -37,6 +41,9 @@ const KINDS: readonly CueKind[] = [
   "versus",
   "pnoun",
   "owner",
+  "possible",
+  "reported",
+  "aside",
 ];
 
 /** One bit per cue kind: cues and sentences carry their kinds as a mask, tested with `&`. */
@@ -95,6 +102,9 @@ export function createLexicon(vocab: Vocab): Lexicon {
   add(VERSUS_BEFORE, "versus");
   add(PLAYER_NOUNS, "pnoun");
   add(OWNER_BEFORE, "owner");
+  add(POSSIBILITY, "possible");
+  add(REPORTED, "reported");
+  add(ASIDE, "aside");
   // Longest prefix first, so "ufficializz*" wins over "ufficial*" when both exist.
   const uniq = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
   const byFirst = new Map<string, string[]>();

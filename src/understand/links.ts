@@ -1,79 +1,99 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
+import { readSentence, type SentenceReading } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
-import { STAGE_RANK, type Stage } from "./types.js";
+import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
 
-/** Evidence gathered per player: clubs with the stages seen, and whether he is leaving. */
+/** One reading of a link in one sentence: the stage it states for sure, what it claims beyond, how sure. */
+export interface LinkSeen {
+  stage: Stage | undefined;
+  claimed: Stage | undefined;
+  certainty: Certainty;
+  /** The sentence that said it. */
+  sent: number;
+}
+
+/** Evidence gathered per player: clubs with the readings seen, and whether he is leaving. */
 export interface PlayerLinks {
-  links: Map<string, Stage[]>;
+  links: Map<string, LinkSeen[]>;
   move: boolean;
 }
 
-const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
-/** The ladder's bits, by rung: indexing K by a variable stage name is a slow keyed look-up. */
-const LADDER_K = LADDER.map((s) => K[s]);
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
 
-/** Forward stage of one cue, stepped down a rung when a negator stands within six words ("manca l'accordo"). */
-function cueStage(s: Sentence, cue: CueMention): Stage | undefined {
-  let best: Stage | undefined;
-  if (!(cue.mask & LADDER_BITS)) return undefined;
-  for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) best = LADDER[r];
-  if (!best || best === "interest") return best;
-  // "Manca solo l'annuncio ufficiale prima che X sia un nuovo giocatore": an announcement still awaited is
-  // negated anywhere in its sentence; other stages only by a negator close by.
-  const span = best === "official" ? Number.POSITIVE_INFINITY : 6;
-  if (!(s.mask & K.neg)) return best;
-  const negated = s.cues.some((c) => c.mask & K.neg && Math.abs(c.start - cue.start) <= span);
-  if (!negated) return best;
-  // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
-  if (best === "official") return s.mask & K.medical ? "medical" : "agreement";
-  return LADDER[LADDER.indexOf(best) - 1]!;
-}
-
-/**
- * Per cue of the sentence being linked: its forward stage and its nearest anchor. Both depend only on the
- * sentence, so they are worked out once per sentence (`prepare`) instead of once per player and club.
- */
-const cueStages: (Stage | undefined)[] = [];
+/** Per cue of the sentence being linked: its nearest anchor (worked out once per sentence by `prepare`). */
 const cueNears: (Anchor | undefined)[] = [];
 
-function prepare(s: Sentence, anchors: Anchor[]): void {
+function prepare(s: Sentence, r: SentenceReading, anchors: Anchor[]): void {
   for (let j = 0; j < s.cues.length; j++) {
-    const cue = s.cues[j]!;
-    cueStages[j] = cueStage(s, cue);
-    cueNears[j] = cueStages[j] || cue.mask & K.collapsed ? nearestAnchor(cue, anchors) : undefined;
+    const rd = r.cues[j]!;
+    cueNears[j] = rd.stage || rd.claimed || rd.collapse ? nearestAnchor(s.cues[j]!, anchors) : undefined;
   }
 }
 
+/** Whether cue `j` speaks of player `p`: its own when it has an owner, else of players owning no cue. */
+function speaksOf(r: SentenceReading, j: number, p: PlayerRef): boolean {
+  const owner = r.cues[j]!.owner;
+  if (owner) return owner === p;
+  for (const c of r.cues) if (c.owner === p && (c.stage || c.collapse || c.claimed)) return false;
+  return true;
+}
+
 /**
- * The stage a sentence gives the link to `club`: each cue belongs to the nearest club (or coach/director of a
- * club) in the sentence; cues near the player's own club or near no club speak of the deal as a whole.
- * Clubs with no cue of their own get "interest" when the sentence has any cue. Needs `prepare(s)` first.
+ * The reading a sentence gives the link of `p` to `club`: each cue belongs to the nearest club (or
+ * coach/director of a club) in the sentence; cues near the player's own club or near no club speak of the deal
+ * as a whole. Clubs with no cue of their own get "interest" when the sentence has any cue. Needs `prepare` first.
  */
-function stageFor(s: Sentence, club: string, own: string | undefined): Stage | undefined {
-  let best: Stage | undefined;
+function stageFor(
+  s: Sentence,
+  r: SentenceReading,
+  club: string,
+  own: string | undefined,
+  p: PlayerRef,
+): LinkSeen | undefined {
+  let best: LinkSeen | undefined;
   for (let j = 0; j < s.cues.length; j++) {
-    const st = cueStages[j];
-    if (!st) continue;
+    const rd = r.cues[j]!;
+    if (!rd.stage && !rd.claimed) continue;
+    if (!speaksOf(r, j, p)) continue;
     const near = cueNears[j];
     const mine = !near || near.club === club || near.club === own;
-    const v = mine ? st : "interest";
-    if (!best || STAGE_RANK[v] > STAGE_RANK[best]) best = v;
+    const stage = rd.stage ? (mine ? rd.stage : "interest") : undefined;
+    const claimed = mine ? rd.claimed : undefined;
+    if (!stage && !claimed) continue;
+    if (!best) {
+      best = { stage, claimed, certainty: mine ? rd.certainty : "plain", sent: s.index };
+      continue;
+    }
+    if (stage && (!best.stage || STAGE_RANK[stage] > STAGE_RANK[best.stage])) {
+      best.stage = stage;
+      best.certainty = mine ? rd.certainty : "plain";
+    }
+    if (claimed && (!best.claimed || STAGE_RANK[claimed] > STAGE_RANK[best.claimed])) best.claimed = claimed;
   }
   return best;
 }
 
-/** A collapse cue in the sentence whose nearest club is this one, the player's own, or none. */
-function collapses(s: Sentence, club: string, own: string | undefined): boolean {
+/** A collapse cue of the sentence about `p` whose nearest club is this one, the player's own, or none. */
+function collapses(
+  s: Sentence,
+  r: SentenceReading,
+  club: string,
+  own: string | undefined,
+  p: PlayerRef,
+): Certainty | undefined {
+  let found: Certainty | undefined;
   for (let j = 0; j < s.cues.length; j++) {
-    if (!(s.cues[j]!.mask & K.collapsed)) continue;
+    const rd = r.cues[j]!;
+    if (!rd.collapse || !speaksOf(r, j, p)) continue;
     const near = cueNears[j];
-    if (!near || near.club === club || near.club === own) return true;
+    if (near && near.club !== club && near.club !== own) continue;
+    if (rd.certainty === "plain") return "plain";
+    found = rd.certainty;
   }
-  return false;
+  return found;
 }
 
 /** The club (or club's coach/director) closest to a cue, either side. */
@@ -122,12 +142,18 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     }
     return v;
   };
-  const add = (p: PlayerRef, club: string, stage: Stage) => {
+  const add = (p: PlayerRef, club: string, seen: LinkSeen) => {
     const l = get(p).links;
     const list = l.get(club);
-    if (list) list.push(stage);
-    else l.set(club, [stage]);
+    if (list) list.push(seen);
+    else l.set(club, [seen]);
   };
+  const plain = (stage: Stage, sent: number): LinkSeen => ({
+    stage,
+    claimed: undefined,
+    certainty: "plain",
+    sent,
+  });
   // Coaches and directors by sentence, once: they stand for their club when cues are anchored.
   const staffBySent = new Map<number, (Anchor & { staff: boolean })[]>();
   for (const [start, end] of a.scan.blocked) {
@@ -154,9 +180,14 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // A sentence naming neither a player nor a club is too loose to carry a link ("il mercato non è aperto");
     // one naming no player and holding no stage cue changes nothing either (most sentences: skip them early).
     if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
+    const reading = readSentence(a, s);
+    // Players named in passing ("al posto di X") are neither subjects nor targets here.
     const named: PlayerRef[] = [];
-    for (const m of s.players) if (!named.includes(m.ref)) named.push(m.ref);
-    const subjects = named.length ? named : [recent ?? ctx.focusPlayer];
+    for (const m of s.players) if (!named.includes(m.ref) && !reading.aside.has(m.ref)) named.push(m.ref);
+    const fallbackSubject = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
+    const subjects = named.length
+      ? named
+      : [fallbackSubject && !reading.aside.has(fallbackSubject) ? fallbackSubject : undefined];
     const anchors = anchorsOf(s);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
@@ -164,16 +195,15 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
-      if (renewal && own && !history && renews(s, p)) add(p, own, "renewal");
+      if (renewal && own && !history && renews(s, p)) add(p, own, plain("renewal", s.index));
       const stay = (k & K.stay) !== 0 && stays(s, own);
-      if (history && !collapse) continue;
       // Destination clubs in one pass into a reused list, not filter/map/uniq arrays per player.
       const clubs = destScratch;
       clubs.length = 0;
       let explicit = false;
       for (const c of s.clubs) {
         if (c.club === own || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c))) continue;
-        if (named.length > 1 && nearest(s, c) !== p) continue;
+        if (named.length > 1 && nearest(s, c, reading) !== p) continue;
         explicit = true;
         sentTo = c.club;
         if (!clubs.includes(c.club)) clubs.push(c.club);
@@ -191,12 +221,18 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         continue;
       }
       if (!prepared) {
-        prepare(s, anchors);
+        prepare(s, reading, anchors);
         prepared = true;
       }
       for (const c of clubs) {
-        const st = (collapse && collapses(s, c, own)) || stay ? "collapsed" : stageFor(s, c, own);
-        if (st) add(p, c, st);
+        if (stay) {
+          add(p, c, plain("collapsed", s.index));
+          continue;
+        }
+        const gone = collapse ? collapses(s, reading, c, own, p) : undefined;
+        if (gone) add(p, c, { stage: "collapsed", claimed: undefined, certainty: gone, sent: s.index });
+        const st = stageFor(s, reading, c, own, p);
+        if (st && (!gone || gone !== "plain")) add(p, c, st);
       }
     }
     // A swap sends the other player the opposite way: to the main player's club.
@@ -204,7 +240,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       const focusOwn = ctx.current.get(ctx.focusPlayer.key);
       for (const p of named) {
         if (p === ctx.focusPlayer || !focusOwn || ctx.current.get(p.key) === focusOwn) continue;
-        add(p, focusOwn, "interest");
+        add(p, focusOwn, plain("interest", s.index));
       }
     }
     if (named.length) recent = named[named.length - 1];
@@ -271,10 +307,11 @@ function ofPlayer(s: Sentence, c: RoledClub): boolean {
   );
 }
 
-function nearest(s: Sentence, c: RoledClub): PlayerRef | undefined {
+function nearest(s: Sentence, c: RoledClub, r: SentenceReading): PlayerRef | undefined {
   let best: PlayerRef | undefined;
   let dist = Number.POSITIVE_INFINITY;
   for (const p of s.players) {
+    if (r.aside.has(p.ref)) continue;
     const d = p.end <= c.start ? c.start - p.end : p.start - c.end + 0.5;
     if (d < dist) {
       dist = d;
@@ -284,10 +321,36 @@ function nearest(s: Sentence, c: RoledClub): PlayerRef | undefined {
   return best;
 }
 
-/** One stage per link: a collapse anywhere wins; otherwise the highest rung seen. */
-export function finalStage(stages: readonly Stage[]): Stage {
-  if (stages.includes("collapsed")) return "collapsed";
-  let best: Stage = stages[0]!;
-  for (const s of stages) if (STAGE_RANK[s] > STAGE_RANK[best]) best = s;
-  return best;
+/** What an article says of one link in the end. */
+export interface LinkVerdict {
+  stage: Stage;
+  /** A higher stage claimed without certainty. */
+  claimed: Stage | undefined;
+  /** The reading that decided the stage. */
+  decided: LinkSeen;
+}
+
+/**
+ * One stage per link: a collapse stated plainly wins; otherwise the highest rung stated for sure; a collapse
+ * told only in the past counts when nothing else was said. The highest claim above it is kept.
+ */
+export function finalStage(seen: readonly LinkSeen[]): LinkVerdict | undefined {
+  let decided: LinkSeen | undefined;
+  let pastCollapse: LinkSeen | undefined;
+  let claimed: Stage | undefined;
+  for (const x of seen) {
+    if (x.claimed && (!claimed || STAGE_RANK[x.claimed] > STAGE_RANK[claimed])) claimed = x.claimed;
+    if (!x.stage) continue;
+    if (x.stage === "collapsed") {
+      if (x.certainty === "plain") return { stage: "collapsed", claimed: undefined, decided: x };
+      pastCollapse ??= x;
+      continue;
+    }
+    if (!decided || STAGE_RANK[x.stage] > STAGE_RANK[decided.stage!]) decided = x;
+  }
+  decided ??= pastCollapse;
+  if (!decided?.stage) return undefined;
+  const stage = decided.stage;
+  const higher = claimed && claimed !== "collapsed" && STAGE_RANK[claimed] > STAGE_RANK[stage];
+  return { stage, claimed: higher ? claimed : undefined, decided };
 }

@@ -1,0 +1,42 @@
+import { cues } from "./cue-list.js";
+
+/**
+ * Words that change how sure a clause is, not what it says. Folded forms; a trailing `*` matches any ending.
+ * They act on the stage cues of their own clause only (see clauses.ts).
+ */
+
+/**
+ * A possibility, not a fact: the clause's stage is at most interest ("potrebbe chiudere", "l'ipotesi di uno
+ * scambio", "could join", "a possible move"). What the clause claims is kept as a claim.
+ */
+export const POSSIBILITY = cues(`
+  potrebbe | potrebbero | potra | potranno | possibil* | ipotesi | ipotizz* | si parla di | si parla |
+  si vocifera | voci | eventual* | chissa | non e escluso | non escluso | forse | magari | qualora |
+  in caso di | nel caso | sarebbe disposto | sarebbe disposta | scenario | could | might |
+  possible | possibly | potential | potentially | chance | chances | if | rumoured | rumored |
+  speculation | in caso
+`);
+
+/**
+ * Reported or expected, not yet done: the clause's stage is one rung lower ("avrebbe raggiunto l'accordo"
+ * tells of talks for sure, an agreement by hearsay; "set to join", "pronto a chiudere"). Conditional verbs
+ * ("-rebbe", "-rebbero") count too, by their ending (clauses.ts).
+ */
+export const REPORTED = cues(`
+  pronto a | pronta a | pronti a | pronte a | dovrebbe | dovrebbero | dovra | dovranno | set to |
+  set to join | set to sign | expected to | reportedly | would | ready to | poised to | in line to |
+  on course to | lavora per | lavorano per | al lavoro per
+`);
+
+/**
+ * Before a name: the player is named in passing, not as a target ("al posto di X", "l'erede di X", "come X",
+ * "like X", "fratello di X", "dopo Di Gregorio e Douglas Luiz"). Such a mention takes no link from its clause.
+ */
+export const ASIDE = cues(`
+  al posto di | posto di | erede di | erede | sostituto di | sostituto | sostituire | rimpiazzare |
+  rimpiazzo | dopo l addio di | dopo la partenza di | dopo la cessione di | dopo l arrivo di | dopo |
+  come | insieme a | insieme con | in coppia con | compagno di | compagno | compagni | fratello di |
+  fratello | figlio di | padre di | cugino di | alla pari di | stile | tipo | like | alongside | replace |
+  replacing | replacement for | successor to | successor | brother of | brother | son of | teammate |
+  team mate | partner | after
+`);
