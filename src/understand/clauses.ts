@@ -30,6 +30,8 @@ export interface SentenceReading {
   cues: CueReading[];
   /** Players named only in passing in this sentence ("al posto di X"): they take no link from it. */
   aside: Set<PlayerRef>;
+  /** The stretch (clauses up to a strong cut: ; : ( or "mentre", "ma") holding a token. */
+  stretchOf(tok: number): number;
 }
 
 const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
@@ -106,8 +108,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   };
   const clauseEnd = (c: number) => (c + 1 < cuts.length ? cuts[c + 1]! : s.end);
   const past = new Uint8Array(cuts.length);
-  for (let c = 0; c < cuts.length; c++) if (pastClause(cuts[c]!, clauseEnd(c))) markPast(c);
-  for (const cue of s.cues) if (cue.mask & K.history) markPast(clauseOf(cue.start));
+  // 1: a past perfect ("si erano mossi Torino e Lazio": lately, so still news, but no more than interest);
+  // 2: a career marker ("prima dell'approdo al Napoli", "cresciuto nel"): history, no link at all.
+  for (let c = 0; c < cuts.length; c++) if (pastClause(cuts[c]!, clauseEnd(c))) markPast(c, 1);
+  for (const cue of s.cues) if (cue.mask & K.history) markPast(clauseOf(cue.start), 2);
 
   const aside = asides();
   const named = new Set<PlayerRef>();
@@ -117,7 +121,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const owner = named.size > 1 ? ownerIn(clause, cue.start) : undefined;
     return { ...read(cue, clause), clause, owner };
   });
-  return { cuts, cues: readings, aside };
+  return { cuts, cues: readings, aside, stretchOf: (tok) => stretch[clauseOf(tok)]! };
 
   /** The sure stage, the claim and the certainty of one cue in its clause. */
   function read(cue: Sentence["cues"][number], clause: number): Omit<CueReading, "clause" | "owner"> {
@@ -129,15 +133,18 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
     const from = cuts[stretch[clause]!]!;
     const to = clauseEnd(clause);
-    if (past[clause]) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
-    if (negatedAt(cue.start, cuts[clause]!, to, top)) {
-      if (collapse) return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
-      return { stage: stepDown(top!, "negated"), claimed: undefined, collapse: false, certainty: "negated" };
+    if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
+    if (past[clause] === 1) {
+      return { stage: top ? "interest" : undefined, claimed: undefined, collapse, certainty: "past" };
     }
     const possible = (cue.mask & K.possible) !== 0 || kindIn(K.possible, from, to);
     if (possible) {
       const stage = top ? "interest" : undefined;
       return { stage, claimed: collapse ? "collapsed" : top, collapse: false, certainty: "hedged" };
+    }
+    if (negatedAt(cue.start, cuts[clause]!, to, top)) {
+      if (collapse) return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
+      return { stage: stepDown(top!, "negated"), claimed: undefined, collapse: false, certainty: "negated" };
     }
     const reported =
       (cue.mask & K.reported) !== 0 || kindIn(K.reported, from, cue.start) || conditional(from, to, cue.end);
@@ -148,8 +155,9 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   }
 
   /** A past marker holds for its clause and the clauses after it in the same stretch. */
-  function markPast(c: number): void {
-    for (let d = c; d < cuts.length && (d === c || stretch[d] === stretch[c]); d++) past[d] = 1;
+  function markPast(c: number, level: number): void {
+    for (let d = c; d < cuts.length && (d === c || stretch[d] === stretch[c]); d++)
+      past[d] = Math.max(past[d]!, level);
   }
 
   /** A negator in the clause: close to the cue, or anywhere in it for an announcement still awaited. */

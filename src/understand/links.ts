@@ -2,7 +2,9 @@ import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
 import { readSentence, type SentenceReading } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
+import { G_SPACES } from "./tokens.js";
 import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
+import { W_CLUB, W_CUE, W_DIGIT, W_NOT_NAME, W_PERSON, W_SOURCE } from "./vocab.js";
 
 /** One reading of a link in one sentence: the stage it states for sure, what it claims beyond, how sure. */
 export interface LinkSeen {
@@ -184,10 +186,11 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // Players named in passing ("al posto di X") are neither subjects nor targets here.
     const named: PlayerRef[] = [];
     for (const m of s.players) if (!named.includes(m.ref) && !reading.aside.has(m.ref)) named.push(m.ref);
-    const fallbackSubject = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
-    const subjects = named.length
-      ? named
-      : [fallbackSubject && !reading.aside.has(fallbackSubject) ? fallbackSubject : undefined];
+    // Without a player named, the sentence speaks of the last one (or the article's), unless it names
+    // someone the gazetteer does not know: in a round-up that is the next item's player, not the last one.
+    const fallback = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
+    const implied = fallback && !reading.aside.has(fallback) && !namesStranger(a, s) ? fallback : undefined;
+    const subjects = named.length ? named : [implied];
     const anchors = anchorsOf(s);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
@@ -195,7 +198,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
-      if (renewal && own && !history && renews(s, p)) add(p, own, plain("renewal", s.index));
+      if (renewal && own && !history && renews(s, p, reading)) add(p, own, plain("renewal", s.index));
       const stay = (k & K.stay) !== 0 && stays(s, own);
       // Destination clubs in one pass into a reused list, not filter/map/uniq arrays per player.
       const clubs = destScratch;
@@ -269,7 +272,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
  * Whether the sentence's renewal is his: not when the cue nearest his name tells of him leaving ("il rinnovo di
  * Tomori e la cessione in prestito di Odogu": the loan is Odogu's, the renewal Tomori's).
  */
-function renews(s: Sentence, p: PlayerRef): boolean {
+function renews(s: Sentence, p: PlayerRef, r: SentenceReading): boolean {
+  // With several players named, a renewal is the one of the player of its clause ("X sul rinnovo e Y in uscita").
+  if (!s.cues.some((c, j) => c.mask & K.renewal && (!r.cues[j]!.owner || r.cues[j]!.owner === p)))
+    return false;
   let best: CueMention | undefined;
   let dist = Number.POSITIVE_INFINITY;
   for (const m of s.players) {
@@ -285,6 +291,30 @@ function renews(s: Sentence, p: PlayerRef): boolean {
   }
   return !best || (best.mask & K.renewal) !== 0;
 }
+
+/**
+ * A capitalised word inside the sentence that is no known club, player, person, cue or common capitalised
+ * word, followed by another such word: a full name the gazetteer lacks ("Juan Arizala").
+ */
+function namesStranger(a: Article, s: Sentence): boolean {
+  const t = a.tokens;
+  const flags = t.vocab.flags;
+  let run = 0;
+  for (let k = s.start + 1; k < s.end; k++) {
+    const known =
+      !t.cap[k] ||
+      flags[t.ids[k]!]! & (W_NOT_NAME | W_DIGIT | W_CUE | W_CLUB | W_PERSON | W_SOURCE) ||
+      s.clubs.some((c) => k >= c.start && k < c.end);
+    run = !known && (run === 0 || t.gaps[k]! & G_SPACES) ? run + 1 : 0;
+    if (run >= 2) return true;
+    // One unknown name of a club's ("Schjelderup del Benfica") is somebody too.
+    if (run === 1 && k + 2 < s.end && OF_WORDS.has(t.norm(k + 1)) && s.clubs.some((c) => c.start === k + 2))
+      return true;
+  }
+  return false;
+}
+
+const OF_WORDS = new Set(["del", "dell", "della", "dello", "of"]);
 
 /** A stage cue within `span` words of one of the player's mentions in the sentence. */
 function cueNear(s: Sentence, p: PlayerRef, span: number): boolean {
@@ -307,12 +337,15 @@ function ofPlayer(s: Sentence, c: RoledClub): boolean {
   );
 }
 
+/** The player a club mention belongs to: the nearest in its stretch ("..., mentre l'Udinese accoglie X"), else the nearest. */
 function nearest(s: Sentence, c: RoledClub, r: SentenceReading): PlayerRef | undefined {
   let best: PlayerRef | undefined;
   let dist = Number.POSITIVE_INFINITY;
+  const home = r.stretchOf(c.start);
   for (const p of s.players) {
     if (r.aside.has(p.ref)) continue;
-    const d = p.end <= c.start ? c.start - p.end : p.start - c.end + 0.5;
+    const away = r.stretchOf(p.start) === home ? 0 : 1000;
+    const d = away + (p.end <= c.start ? c.start - p.end : p.start - c.end + 0.5);
     if (d < dist) {
       dist = d;
       best = p.ref;

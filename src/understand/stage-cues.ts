@@ -24,7 +24,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     move for | swoop | suitors | tipped | favourites | option | alternative
   `),
   talks: cues(`
-    trattativ* | tratta | trattano | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
+    trattativ* | tratta | trattano | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
+    sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
+    ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
     approached | meeting | opened talks | in talks | advanced talks | submitted
   `),
@@ -85,7 +87,9 @@ export const HISTORY = cues(`
   last summer | previously | had been | had held | un anno fa | anni fa |
   passato per | passata per | cresciuto nel | cresciuto nella | ha vestito | ha indossato | in carriera |
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
-  spells at | spells with | loan spells
+  spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
+  prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
+  before joining | before his move | at the time
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */
