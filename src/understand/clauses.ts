@@ -83,6 +83,19 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+/** Nouns of an offer: refusing one is part of the talks. */
+const OFFER = new Set([
+  "offerta",
+  "offerte",
+  "proposta",
+  "proposte",
+  "rilancio",
+  "offer",
+  "offers",
+  "bid",
+  "bids",
+  "proposal",
+]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 
 /** Reads one sentence of the article. */
@@ -128,7 +141,12 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     let top: Stage | undefined;
     if (cue.mask & LADDER_BITS)
       for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) top = LADDER[r];
-    const collapse = (cue.mask & K.collapsed) !== 0;
+    let collapse = (cue.mask & K.collapsed) !== 0;
+    // "Ha rifiutato la prima offerta", "bid rejected": an offer turned down is a step of the talks, not their end.
+    if (collapse && offerBeside(cue, clause)) {
+      collapse = false;
+      top = "talks";
+    }
     if (!top && !collapse)
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
     const from = cuts[stretch[clause]!]!;
@@ -152,6 +170,14 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
     return { stage: top, claimed: undefined, collapse, certainty: "plain" };
+  }
+
+  /** An offer noun within three words of the cue, in its clause. */
+  function offerBeside(cue: Sentence["cues"][number], clause: number): boolean {
+    const from = Math.max(cuts[clause]!, cue.start - 3);
+    const to = Math.min(clauseEnd(clause), cue.end + 3);
+    for (let k = from; k < to; k++) if (OFFER.has(t.norm(k))) return true;
+    return false;
   }
 
   /** A past marker holds for its clause and the clauses after it in the same stretch. */
