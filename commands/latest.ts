@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { stageName } from "../src/chat/alert-model.js";
+import { claimText } from "../src/chat/claim-text.js";
+import { quoteEvidence } from "../src/chat/evidence-text.js";
+import { openClaims } from "../src/rumours/claims.js";
 import type { Rumour } from "../src/rumours/types.js";
 import { playerKey } from "../src/understand/types.js";
 import { nameArg } from "./args.js";
@@ -17,7 +20,33 @@ function lastArticle(r: Rumour): string {
   return a ? ` — ${a.outlet}: ${a.title} ${a.url}` : "";
 }
 
-/** /latest NAME — the current board of a player or a club: links, stages, outlets, last article. */
+/** The words that put the link at its stage, with their outlet; empty when the extractor gave none. */
+function why(r: Rumour): string[] {
+  const last = r.history.at(-1);
+  return last?.stage === r.stage && last.evidence && last.outlet
+    ? [`   ${quoteEvidence({ text: last.evidence, outlet: last.outlet })}`]
+    : [];
+}
+
+/** Higher stages only claimed, and by how many outlets: never pushed, shown so readers can judge. */
+function claims(r: Rumour, lang: Lang): string[] {
+  return openClaims(r).map((c) => {
+    const evidence = c.latest.text ? { text: c.latest.text, outlet: c.latest.outlet } : undefined;
+    return `   ❔ ${claimText({ stage: c.stage, outlets: c.outlets, evidence }, lang)}`;
+  });
+}
+
+/** One rumour: its stage, outlets and last article, then why it stands there and what is only claimed. */
+const rumourLines = (head: string, r: Rumour, lang: Lang) => [
+  `• ${head}: ${stageName(r.stage, lang)} (${outlets(r.outlets.length, lang)})${lastArticle(r)}`,
+  ...why(r),
+  ...claims(r, lang),
+];
+
+/**
+ * /latest NAME — the current board of a player or a club: links, stages, outlets, last article, the words
+ * that decided each stage with their outlet, and the higher stages only claimed.
+ */
 export default defineCommand({
   name: "latest",
   description: {
@@ -45,10 +74,7 @@ export default defineCommand({
         return {
           text: it ? `Nessuna voce recente sul ${club.name}.` : `No recent rumours about ${club.name}.`,
         };
-      const lines = board.map(
-        (r) =>
-          `• ${r.playerName}: ${stageName(r.stage, ctx.lang)} (${outlets(r.outlets.length, ctx.lang)})${lastArticle(r)}`,
-      );
+      const lines = board.flatMap((r) => rumourLines(r.playerName, r, ctx.lang));
       return {
         text: [it ? `${club.name}, le ultime voci:` : `${club.name}, latest rumours:`, ...lines].join("\n"),
       };
@@ -59,10 +85,7 @@ export default defineCommand({
     const display = board[0]?.playerName ?? players[0]?.name ?? name;
     if (!board.length)
       return { text: it ? `Nessuna voce recente su ${display}.` : `No recent rumours about ${display}.` };
-    const lines = board.map(
-      (r) =>
-        `• ${r.club}: ${stageName(r.stage, ctx.lang)} (${outlets(r.outlets.length, ctx.lang)})${lastArticle(r)}`,
-    );
+    const lines = board.flatMap((r) => rumourLines(r.club, r, ctx.lang));
     return {
       text: [it ? `${display}, le ultime voci:` : `${display}, latest rumours:`, ...lines].join("\n"),
     };

@@ -84,6 +84,17 @@ export type ArticleRef = z.infer<typeof ArticleRefSchema>;
 export const ChangeKindSchema = z.enum(["new", "stage", "collapsed", "official", "renewal"]);
 
 /**
+ * Why a link moved: the words of the article that decided the stage (about 240 characters at most, feed
+ * text: escape where shown) and the outlet that carried them. Optional everywhere: payloads written
+ * before evidence existed still parse.
+ */
+export const EvidenceRefSchema = z.strictObject({
+  text: z.string().max(300),
+  outlet: z.string().max(200),
+});
+export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
+
+/**
  * fanout: one job per alertable rumour event (a player's links moved in one article), produced by
  * jobs/ingest.ts; consumed by jobs/fanout.ts, which finds the chats that watch the player or follow a club.
  */
@@ -99,6 +110,8 @@ export const RumourEventSchema = z.strictObject({
         stage: StageSchema,
         previous: StageSchema.nullable(),
         kind: ChangeKindSchema,
+        /** The text that decided the new stage and its outlet, when the extractor gave one. */
+        evidence: EvidenceRefSchema.optional(),
       }),
     )
     .min(1)
@@ -146,6 +159,22 @@ export const DigestLineSchema = z.strictObject({
   article: ArticleRefSchema.nullable(),
   /** A push that quiet hours or the hourly cap held back for the digest. */
   held: z.enum(["quiet", "cap"]).nullable(),
+  /**
+   * Higher stages reported without certainty since the last digest ("potrebbe chiudere"): they never
+   * ring, the digest shows them as "reported by N outlets". Absent in digests composed before claims.
+   */
+  claims: z
+    .array(
+      z.strictObject({
+        stage: StageSchema,
+        /** Distinct outlets that claimed it. */
+        outlets: z.number().int().min(1),
+        /** The latest claim's words and outlet. */
+        evidence: EvidenceRefSchema.optional(),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 export type DigestLine = z.infer<typeof DigestLineSchema>;
 

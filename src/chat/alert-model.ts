@@ -1,6 +1,7 @@
 import type { Lang } from "../../commands/types.js";
 import type { RumourEvent } from "../queues.js";
 import type { Stage } from "../understand/types.js";
+import { quoteEvidence } from "./evidence-text.js";
 
 const STAGE_NAMES: Record<Lang, Record<Stage, string>> = {
   en: {
@@ -47,6 +48,8 @@ export interface AlertModel {
   board: string[];
   /** "★★☆ 3 outlets · sources: Sport Bild, Tuttosport" */
   evidence: string;
+  /** The words that decided each moved link, with their outlet: "Milan: «accordo raggiunto» — Gazzetta". */
+  quotes: string[];
   articles: { title: string; url: string; outlet: string }[];
 }
 
@@ -73,6 +76,7 @@ export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
     why,
     board: e.links.map((l) => `${l.club}: ${stageName(l.stage, lang)}`),
     evidence: `${mark} ${outlets}${cited}`,
+    quotes: e.changes.flatMap((c) => (c.evidence ? [`${c.club}: ${quoteEvidence(c.evidence)}`] : [])),
     articles: e.articles.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet })),
   };
 }

@@ -17,6 +17,8 @@ export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
   if (m.board.length > item.alert.changes.length)
     lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
   lines.push(`   ${m.evidence}`);
+  // The terminal's Sources view: the words that moved each link, with their outlet.
+  for (const q of m.quotes) lines.push(`   ${q}`);
   for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
   return lines.join("\n");
 }
@@ -34,6 +36,7 @@ export function renderConsoleDigest(message: OutgoingDigest, lang: Lang): string
     lines.push(`  ${s.title}`);
     for (const l of s.lines) {
       lines.push(`   • ${l.text}${l.held ? ` (${l.held})` : ""}`);
+      for (const c of l.claims) lines.push(`     ❔ ${c}`);
       if (l.article) lines.push(`     ↳ ${l.article.outlet}: ${l.article.title} ${l.article.url}`);
     }
   }

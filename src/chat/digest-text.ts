@@ -1,6 +1,7 @@
 import type { Lang } from "../../commands/types.js";
 import type { Digest, DigestLine } from "../queues.js";
 import { stageName } from "./alert-model.js";
+import { claimText } from "./claim-text.js";
 
 /** A digest section as every platform shows it, before markup: a title and its lines (feed text inside). */
 export interface DigestSection {
@@ -13,6 +14,8 @@ export interface DigestLineText {
   text: string;
   /** "held during quiet hours" / "held: hourly limit", or null. */
   held: string | null;
+  /** Stages reported without certainty: "agreement (unconfirmed): reported by one outlet «…» — Blog". */
+  claims: string[];
   article: { title: string; url: string; outlet: string } | null;
 }
 
@@ -39,7 +42,8 @@ function lineText(l: DigestLine, lang: Lang): DigestLineText {
           ? "trattenuto: limite orario"
           : "held: hourly limit"
         : null;
-  return { text: `${l.name}: ${stage} · ${outlets}`, held, article: l.article };
+  const claims = (l.claims ?? []).map((c) => claimText(c, lang));
+  return { text: `${l.name}: ${stage} · ${outlets}`, held, claims, article: l.article };
 }
 
 /** The digest's title and sections, in the chat's language. */

@@ -1,4 +1,5 @@
 import type { Digest, DigestLine } from "../queues.js";
+import { openClaims } from "../rumours/claims.js";
 import type { Rumour } from "../rumours/types.js";
 import type { ChatSubscriptions } from "../subscriptions/subscription-store.js";
 import { STAGE_RANK } from "../understand/types.js";
@@ -7,6 +8,8 @@ import type { HeldAlert } from "./held-alerts.js";
 const MAX_LINES = 20;
 const MAX_PLAYERS = 50;
 const MAX_CLUBS = 30;
+/** Unconfirmed stages shown per line (DigestLineSchema's bound). */
+const MAX_CLAIMS = 5;
 
 export interface DigestInput {
   subscriptions: ChatSubscriptions;
@@ -21,10 +24,22 @@ export interface DigestInput {
 const byNews = (a: Rumour, b: Rumour) =>
   STAGE_RANK[b.stage] - STAGE_RANK[a.stage] || Date.parse(b.lastSeen) - Date.parse(a.lastSeen);
 
+/** The claims made since the last digest and still ahead of the rumour; absent when none. */
+function claimsSince(r: Rumour, sinceMs: number): Pick<DigestLine, "claims"> {
+  const claims = openClaims(r, sinceMs)
+    .slice(0, MAX_CLAIMS)
+    .map((c) => ({
+      stage: c.stage,
+      outlets: c.outlets,
+      ...(c.latest.text ? { evidence: { text: c.latest.text, outlet: c.latest.outlet } } : {}),
+    }));
+  return claims.length ? { claims } : {};
+}
+
 /**
  * A chat's digest since its last one: each watched player with the links that saw news (stage, the
- * moves since the last digest, outlets, best article), then each followed club's rumours, marking the
- * pushes that quiet hours or the cap held back. Null when nothing happened: no digest is sent.
+ * moves since the last digest, outlets, best article, the higher stages only claimed and by how many
+ * outlets), then each followed club's rumours, marking the pushes that quiet hours or the cap held back. Null when nothing happened: no digest is sent.
  */
 export function composeDigest(input: DigestInput): Digest | null {
   const sinceMs = input.since.getTime();
@@ -40,6 +55,7 @@ export function composeDigest(input: DigestInput): Digest | null {
     outlets: r.outlets.length,
     article: r.articles[0] ?? null,
     held: heldFor(r.playerKey, r.club),
+    ...claimsSince(r, sinceMs),
   });
 
   const players: Digest["players"] = [];

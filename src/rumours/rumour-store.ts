@@ -1,7 +1,9 @@
 import type { ArticleRef, RumourEvent } from "../queues.js";
 import type { Keys, Redis } from "../redis.js";
-import type { PlayerFacts } from "../understand/types.js";
+import type { Link, PlayerFacts } from "../understand/types.js";
 import { decideLink, nextStage } from "./alert-policy.js";
+import { certainReading } from "./certain-stage.js";
+import { addClaim, claimAhead } from "./claims.js";
 import { credibility, type SourceTiers } from "./credibility.js";
 import type { ChangeKind, Rumour } from "./types.js";
 
@@ -91,7 +93,11 @@ export function createRumourStore(
    * read (a Lua script), retried when another worker wrote in between. Not WATCH: on a connection shared
    * by concurrent jobs another job's EXEC would drop our watch and let a lost update through.
    */
-  async function observeLink(o: Observation, club: string, stage: PlayerFacts["links"][number]["stage"]) {
+  async function observeLink(o: Observation, link: Link) {
+    const club = link.club;
+    // Only a certain stage reaches the policy; a hedged higher one is kept as a claim (certain-stage.ts).
+    const reading = certainReading(link);
+    const stage = reading.stage;
     const key = rumourKey(o.player.key, club);
     const atMs = o.at.getTime();
     const at = o.at.toISOString();
@@ -105,6 +111,17 @@ export function createRumourStore(
       const kind: ChangeKind | null = decideLink(memory, stage, atMs, memoryMs);
       const stageNow = nextStage(memory, stage, kind);
       const sameUrl = (a: ArticleRef) => a.url === o.article.url;
+      const why =
+        reading.evidence && stageNow === stage ? { evidence: reading.evidence, outlet: o.outlet } : null;
+      // Claims the certain stage has caught up with are old news: dropped, so the list stays small.
+      let claims = (prev?.claims ?? []).filter((c) => claimAhead(c.stage, stageNow));
+      if (reading.claim && claimAhead(reading.claim.stage, stageNow))
+        claims = addClaim(claims, {
+          stage: reading.claim.stage,
+          outlet: o.outlet,
+          at,
+          ...(reading.claim.text ? { text: reading.claim.text } : {}),
+        });
       const next: Rumour = {
         playerKey: o.player.key,
         playerName: o.player.name,
@@ -115,13 +132,14 @@ export function createRumourStore(
         lastSeen: prev && Date.parse(prev.lastSeen) > atMs ? prev.lastSeen : at,
         history:
           kind || !prev
-            ? [...(prev?.history ?? []), { stage: stageNow, at }].slice(-MAX_HISTORY)
+            ? [...(prev?.history ?? []), { stage: stageNow, at, ...why }].slice(-MAX_HISTORY)
             : prev.history,
         outlets: addBounded(prev?.outlets ?? [], o.outlet, MAX_OUTLETS),
         cited: o.cited.reduce((acc, c) => addBounded(acc, c, MAX_CITED), prev?.cited ?? []),
         articles: kind
           ? [o.article, ...(prev?.articles ?? []).filter((a) => !sameUrl(a))].slice(0, MAX_ARTICLES)
           : addBounded(prev?.articles ?? [], o.article, MAX_ARTICLES, sameUrl),
+        ...(claims.length ? { claims } : {}),
       };
       const score = Date.parse(next.lastSeen);
       const done = await redis.eval(
@@ -141,7 +159,14 @@ export function createRumourStore(
         `${o.player.key}\t${o.player.name}`,
         MAX_RECENT_PLAYERS,
       );
-      if (Number(done) === 1) return { rumour: next, kind, previous: prev?.stage ?? null };
+      if (Number(done) === 1)
+        return {
+          rumour: next,
+          kind,
+          stage,
+          previous: prev?.stage ?? null,
+          evidence: why,
+        };
     }
     throw new Error(`rumour ${key} kept changing under concurrent writes`);
   }
@@ -157,9 +182,16 @@ export function createRumourStore(
       const changes: RumourEvent["changes"] = [];
       const touched: Rumour[] = [];
       for (const link of o.player.links) {
-        const { rumour, kind, previous } = await observeLink(o, link.club, link.stage);
+        const { rumour, kind, stage, previous, evidence } = await observeLink(o, link);
         touched.push(rumour);
-        if (kind) changes.push({ club: link.club, stage: link.stage, previous, kind });
+        if (kind)
+          changes.push({
+            club: link.club,
+            stage,
+            previous,
+            kind,
+            ...(evidence ? { evidence: { text: evidence.evidence, outlet: evidence.outlet } } : {}),
+          });
       }
       if (!changes.length) return null;
       const board = await store.board(o.player.key);

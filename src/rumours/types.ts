@@ -14,12 +14,29 @@ export interface Rumour {
   stage: Stage;
   firstSeen: string;
   lastSeen: string;
-  /** Every stage the link went through, oldest first (bounded). */
-  history: { stage: Stage; at: string }[];
+  /**
+   * Every stage the link went through, oldest first (bounded), with the words that decided it and the
+   * outlet that carried them (absent in entries stored before evidence, or when the extractor gave none).
+   */
+  history: { stage: Stage; at: string; evidence?: string; outlet?: string }[];
   /** Distinct outlets that carried it (bounded). */
   outlets: string[];
   /** Original sources the articles cited (bounded). */
   cited: string[];
   /** The best articles, lead first (at most 3). */
   articles: ArticleRef[];
+  /**
+   * Higher stages reported without certainty (hedged, negated, conditional), one per stage and outlet,
+   * latest kept (bounded). They never ring; the digest and /latest show them as "reported by N outlets".
+   */
+  claims?: Claim[];
+}
+
+/** A stage one outlet reported without certainty. */
+export interface Claim {
+  stage: Stage;
+  outlet: string;
+  at: string;
+  /** The words of the claim, cut to EVIDENCE_MAX characters. */
+  text?: string;
 }

@@ -68,6 +68,7 @@ function linkUrl(url: string): string | undefined {
 const MAX_DESCRIPTION = 1500;
 const MAX_CLUB = 100;
 const MAX_SOURCES = 500;
+const MAX_EVIDENCE = 700;
 
 const COLOURS = { official: 0x2ecc71, collapsed: 0xe74c3c, renewal: 0x9b59b6, moving: 0x3498db } as const;
 
@@ -86,7 +87,10 @@ function reasons(matched: string[], lang: Lang): string {
     .join(", ");
 }
 
-/** One alert as one embed: headline, why it is pushed, each linked club with its stage, outlets, sources. */
+/**
+ * One alert as one embed: headline, why it is pushed, each linked club with its stage, outlets, sources,
+ * and the evidence of each move.
+ */
 export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
   const it = lang === "it";
   const e = item.alert;
@@ -104,7 +108,7 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
     "",
     `${it ? "Perché" : "Why"}: ${escapeDiscord(reasons(item.matched, lang))}`,
   ].join("\n");
-  const maxClubs = EMBED_LIMITS.fields - 2; // room for outlets and sources
+  const maxClubs = EMBED_LIMITS.fields - 3; // room for outlets, sources and evidence
   const fields: NonNullable<APIEmbed["fields"]> = e.links.slice(0, maxClubs).map((l) => ({
     name: safe(l.club, MAX_CLUB),
     value: safe(stageName(l.stage, lang), EMBED_LIMITS.fieldValue),
@@ -123,6 +127,14 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
     fields.push({
       name: it ? "Fonti" : "Sources",
       value: safe(e.cited.join(", "), MAX_SOURCES),
+      inline: false,
+    });
+  }
+  // Discord's Sources view: the words that moved each link, with the outlet that carried them.
+  if (m.quotes.length) {
+    fields.push({
+      name: it ? "Citazioni" : "Evidence",
+      value: safe(m.quotes.join("\n"), MAX_EVIDENCE),
       inline: false,
     });
   }
@@ -211,6 +223,7 @@ function digestDescription(lines: DigestLineText[]): string {
         ? ` · [${truncateEscaped(escapeDiscord(l.article.outlet || "link"), 80)}](${url})`
         : "";
     out.push(`• ${escapeDiscord(l.text)}${l.held ? ` _(${escapeDiscord(l.held)})_` : ""}${link}`);
+    for (const c of l.claims) out.push(`  ❔ _${escapeDiscord(c)}_`);
   }
   // Cut at a line, never inside a link.
   let text = "";

@@ -13,6 +13,7 @@ export function renderTelegramDigest(digest: Digest, lang: Lang): string[] {
     const lines = [`<b>${htmlText(s.title)}</b>`];
     for (const l of s.lines) {
       lines.push(`• ${htmlText(l.text)}${l.held ? ` <i>(${htmlText(l.held)})</i>` : ""}`);
+      for (const c of l.claims) lines.push(`  ❔ <i>${htmlText(c)}</i>`);
       const url = l.article ? safeUrl(l.article.url) : null;
       if (l.article) {
         const name = htmlText(l.article.title || l.article.url);

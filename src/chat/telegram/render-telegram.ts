@@ -6,6 +6,7 @@
 import type { Lang } from "../../../commands/types.js";
 import type { OutboxItem } from "../../queues.js";
 import { alertModel } from "../alert-model.js";
+import { quoteEvidence } from "../evidence-text.js";
 import type { OutgoingAlerts } from "../types.js";
 
 /** Telegram's limit for one message's text. */
@@ -113,14 +114,21 @@ export function packMessages(blocks: string[][]): string[] {
   return chunks;
 }
 
+/** Longest quoted evidence in the Sources popup, so the outlets still fit its 200 characters. */
+const MAX_POPUP_QUOTE = 90;
+
 /**
  * The short "Sources" text for one alert, shown in the popup of the Sources button (Telegram caps it
- * at 200 characters). Plain text: popups are not parsed as HTML.
+ * at 200 characters): first the words that moved each link with their outlet («accordo raggiunto» —
+ * Gazzetta), then the cited sources and the outlets. Plain text: popups are not parsed as HTML, so
+ * feed text cannot format or link anything there.
  */
 export function sourcesText(item: OutboxItem, lang: Lang): string {
   const it = lang === "it";
   const e = item.alert;
   const parts: string[] = [];
+  for (const c of e.changes)
+    if (c.evidence) parts.push(`${c.club}: ${quoteEvidence(c.evidence, MAX_POPUP_QUOTE)}`);
   if (e.cited.length) parts.push(`${it ? "Fonti citate" : "Cited sources"}: ${e.cited.join(", ")}`);
   parts.push(`${it ? "Testate" : "Outlets"} (${e.outlets}): ${e.articles.map((a) => a.outlet).join(", ")}`);
   return cut(parts.join("\n"), 200);

@@ -159,6 +159,29 @@ describe("the Telegram bot", () => {
     expect(answer?.payload.text).toContain("Cited sources: Sport Bild");
   });
 
+  it("should quote the words that moved each link, with their outlet, in the Sources popup", async () => {
+    const item = buildOutboxItem({
+      changes: [
+        {
+          club: "Milan",
+          stage: "agreement",
+          previous: "talks",
+          kind: "stage",
+          evidence: { text: "accordo raggiunto", outlet: "Gazzetta" },
+        },
+      ],
+    });
+    await h.telegram.adapter.send({ chat: tg(402), items: [item] });
+    const data = h.fake.sent.at(-1)?.replyMarkup?.inline_keyboard[0]?.at(-1)?.callback_data;
+    h.fake.pushCallback({ chat: dm(402), from: it_(402), data: data! });
+    const popup = () =>
+      h.fake.calls.find(
+        (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("«"),
+      );
+    await waitFor(() => popup() !== undefined, 4000);
+    expect(popup()?.payload.text).toContain("Milan: «accordo raggiunto» — Gazzetta");
+  });
+
   it("should let only admins use a group alert's Unwatch button", async () => {
     const group: FakeChat = { id: -2005, type: "supergroup", title: "Tifosi" };
     await h.app.subscriptions.watch(tg(-2005), KIM);
