@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { createUnderstander, loadGazetteer } from "../../src/understand/index.js";
+
+/**
+ * How a clause's modality, negation, tense and subject decide a link's stage. Sentences written for the
+ * project; each names one phenomenon of transfer prose.
+ */
+const u = createUnderstander(loadGazetteer());
+const player = (text: string, name: string) => u.extract({ text }).players.find((p) => p.name.includes(name));
+const link = (text: string, name: string, club: string) =>
+  player(text, name)?.links.find((l) => l.club === club);
+
+describe("reading a clause", () => {
+  it("should keep a career history out of links and the current club", () => {
+    const x = u.extract({
+      text: "Kim Min-Jae è da un paio d'anni al Bayern Monaco. Prima dell'approdo al Napoli era finito nel mirino dell'Inter.",
+    });
+    expect(x.players).toEqual([]);
+  });
+
+  it("should still link a story told after the history", () => {
+    const p = player(
+      "Kim Min-Jae è da un paio d'anni al Bayern Monaco. Prima dell'approdo al Napoli era finito nel mirino dell'Inter. Ora il Milan segue Kim con attenzione.",
+      "Kim",
+    );
+    expect(p?.club).toBe("Bayern Munich");
+    expect(p?.links.map((l) => l.club)).toEqual(["Milan"]);
+  });
+
+  it("should keep a possibility at interest and the claim beside it", () => {
+    const l = link(
+      "Il Milan potrebbe avere grandi possibilità di chiudere il colpo Mario Gila nelle prossime settimane.",
+      "Gila",
+      "Milan",
+    );
+    expect(l).toMatchObject({ stage: "interest", claimed: "agreement", evidence: { certainty: "hedged" } });
+  });
+
+  it("should lower a reported or conditional agreement by one rung", () => {
+    const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
+    expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
+    const en = link("Juventus are set to sign Davide Frattesi from Inter.", "Frattesi", "Juventus");
+    expect(en).toMatchObject({ stage: "talks", claimed: "agreement" });
+    const plain = link("Il Milan ha raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
+    expect(plain).toMatchObject({ stage: "agreement", evidence: { certainty: "plain" } });
+    expect(plain?.claimed).toBeUndefined();
+  });
+
+  it("should step a negated agreement down to talks", () => {
+    const l = link("Il Milan non ha ancora trovato l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
+    expect(l).toMatchObject({ stage: "talks", evidence: { certainty: "negated" } });
+  });
+
+  it("should read an offer turned down as talks, and a later agreement as the stage", () => {
+    const l = link(
+      "Il Napoli ha rifiutato la prima offerta del Milan per Rasmus Hojlund, ma poi le parti hanno trovato l'accordo.",
+      "jlund",
+      "Milan",
+    );
+    expect(l?.stage).toBe("agreement");
+  });
+
+  it("should give a refusal to its own player, not to the next one", () => {
+    const x = u.extract({
+      text: "Mario Gila ha rifiutato il Milan, mentre la Juventus ha avviato i contatti per Joe Gomez.",
+    });
+    expect(x.players.find((p) => p.name === "Joe Gomez")?.links).toMatchObject([
+      { club: "Juventus", stage: "talks" },
+    ]);
+    expect(x.players.find((p) => p.name === "Mario Gila")?.links).toMatchObject([
+      { club: "Milan", stage: "collapsed" },
+    ]);
+  });
+
+  it("should not link a player named in passing", () => {
+    const x = u.extract({
+      text: "La Juventus cerca un centrocampista al posto di Teun Koopmeiners: piace Davide Frattesi.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Davide Frattesi"]);
+  });
+
+  it("should not hand a round-up item's club to the player of the item before", () => {
+    const x = u.extract({
+      text: "La Lazio ha ufficializzato la cessione di Valentin Castellanos al West Ham.\nIl Parma ha messo gli occhi su Rossiny Tavares del Benfica.",
+    });
+    const p = x.players.find((q) => q.name.includes("Castellanos"));
+    expect(p?.links.map((l) => l.club)).toEqual(["West Ham"]);
+  });
+
+  it("should quote the sentence that decided each link", () => {
+    const l = link(
+      "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
+      "Gila",
+      "Milan",
+    );
+    expect(l?.evidence?.text).toBe("Il Milan ha chiuso per Mario Gila");
+  });
+});
