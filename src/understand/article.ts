@@ -20,7 +20,17 @@ export interface PlayerRef {
 }
 
 /** What a club mention is doing in its sentence. */
-export type ClubRole = "ex" | "versus" | "staff" | "of" | "from" | "to" | "owner" | "compete" | "plain";
+export type ClubRole =
+  | "ex"
+  | "versus"
+  | "staff"
+  | "of"
+  | "from"
+  | "seller"
+  | "to"
+  | "owner"
+  | "compete"
+  | "plain";
 
 /** A club mention with its role. */
 export interface RoledClub extends ClubMention {
@@ -80,6 +90,7 @@ const GLUE = new Set([
 ]);
 
 const NEW = new Set(["nuovo", "nuova", "new"]);
+const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
 const ROLE_BITS = maskOf(ROLE_CUES);
 
@@ -140,6 +151,14 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
   return { tokens, scan: s, sentences, players };
 
+  /** Another club, or a noun standing for one, before `at` in the club's sentence. */
+  function buyerBefore(c: ClubMention, at: number): boolean {
+    if (s.clubs.some((o) => o.sent === c.sent && o.end <= at && o.club !== c.club)) return true;
+    for (let k = at - 1; k >= 0 && tokens.sent[k] === c.sent && at - k <= 6; k--)
+      if (CLUB_NOUNS.has(tokens.norm(k))) return true;
+    return false;
+  }
+
   function nounBefore(start: number): boolean {
     for (let k = start; k >= start - 3 && k > 0; k--)
       if ((cueEndingAt(s, k)?.mask ?? 0) & K.pnoun) return true;
@@ -180,6 +199,11 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (k >= 0 && tokens.norm(k) === "ex") return "ex";
     // "un ex difensore del Napoli": the past, through a player noun.
     if (cue && cue.mask & K.pnoun && cue.start > 0 && tokens.norm(cue.start - 1) === "ex") return "ex";
+    // "il Fulham ha trovato l'accordo con l'Ajax per X", "Inter in talks with Atalanta": when a club (or "il
+    // club") is the subject, the club it deals with is the one selling, the player's own.
+    if (prep === "con" || prep === "with") {
+      if (cue && cue.mask & (K.talks | K.agreement) && buyerBefore(c, cue.start)) return "seller";
+    }
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
     if (prep && FROM.has(prep)) return "from";

@@ -1,7 +1,7 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS } from "./lexicon.js";
-import { G_COMMA_PAREN, G_PUNCT } from "./tokens.js";
-import type { Certainty, Stage } from "./types.js";
+import { G_SPACES } from "./tokens.js";
+import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
 
 /**
  * Reading a sentence as clauses. A stage cue speaks only for its own clause: the clause decides how sure it is
@@ -106,11 +106,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   // reaches over a comma-separated list ("è passato per Ascoli, Empoli e Verona") up to a strong cut.
   const stretch = [0];
   for (let k = s.start + 1; k < s.end; k++) {
-    const g = t.gaps[k]!;
     const word = CLAUSE_WORDS.has(t.norm(k));
-    if (!(g & (G_PUNCT | G_COMMA_PAREN)) && !word) continue;
-    const text = t.source.slice(t.end[k - 1]!, t.start[k]!);
-    const strong = word || /[;:()]/.test(text);
+    const text = t.gaps[k]! & G_SPACES ? "" : t.source.slice(t.end[k - 1]!, t.start[k]!);
+    if (!word && !/[,.;:()–—]/.test(text)) continue;
+    const strong = word || /[;:()–—]/.test(text);
     stretch.push(strong ? cuts.length : stretch[stretch.length - 1]!);
     cuts.push(k);
   }
@@ -166,7 +165,9 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     }
     const reported =
       (cue.mask & K.reported) !== 0 || kindIn(K.reported, from, cue.start) || conditional(from, to, cue.end);
-    if (reported && top && top !== "interest") {
+    // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): that lowers only what would
+    // ring as a done deal, agreement and beyond.
+    if (reported && top && STAGE_RANK[top] >= STAGE_RANK.agreement) {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
     return { stage: top, claimed: undefined, collapse, certainty: "plain" };

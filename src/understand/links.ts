@@ -21,7 +21,7 @@ export interface PlayerLinks {
   move: boolean;
 }
 
-const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
+const NOT_DEST = new Set(["ex", "versus", "staff", "from", "seller", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
 
@@ -173,6 +173,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (s.para !== para) {
       para = s.para;
       topic = undefined;
+      // A new paragraph speaks of the article's player again unless it names another.
+      recent = undefined;
     }
     const k = s.mask;
     const collapse = (k & K.collapsed) !== 0;
