@@ -96,6 +96,9 @@ const OFFER = new Set([
   "bids",
   "proposal",
 ]);
+/** Landing words: medicals when the player lands, talks when a club's people do. */
+const LANDING = /^(sbarcat|atterrat|arrivat|landed)/;
+const DELEGATION = new Set(["delegazione", "dirigenti", "dirigenza", "ds", "emissari", "delegation", "officials"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 
 /** Reads one sentence of the article. */
@@ -146,6 +149,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       collapse = false;
       top = "talks";
     }
+    // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
+    if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(cue.start, cuts[clause]!)) top = "talks";
     if (!top && !collapse)
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
     const from = cuts[stretch[clause]!]!;
@@ -171,6 +176,12 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
     return { stage: top, claimed: undefined, collapse, certainty: "plain" };
+  }
+
+  function clubBefore(at: number, from: number): boolean {
+    if (s.clubs.some((c) => c.start >= from && c.end <= at)) return true;
+    for (let k = from; k < at; k++) if (DELEGATION.has(t.norm(k))) return true;
+    return false;
   }
 
   /** An offer noun within three words of the cue, in its clause. */

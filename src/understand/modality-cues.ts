@@ -14,7 +14,7 @@ export const POSSIBILITY = cues(`
   si vocifera | voci | eventual* | chissa | non e escluso | non escluso | forse | magari | qualora |
   in caso di | nel caso | sarebbe disposto | sarebbe disposta | scenario | could | might |
   possible | possibly | potential | potentially | chance | chances | if | rumoured | rumored |
-  speculation | in caso
+  speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk
 `);
 
 /**

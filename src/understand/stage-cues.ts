@@ -45,8 +45,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
   official: cues(`
     ufficial* | comunicato | annunci* | nuovo giocatore | nuovo acquisto | tesserat* | tesserando |
     tesserare | ha firmato | firmato | deposit* | reso effettivo | e un nuovo | benvenuto | official |
-    officially | confirmed | announced | announces | completed | completes | has signed | signed |
-    joins | has joined | unveiled | welcome
+    officially | announced | announces | completed | completes | has signed | signed |
+    joins | has joined | unveiled | welcome | confirmed the signing | confirmed the arrival |
+    confirmed the transfer | has been confirmed | officially confirmed
   `),
   renewal: cues(`
     rinnov* | prolung* | prolunga | extension | extend | extends | extended | new contract |
@@ -57,7 +58,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     non si e concretizzato | non si e poi concretizzato | non se ne fa | niente | defilat* | rifiut* |
     respint* | bocciat* | addio al sogno | frenata | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
-    called off | off
+    called off | is off | are off | deal off | si allontana | si allontanano | si defila
   `),
 };
 
