@@ -26,7 +26,7 @@ export type ClubRole =
   | "staff"
   | "of"
   | "from"
-  | "seller"
+  | "with"
   | "to"
   | "owner"
   | "compete"
@@ -84,12 +84,16 @@ const GLUE = new Set([
   "le",
   "the",
   "con",
+  "col",
+  "coi",
+  "with",
   "e",
   "da",
   "de",
 ]);
 
 const NEW = new Set(["nuovo", "nuova", "new"]);
+const WITH = new Set(["con", "col", "coi", "with"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
 const ROLE_BITS = maskOf(ROLE_CUES);
@@ -175,8 +179,10 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // Walk back over glue words to the word that governs the club.
     let k = c.start - 1;
     let prep: string | undefined;
+    let withPrep = false;
     while (k >= 0 && tokens.sent[k] === c.sent && GLUE.has(tokens.norm(k)) && c.start - k <= 3) {
       prep ??= tokens.norm(k);
+      withPrep ||= WITH.has(tokens.norm(k));
       k--;
     }
     const cue = cueEndingAt(s, k + 1);
@@ -200,9 +206,9 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "un ex difensore del Napoli": the past, through a player noun.
     if (cue && cue.mask & K.pnoun && cue.start > 0 && tokens.norm(cue.start - 1) === "ex") return "ex";
     // "il Fulham ha trovato l'accordo con l'Ajax per X", "Inter in talks with Atalanta": when a club (or "il
-    // club") is the subject, the club it deals with is the one selling, the player's own.
-    if (prep === "con" || prep === "with") {
-      if (cue && cue.mask & (K.talks | K.agreement) && buyerBefore(c, cue.start)) return "seller";
+    // club") is the subject, the club it deals with is the other side of the deal (see links.ts).
+    if (withPrep) {
+      if (cue && cue.mask & (K.talks | K.agreement) && buyerBefore(c, cue.start)) return "with";
     }
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";

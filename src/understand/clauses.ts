@@ -98,7 +98,15 @@ const OFFER = new Set([
 ]);
 /** Landing words: medicals when the player lands, talks when a club's people do. */
 const LANDING = /^(sbarcat|atterrat|arrivat|landed)/;
-const DELEGATION = new Set(["delegazione", "dirigenti", "dirigenza", "ds", "emissari", "delegation", "officials"]);
+const DELEGATION = new Set([
+  "delegazione",
+  "dirigenti",
+  "dirigenza",
+  "ds",
+  "emissari",
+  "delegation",
+  "officials",
+]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 
 /** Reads one sentence of the article. */
@@ -150,7 +158,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       top = "talks";
     }
     // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
-    if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(cue.start, cuts[clause]!)) top = "talks";
+    if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(cue.start, cuts[clause]!))
+      top = "talks";
     if (!top && !collapse)
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
     const from = cuts[stretch[clause]!]!;

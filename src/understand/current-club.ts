@@ -71,12 +71,6 @@ export function currentClubs(
         if (verb && p) bump(p, c.club, 2);
         continue;
       }
-      if (c.role === "seller") {
-        // "accordo con l'Ajax per l'acquisto di Bassey": the seller is the player's club.
-        const p = after?.ref ?? before?.ref ?? subjectOf(s);
-        if (p) bump(p, c.club, 2);
-        continue;
-      }
       if (c.role === "to" && before && gapBefore <= 2) bump(before.ref, c.club, -2);
     }
   }

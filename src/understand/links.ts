@@ -21,7 +21,7 @@ export interface PlayerLinks {
   move: boolean;
 }
 
-const NOT_DEST = new Set(["ex", "versus", "staff", "from", "seller", "owner"]);
+const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
 
@@ -208,6 +208,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       let explicit = false;
       for (const c of s.clubs) {
         if (c.club === own || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c))) continue;
+        // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
+        if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
         if (named.length > 1 && nearest(s, c, reading) !== p) continue;
         explicit = true;
         sentTo = c.club;
@@ -216,7 +218,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       // A named player takes the paragraph's buyer only with a cue close to his name, not as a bystander
       // ("aspettare i rientri di Mbeumo").
       const close = !named.includes(p) || cueNear(s, p, 6);
-      if ((k & K.compete || !explicit) && close) {
+      // A renewal sentence's "tutto fatto" is the renewal's: no buyer of the paragraph is implied.
+      if ((k & K.compete || !explicit) && close && !renewal) {
         const fallback = topic ?? staffTopic ?? ctx.focusClub;
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
