@@ -1,7 +1,9 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS } from "./lexicon.js";
-import { G_SPACES } from "./tokens.js";
+import type { CueMention } from "./mentions.js";
+import { G_SPACES, type Tokens } from "./tokens.js";
 import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
+import { W_CLAUSE, W_CONDITIONAL, W_PAST_AUX } from "./vocab.js";
 
 /**
  * Reading a sentence as clauses. A stage cue speaks only for its own clause: the clause decides how sure it is
@@ -18,15 +20,12 @@ export interface CueReading {
   /** A collapse the clause states (plain or past: see certainty). */
   collapse: boolean;
   certainty: Certainty;
-  clause: number;
   /** With several players named, the one in the cue's clause; undefined: the sentence's subjects. */
   owner: PlayerRef | undefined;
 }
 
-/** A sentence's clauses and the reading of each cue (same order as `s.cues`). */
+/** A sentence's cue readings (same order as `s.cues`) and who is named only in passing. */
 export interface SentenceReading {
-  /** Token indices where a clause starts (the first is the sentence's start). */
-  cuts: number[];
   cues: CueReading[];
   /** Players named only in passing in this sentence ("al posto di X"): they take no link from it. */
   aside: Set<PlayerRef>;
@@ -37,36 +36,8 @@ export interface SentenceReading {
 const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
 const LADDER_K = LADDER.map((s) => K[s]);
 
-/** Words that open a new clause even without punctuation before them. */
-const CLAUSE_WORDS = new Set([
-  "ma",
-  "mentre",
-  "pero",
-  "perche",
-  "poiche",
-  "quando",
-  "sebbene",
-  "nonostante",
-  "benche",
-  "invece",
-  "while",
-  "but",
-  "although",
-  "though",
-  "whereas",
-  "however",
-  "because",
-  "since",
-  "when",
-  "after",
-]);
-
-/** Auxiliaries of a past perfect: "era finito", "aveva rifiutato", "had agreed". */
-const PAST_AUX = new Set(["era", "erano", "ero", "eri", "aveva", "avevano", "avevo", "fu", "furono", "had"]);
-/** Italian past participles and the English -ed/-en forms. */
+/** Italian past participles and the English -ed/-en forms, after a past auxiliary ("era finito", "had agreed"). */
 const PARTICIPLE = /(?:at|it|ut)[oaie]$|(?:ss|tt|st|rs)[oaie]$|ed$|en$/;
-/** Conditional verbs ("avrebbe", "sarebbero", "chiuderebbe"): reported, not confirmed. */
-const CONDITIONAL = /rebber?o?$|rebbe$/;
 /** Glue words that may sit between an aside cue and the name ("dopo l'addio di X"). */
 const ASIDE_GLUE = new Set([
   "di",
@@ -83,6 +54,7 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+const AND = new Set(["e", "ed", "and", "o", "or"]);
 /** Nouns of an offer: refusing one is part of the talks. */
 const OFFER = new Set([
   "offerta",
@@ -107,192 +79,230 @@ const DELEGATION = new Set([
   "delegation",
   "officials",
 ]);
-const AND = new Set(["e", "ed", "and", "o", "or"]);
+const STRONG = /[;:()–—]/;
+const ANY_CUT = /[,.;:()–—]/;
 
-/** Reads one sentence of the article. */
+const NONE: SentenceReading = { cues: [], aside: new Set(), stretchOf: () => 0 };
+const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside;
+
+/**
+ * The clauses of the sentence being read, as module scratch (reading is synchronous): where each clause starts,
+ * the first clause of its stretch, and its tense (1: past perfect, "si erano mossi Torino e Lazio", lately and so
+ * still news but no more than interest; 2: a career marker, "prima dell'approdo al Napoli": no link at all).
+ */
+let cuts = new Int32Array(64);
+let stretch = new Int32Array(64);
+let past = new Uint8Array(64);
+let nCuts = 0;
+let sentEnd = 0;
+
+function clauseOf(tok: number): number {
+  let c = 0;
+  while (c + 1 < nCuts && cuts[c + 1]! <= tok) c++;
+  return c;
+}
+
+function clauseEnd(c: number): number {
+  return c + 1 < nCuts ? cuts[c + 1]! : sentEnd;
+}
+
+const stretchOf = (tok: number) => stretch[clauseOf(tok)]!;
+
+/** Reads one sentence of the article; a sentence with no stage, collapse, renewal or aside cue needs no reading. */
 export function readSentence(a: Article, s: Sentence): SentenceReading {
+  if (!(s.mask & READ_BITS)) return NONE;
   const t = a.tokens;
-  const cuts = [s.start];
-  // Per clause, the first clause of its stretch: a comma cuts a clause, but a marker of time or modality
-  // reaches over a comma-separated list ("è passato per Ascoli, Empoli e Verona") up to a strong cut.
-  const stretch = [0];
-  for (let k = s.start + 1; k < s.end; k++) {
-    const word = CLAUSE_WORDS.has(t.norm(k));
-    const text = t.gaps[k]! & G_SPACES ? "" : t.source.slice(t.end[k - 1]!, t.start[k]!);
-    if (!word && !/[,.;:()–—]/.test(text)) continue;
-    const strong = word || /[;:()–—]/.test(text);
-    stretch.push(strong ? cuts.length : stretch[stretch.length - 1]!);
-    cuts.push(k);
-  }
-  const clauseOf = (tok: number) => {
-    let c = 0;
-    while (c + 1 < cuts.length && cuts[c + 1]! <= tok) c++;
-    return c;
-  };
-  const clauseEnd = (c: number) => (c + 1 < cuts.length ? cuts[c + 1]! : s.end);
-  const past = new Uint8Array(cuts.length);
-  // 1: a past perfect ("si erano mossi Torino e Lazio": lately, so still news, but no more than interest);
-  // 2: a career marker ("prima dell'approdo al Napoli", "cresciuto nel"): history, no link at all.
-  for (let c = 0; c < cuts.length; c++) if (pastClause(cuts[c]!, clauseEnd(c))) markPast(c, 1);
+  splitClauses(t, s);
+  for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(c, 1);
   for (const cue of s.cues) if (cue.mask & K.history) markPast(clauseOf(cue.start), 2);
-
-  const aside = asides();
-  const named = new Set<PlayerRef>();
-  for (const m of s.players) if (!aside.has(m.ref)) named.add(m.ref);
-  const readings: CueReading[] = s.cues.map((cue) => {
+  const aside = s.mask & K.aside ? asides(a, s) : NONE.aside;
+  let named = 0;
+  let first: PlayerRef | undefined;
+  for (const m of s.players) {
+    if (aside.has(m.ref) || m.ref === first) continue;
+    first ??= m.ref;
+    named++;
+  }
+  const cues: CueReading[] = new Array(s.cues.length);
+  for (let j = 0; j < s.cues.length; j++) {
+    const cue = s.cues[j]!;
     const clause = clauseOf(cue.start);
-    const owner = named.size > 1 ? ownerIn(clause, cue.start) : undefined;
-    return { ...read(cue, clause), clause, owner };
-  });
-  return { cuts, cues: readings, aside, stretchOf: (tok) => stretch[clauseOf(tok)]! };
+    const r = read(a, s, cue, clause) as CueReading;
+    r.owner = named > 1 ? ownerIn(s, aside, clause, cue.start) : undefined;
+    cues[j] = r;
+  }
+  return { cues, aside, stretchOf };
+}
 
-  /** The sure stage, the claim and the certainty of one cue in its clause. */
-  function read(cue: Sentence["cues"][number], clause: number): Omit<CueReading, "clause" | "owner"> {
-    let top: Stage | undefined;
-    if (cue.mask & LADDER_BITS)
-      for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) top = LADDER[r];
-    let collapse = (cue.mask & K.collapsed) !== 0;
-    // "Ha rifiutato la prima offerta", "bid rejected": an offer turned down is a step of the talks, not their end.
-    if (collapse && offerBeside(cue, clause)) {
-      collapse = false;
-      top = "talks";
-    }
-    // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
-    if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(cue.start, cuts[clause]!))
-      top = "talks";
-    if (!top && !collapse)
-      return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
-    const from = cuts[stretch[clause]!]!;
-    const to = clauseEnd(clause);
-    if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
-    if (past[clause] === 1) {
-      return { stage: top ? "interest" : undefined, claimed: undefined, collapse, certainty: "past" };
-    }
-    const possible = (cue.mask & K.possible) !== 0 || kindIn(K.possible, from, to);
-    if (possible) {
-      const stage = top ? "interest" : undefined;
-      return { stage, claimed: collapse ? "collapsed" : top, collapse: false, certainty: "hedged" };
-    }
-    if (negatedAt(cue.start, cuts[clause]!, to, top)) {
-      if (collapse) return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
-      return { stage: stepDown(top!, "negated"), claimed: undefined, collapse: false, certainty: "negated" };
-    }
-    const reported =
-      (cue.mask & K.reported) !== 0 || kindIn(K.reported, from, cue.start) || conditional(from, to, cue.end);
-    // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): that lowers only what would
-    // ring as a done deal, agreement and beyond.
-    if (reported && top && STAGE_RANK[top] >= STAGE_RANK.agreement) {
+/** Clause cuts at punctuation and at clause words; a comma cuts a clause, not a stretch. */
+function splitClauses(t: Tokens, s: Sentence): void {
+  const room = s.end - s.start + 1;
+  if (cuts.length < room) {
+    cuts = new Int32Array(room * 2);
+    stretch = new Int32Array(room * 2);
+    past = new Uint8Array(room * 2);
+  }
+  sentEnd = s.end;
+  cuts[0] = s.start;
+  stretch[0] = 0;
+  nCuts = 1;
+  const flags = t.vocab.flags;
+  for (let k = s.start + 1; k < s.end; k++) {
+    const word = (flags[t.ids[k]!]! & W_CLAUSE) !== 0;
+    if (!word && t.gaps[k]! & G_SPACES) continue;
+    const text = word ? "" : t.source.slice(t.end[k - 1]!, t.start[k]!);
+    if (!word && !ANY_CUT.test(text)) continue;
+    stretch[nCuts] = word || STRONG.test(text) ? nCuts : stretch[nCuts - 1]!;
+    cuts[nCuts++] = k;
+  }
+  past.fill(0, 0, nCuts);
+}
+
+/** A past marker holds for its clause and the clauses after it in the same stretch. */
+function markPast(c: number, level: number): void {
+  for (let d = c; d < nCuts && (d === c || stretch[d] === stretch[c]); d++)
+    if (past[d]! < level) past[d] = level;
+}
+
+function pastPerfect(t: Tokens, from: number, to: number): boolean {
+  const flags = t.vocab.flags;
+  for (let k = from; k < to - 1; k++) {
+    if (!(flags[t.ids[k]!]! & W_PAST_AUX)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 4); j++) if (PARTICIPLE.test(t.norm(j))) return true;
+  }
+  return false;
+}
+
+/** The sure stage, the claim and the certainty of one cue in its clause. */
+function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<CueReading, "owner"> {
+  const t = a.tokens;
+  let top: Stage | undefined;
+  if (cue.mask & LADDER_BITS)
+    for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) top = LADDER[r];
+  let collapse = (cue.mask & K.collapsed) !== 0;
+  if (!top && !collapse) return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
+  const own = cuts[clause]!;
+  const from = cuts[stretch[clause]!]!;
+  const to = clauseEnd(clause);
+  // "Ha rifiutato la prima offerta", "bid rejected": an offer turned down is a step of the talks, not their end.
+  if (collapse && wordNear(t, OFFER, Math.max(own, cue.start - 3), Math.min(to, cue.end + 3))) {
+    collapse = false;
+    top = "talks";
+  }
+  // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
+  if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(t, s, own, cue.start)) top = "talks";
+  if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
+  if (past[clause] === 1)
+    return { stage: top ? "interest" : undefined, claimed: undefined, collapse, certainty: "past" };
+  if (cue.mask & K.possible || kindIn(s, K.possible, from, to)) {
+    return {
+      stage: top ? "interest" : undefined,
+      claimed: collapse ? "collapsed" : top,
+      collapse: false,
+      certainty: "hedged",
+    };
+  }
+  if (negated(s, cue.start, own, to, top)) {
+    if (collapse || !top)
+      return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
+    return { stage: stepDown(s, top), claimed: undefined, collapse: false, certainty: "negated" };
+  }
+  // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): that lowers only what would
+  // ring as a done deal, agreement and beyond.
+  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement) {
+    if (
+      cue.mask & K.reported ||
+      kindIn(s, K.reported, from, cue.start) ||
+      conditional(t, from, Math.min(to, cue.end + 3))
+    ) {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
-    return { stage: top, claimed: undefined, collapse, certainty: "plain" };
   }
+  return { stage: top, claimed: undefined, collapse, certainty: "plain" };
+}
 
-  function clubBefore(at: number, from: number): boolean {
-    if (s.clubs.some((c) => c.start >= from && c.end <= at)) return true;
-    for (let k = from; k < at; k++) if (DELEGATION.has(t.norm(k))) return true;
-    return false;
-  }
+/** A negator in the clause: close to the cue, or anywhere in it for an announcement still awaited. */
+function negated(s: Sentence, at: number, from: number, to: number, top: Stage | undefined): boolean {
+  if (!(s.mask & K.neg)) return false;
+  const span = top === "official" ? Number.POSITIVE_INFINITY : 6;
+  for (const c of s.cues)
+    if (c.mask & K.neg && c.start >= from && c.start < to && Math.abs(c.start - at) <= span) return true;
+  return false;
+}
 
-  /** An offer noun within three words of the cue, in its clause. */
-  function offerBeside(cue: Sentence["cues"][number], clause: number): boolean {
-    const from = Math.max(cuts[clause]!, cue.start - 3);
-    const to = Math.min(clauseEnd(clause), cue.end + 3);
-    for (let k = from; k < to; k++) if (OFFER.has(t.norm(k))) return true;
-    return false;
-  }
+function stepDown(s: Sentence, top: Stage): Stage | undefined {
+  // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
+  if (top === "official") return s.mask & K.medical ? "medical" : "agreement";
+  const r = LADDER.indexOf(top);
+  return r > 0 ? LADDER[r - 1] : undefined;
+}
 
-  /** A past marker holds for its clause and the clauses after it in the same stretch. */
-  function markPast(c: number, level: number): void {
-    for (let d = c; d < cuts.length && (d === c || stretch[d] === stretch[c]); d++)
-      past[d] = Math.max(past[d]!, level);
-  }
+function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {
+  if (!(s.mask & bit)) return false;
+  for (const c of s.cues) if (c.mask & bit && c.start >= from && c.start < to) return true;
+  return false;
+}
 
-  /** A negator in the clause: close to the cue, or anywhere in it for an announcement still awaited. */
-  function negatedAt(at: number, from: number, to: number, top: Stage | undefined): boolean {
-    if (!(s.mask & K.neg)) return false;
-    const span = top === "official" ? Number.POSITIVE_INFINITY : 6;
-    return s.cues.some(
-      (c) => c.mask & K.neg && c.start >= from && c.start < to && Math.abs(c.start - at) <= span,
-    );
-  }
+/** A conditional verb ("avrebbe", "chiuderebbe") in the span. */
+function conditional(t: Tokens, from: number, to: number): boolean {
+  const flags = t.vocab.flags;
+  for (let k = from; k < to; k++) if (flags[t.ids[k]!]! & W_CONDITIONAL) return true;
+  return false;
+}
 
-  function stepDown(top: Stage, _why: Certainty): Stage | undefined {
-    // "Manca solo l'annuncio": agreed, not official (medical when the medicals are mentioned too).
-    if (top === "official") return s.mask & K.medical ? "medical" : "agreement";
-    const r = LADDER.indexOf(top);
-    return r > 0 ? LADDER[r - 1] : undefined;
-  }
+function wordNear(t: Tokens, words: Set<string>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (words.has(t.norm(k))) return true;
+  return false;
+}
 
-  function kindIn(bit: number, from: number, to: number): boolean {
-    if (!(s.mask & bit)) return false;
-    return s.cues.some((c) => c.mask & bit && c.start >= from && c.start < to);
-  }
+function clubBefore(t: Tokens, s: Sentence, from: number, at: number): boolean {
+  for (const c of s.clubs) if (c.start >= from && c.end <= at) return true;
+  return wordNear(t, DELEGATION, from, at);
+}
 
-  /** A conditional verb before the cue in its clause, or just after it ("l'accordo arriverebbe"). */
-  function conditional(from: number, to: number, cueEnd: number): boolean {
-    const last = Math.min(to, cueEnd + 3);
-    for (let k = from; k < last; k++) {
-      const w = t.norm(k);
-      if (w.length > 6 && CONDITIONAL.test(w)) return true;
+/** The named player nearest the cue within its clause. */
+function ownerIn(s: Sentence, aside: Set<PlayerRef>, clause: number, at: number): PlayerRef | undefined {
+  let best: PlayerRef | undefined;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const m of s.players) {
+    if (aside.has(m.ref) || clauseOf(m.start) !== clause) continue;
+    const d = Math.abs(m.start - at);
+    if (d < dist) {
+      dist = d;
+      best = m.ref;
     }
-    return false;
   }
+  return best;
+}
 
-  function pastClause(from: number, to: number): boolean {
-    for (let k = from; k < to - 1; k++) {
-      if (!PAST_AUX.has(t.norm(k))) continue;
-      for (let j = k + 1; j < Math.min(to, k + 4); j++) if (PARTICIPLE.test(t.norm(j))) return true;
+/** Players every mention of whom in this sentence follows an aside cue (or is coordinated with one). */
+function asides(a: Article, s: Sentence): Set<PlayerRef> {
+  const t = a.tokens;
+  const out = new Set<PlayerRef>();
+  const plain = new Set<PlayerRef>();
+  const isAside: boolean[] = [];
+  for (let i = 0; i < s.players.length; i++) {
+    const m = s.players[i]!;
+    let k = m.start - 1;
+    while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !asideEndsAt(a, k + 1)) k--;
+    let yes = asideEndsAt(a, k + 1);
+    // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
+    if (!yes && i > 0 && isAside[i - 1]) {
+      const prev = s.players[i - 1]!;
+      const gap = m.start - prev.end;
+      yes = gap === 0 || (gap === 1 && AND.has(t.norm(prev.end)));
     }
-    return false;
+    isAside.push(yes);
+    if (!yes) plain.add(m.ref);
   }
+  for (let i = 0; i < s.players.length; i++) {
+    const ref = s.players[i]!.ref;
+    if (isAside[i] && !plain.has(ref)) out.add(ref);
+  }
+  return out;
+}
 
-  /** The named player nearest the cue within its clause. */
-  function ownerIn(clause: number, at: number): PlayerRef | undefined {
-    let best: PlayerRef | undefined;
-    let dist = Number.POSITIVE_INFINITY;
-    for (const m of s.players) {
-      if (aside.has(m.ref) || clauseOf(m.start) !== clause) continue;
-      const d = Math.abs(m.start - at);
-      if (d < dist) {
-        dist = d;
-        best = m.ref;
-      }
-    }
-    return best;
-  }
-
-  /** Players every mention of whom in this sentence follows an aside cue (or is coordinated with one). */
-  function asides(): Set<PlayerRef> {
-    const out = new Set<PlayerRef>();
-    if (!(s.mask & K.aside)) return out;
-    const asideMention = new Set<number>();
-    let prevAside = -1;
-    for (let i = 0; i < s.players.length; i++) {
-      const m = s.players[i]!;
-      let k = m.start - 1;
-      while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !cueEndsAt(k + 1)) k--;
-      let isAside = cueEndsAt(k + 1);
-      // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
-      if (!isAside && prevAside >= 0) {
-        const prev = s.players[prevAside]!;
-        const gap = m.start - prev.end;
-        isAside = gap <= 1 && (gap === 0 || AND.has(t.norm(prev.end)));
-      }
-      if (isAside) {
-        asideMention.add(i);
-        prevAside = i;
-      } else prevAside = -1;
-    }
-    const plain = new Set<PlayerRef>();
-    s.players.forEach((m, i) => {
-      if (!asideMention.has(i)) plain.add(m.ref);
-    });
-    for (const i of asideMention) if (!plain.has(s.players[i]!.ref)) out.add(s.players[i]!.ref);
-    return out;
-  }
-
-  function cueEndsAt(at: number): boolean {
-    const k = a.scan.cueEnd[at];
-    return !!k && (a.scan.cues[k - 1]!.mask & K.aside) !== 0;
-  }
+function asideEndsAt(a: Article, at: number): boolean {
+  const k = a.scan.cueEnd[at];
+  return !!k && (a.scan.cues[k - 1]!.mask & K.aside) !== 0;
 }

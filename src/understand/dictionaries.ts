@@ -8,10 +8,12 @@ import {
   surnames,
 } from "./gazetteer.js";
 import { createLexicon, type Lexicon } from "./lexicon.js";
+import { CLAUSE_WORDS, PAST_AUX } from "./modality-cues.js";
 import { NOT_NAMES } from "./role-cues.js";
 import { TokenTrie } from "./token-trie.js";
 import {
   Vocab,
+  W_CLAUSE,
   W_CLUB,
   W_CUE,
   W_CUE1,
@@ -20,6 +22,7 @@ import {
   W_IT,
   W_NICK,
   W_NOT_NAME,
+  W_PAST_AUX,
   W_PERSON,
   W_PLAYER,
   W_SOURCE,
@@ -235,6 +238,8 @@ function build(data: GazetteerData): Dictionaries {
   for (const [words] of lexicon.trie.patterns())
     mark([words.length > 1 ? words[1]! : words[0]!], words.length > 1 ? W_CUE2 : W_CUE1);
   mark(NOT_NAMES, W_NOT_NAME);
+  mark(CLAUSE_WORDS, W_CLAUSE);
+  mark(PAST_AUX, W_PAST_AUX);
   mark(EN, W_EN);
   mark(IT, W_IT);
   for (const k of sur.keys()) {

@@ -29,7 +29,7 @@ const destScratch: string[] = [];
 const cueNears: (Anchor | undefined)[] = [];
 
 function prepare(s: Sentence, r: SentenceReading, anchors: Anchor[]): void {
-  for (let j = 0; j < s.cues.length; j++) {
+  for (let j = 0; j < r.cues.length; j++) {
     const rd = r.cues[j]!;
     cueNears[j] = rd.stage || rd.claimed || rd.collapse ? nearestAnchor(s.cues[j]!, anchors) : undefined;
   }
@@ -56,7 +56,7 @@ function stageFor(
   p: PlayerRef,
 ): LinkSeen | undefined {
   let best: LinkSeen | undefined;
-  for (let j = 0; j < s.cues.length; j++) {
+  for (let j = 0; j < r.cues.length; j++) {
     const rd = r.cues[j]!;
     if (!rd.stage && !rd.claimed) continue;
     if (!speaksOf(r, j, p)) continue;
@@ -87,7 +87,7 @@ function collapses(
   p: PlayerRef,
 ): Certainty | undefined {
   let found: Certainty | undefined;
-  for (let j = 0; j < s.cues.length; j++) {
+  for (let j = 0; j < r.cues.length; j++) {
     const rd = r.cues[j]!;
     if (!rd.collapse || !speaksOf(r, j, p)) continue;
     const near = cueNears[j];
@@ -279,7 +279,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
  */
 function renews(s: Sentence, p: PlayerRef, r: SentenceReading): boolean {
   // With several players named, a renewal is the one of the player of its clause ("X sul rinnovo e Y in uscita").
-  if (!s.cues.some((c, j) => c.mask & K.renewal && (!r.cues[j]!.owner || r.cues[j]!.owner === p)))
+  if (!s.cues.some((c, j) => c.mask & K.renewal && (!r.cues[j]?.owner || r.cues[j]?.owner === p)))
     return false;
   let best: CueMention | undefined;
   let dist = Number.POSITIVE_INFINITY;

@@ -40,3 +40,14 @@ export const ASIDE = cues(`
   replacing | replacement for | successor to | successor | brother of | brother | son of | teammate |
   team mate | partner | after
 `);
+
+/** Words that open a new clause even without punctuation before them (clauses.ts). */
+export const CLAUSE_WORDS = cues(`
+  ma | mentre | pero | perche | poiche | quando | sebbene | nonostante | benche | invece | while | but |
+  although | though | whereas | however | because | since | when | after
+`);
+
+/** Auxiliaries of a past perfect, before a participle: "era finito", "aveva rifiutato", "had agreed". */
+export const PAST_AUX = cues(`
+  era | erano | ero | eri | aveva | avevano | avevo | fu | furono | had
+`);

@@ -36,7 +36,15 @@ export const W_CUE1 = 1 << 17;
 /** A cue stem that is the second word of some cue phrase ("un" of "a un passo"). */
 export const W_CUE2 = 1 << 18;
 
+/** Opens a clause without punctuation ("mentre", "ma", "while"): see clauses.ts. */
+export const W_CLAUSE = 1 << 24;
+/** An auxiliary of the past perfect ("era", "aveva", "had"). */
+export const W_PAST_AUX = 1 << 25;
+/** A conditional verb ("avrebbe", "chiuderebbero"): reported, not confirmed. */
+export const W_CONDITIONAL = 1 << 26;
+
 const AGE = /^(\d{2})enne$|^u\d{2}$/;
+const CONDITIONAL = /rebber?o$|rebbe$/;
 const YEAR = /^(19[89]\d|20[01]\d)$/;
 const TWO_DIGITS = /^\d{2}$/;
 
@@ -45,7 +53,7 @@ function shapeOf(word: string): number {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57)
     return W_DIGIT | (YEAR.test(word) ? W_YEAR : 0) | (TWO_DIGITS.test(word) ? W_2DIGITS : 0);
-  return AGE.test(word) ? W_AGE : 0;
+  return (AGE.test(word) ? W_AGE : 0) | (word.length > 6 && CONDITIONAL.test(word) ? W_CONDITIONAL : 0);
 }
 
 /** What the owner of a vocabulary computes for a word it has not seen before. */
