@@ -80,7 +80,6 @@ function stageFor(
 
 /** A collapse cue of the sentence about `p` whose nearest club is this one, the player's own, or none. */
 function collapses(
-  s: Sentence,
   r: SentenceReading,
   club: string,
   own: string | undefined,
@@ -237,7 +236,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
           add(p, c, plain("collapsed", s.index));
           continue;
         }
-        const gone = collapse ? collapses(s, reading, c, own, p) : undefined;
+        const gone = collapse ? collapses(reading, c, own, p) : undefined;
         if (gone) add(p, c, { stage: "collapsed", claimed: undefined, certainty: gone, sent: s.index });
         const st = stageFor(s, reading, c, own, p);
         if (st && (!gone || gone !== "plain")) add(p, c, st);
