@@ -20,6 +20,46 @@ export interface PlayerEntry {
   nation: string | null;
   born: number | null;
   clubs?: string[];
+  /** Clubs he left since the older of the two lists (the wide list's club, September 2025). */
+  former?: string[];
+  /** Other full forms of his name ("Yann Aurel Bisseck"), matched like the name itself. */
+  aka?: string[];
+  /** A one-word name from the wide list ("Malcom"): a common first name, so read like a surname, with context. */
+  bare?: boolean;
+  /** Only in the wide list (52 leagues): a surname alone is him only when the article names his club. */
+  wide?: boolean;
+}
+
+/**
+ * One row of data/gazetteer/players.json: [key, name, club, position, nation, born, clubs?, former?, aka?, bits?]
+ * with bits 1 = bare, 2 = wide.
+ */
+export type PlayerRow = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  (string[] | 0)?,
+  (string[] | 0)?,
+  (string[] | 0)?,
+  number?,
+];
+
+/** Entries from the compact rows the gazetteer build writes (the list is large and read at start-up). */
+export function rowsToPlayers(rows: PlayerRow[]): PlayerEntry[] {
+  const out: PlayerEntry[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [key, name, club, position, nation, born, clubs, former, aka, bits = 0] = rows[i]!;
+    const p: PlayerEntry = { key, name, club, position, nation, born, clubs: clubs || (club ? [club] : []) };
+    if (former) p.former = former;
+    if (aka) p.aka = aka;
+    if (bits & 1) p.bare = true;
+    if (bits & 2) p.wide = true;
+    out[i] = p;
+  }
+  return out;
 }
 
 /** Someone who is never a player: coach, director, president, agent, journalist. */
@@ -90,6 +130,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   };
   for (const p of data.players) {
     for (const v of nameVariants(p.name)) push(byFull, v.join(" "), p);
+    for (const a of p.aka ?? []) for (const v of nameVariants(a)) push(byFull, v.join(" "), p);
     for (const s of surnames(p)) push(bySurname, s.join(" "), p);
   }
   const sortedPlayers = [...data.players].sort((a, b) => a.name.localeCompare(b.name));
@@ -148,7 +189,8 @@ export function surnames(p: Pick<PlayerEntry, "name" | "nation">): string[][] {
     const lastPart = nameWords(spaced[spaced.length - 1]!);
     if (lastPart.length > 1) out.push(lastPart);
   }
-  if (p.nation && FAMILY_FIRST.has(p.nation)) out.push([w[0]!]);
+  // "Kim Min-jae": the family name only; "Jae" or "Min Jae" alone is nobody.
+  if (p.nation && FAMILY_FIRST.has(p.nation)) return [[w[0]!]];
   return out;
 }
 
@@ -166,7 +208,7 @@ export function loadGazetteer(): Gazetteer {
   const people = read("hand", "people.json") as { people: PersonEntry[]; places: string[] };
   cached = createGazetteer({
     clubs: read("gazetteer", "clubs.json"),
-    players: read("gazetteer", "players.json"),
+    players: rowsToPlayers(read("gazetteer", "players.json")),
     people: people.people,
     places: people.places,
     weak: hand.weak,

@@ -35,6 +35,8 @@ export const W_2DIGITS = 65536;
 export const W_CUE1 = 1 << 17;
 /** A cue stem that is the second word of some cue phrase ("un" of "a un passo"). */
 export const W_CUE2 = 1 << 18;
+/** The first word of some player's or known person's full name ("Fabrizio"): a given name. */
+export const W_GIVEN = 1 << 19;
 
 const AGE = /^(\d{2})enne$|^u\d{2}$/;
 const YEAR = /^(19[89]\d|20[01]\d)$/;
