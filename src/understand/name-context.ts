@@ -1,6 +1,6 @@
 import type { PlayerEntry } from "./gazetteer.js";
 import { G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
-import { W_GIVEN, W_NOT_NAME } from "./vocab.js";
+import { W_CLUB, W_GIVEN, W_NOT_NAME, W_PERSON, W_PLAYER, W_SOURCE, W_SURNAME } from "./vocab.js";
 
 /**
  * What the words around a surname say about which player it is: a role ("il difensore Kim", "Silva, striker")
@@ -154,6 +154,18 @@ export function foreignNameBefore(
   // The first word of a sentence is capitalised anyway ("Ieri Kim ha firmato").
   if (prev === 0 || tokens.sent[prev - 1] !== tokens.sent[prev]) return false;
   return !titleCase(tokens, prev);
+}
+
+/**
+ * Whether the capitalised word after a one-word name mention makes it a first name ("Ruben Kvasnic" is not the
+ * player Rubén): an unknown word, not a club, source, person or player name, outside a title-case headline.
+ */
+export function firstNameOfOther(tokens: Tokens, next: number): boolean {
+  if (next >= tokens.length || tokens.sent[next] !== tokens.sent[next - 1] || !tokens.cap[next]) return false;
+  if (!(tokens.gaps[next]! & G_SPACES)) return false;
+  const f = tokens.vocab.flags[tokens.ids[next]!]!;
+  if (f & (W_NOT_NAME | W_CLUB | W_SOURCE | W_PERSON | W_PLAYER | W_SURNAME)) return false;
+  return !titleCase(tokens, next);
 }
 
 /** Whether `w` is one of the words of the player's name or another form of it. */

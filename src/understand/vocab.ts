@@ -46,7 +46,13 @@ const TWO_DIGITS = /^\d{2}$/;
 function shapeOf(word: string): number {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57)
-    return W_DIGIT | (YEAR.test(word) ? W_YEAR : 0) | (TWO_DIGITS.test(word) ? W_2DIGITS : 0);
+    return (
+      W_DIGIT |
+      (YEAR.test(word) ? W_YEAR : 0) |
+      (TWO_DIGITS.test(word) ? W_2DIGITS : 0) |
+      // "28enne" starts with a digit too.
+      (AGE.test(word) ? W_AGE : 0)
+    );
   return AGE.test(word) ? W_AGE : 0;
 }
 

@@ -82,4 +82,20 @@ describe("players the lists lack", () => {
     expect(p?.key).toBe("ondrej-vrbicky");
     expect(p?.links[0]?.club).toBe("Torino");
   });
+
+  it.each([
+    "Il Torino ha avviato i contatti per l'attaccante del Marsiglia Ondrej Vrbicky.",
+    "Il Torino ha avviato i contatti per Ondrej Vrbicky, centrocampista classe 2004.",
+    "Il Torino ha avviato i contatti per il 19enne Ondrej Vrbicky.",
+    "Torino have opened talks for the 19-year-old Ondrej Vrbicky.",
+    "Torino have opened talks for Ondrej Vrbicky, 19, from Slavia Prague.",
+  ])("should read the player cue in %s", (text) => {
+    const p = u.extract({ text }).players.find((q) => q.provisional);
+    expect(p?.name).toBe("Ondrej Vrbicky");
+  });
+
+  it("should not take a one-word player's name for the first name of an unknown one", () => {
+    const x = u.extract({ text: "Il Torino ha avviato i contatti per il classe 2005 Ruben Kvasnic." });
+    expect(x.players.map((p) => [p.name, p.provisional])).toEqual([["Ruben Kvasnic", true]]);
+  });
 });
