@@ -1,4 +1,4 @@
-import type { PlayerEntry } from "./gazetteer.js";
+import { nameWords, type PlayerEntry } from "./gazetteer.js";
 import { G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
 import { W_CLUB, W_GIVEN, W_NOT_NAME, W_PERSON, W_PLAYER, W_SOURCE, W_SURNAME } from "./vocab.js";
 
@@ -170,24 +170,18 @@ export function firstNameOfOther(tokens: Tokens, next: number): boolean {
 
 /** Whether `w` is one of the words of the player's name or another form of it. */
 export function ownWord(p: PlayerEntry, w: string): boolean {
-  if (hasWord(p.name, w)) return true;
-  for (const a of p.aka ?? []) if (hasWord(a, w)) return true;
-  return false;
+  return wordsOf(p).includes(` ${w} `);
 }
 
-function hasWord(name: string, w: string): boolean {
-  const f = name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-  let i = f.indexOf(w);
-  while (i >= 0) {
-    const before = i === 0 ? " " : f[i - 1]!;
-    const after = f[i + w.length] ?? " ";
-    if (/[\s-]/.test(before) && /[\s-]/.test(after)) return true;
-    i = f.indexOf(w, i + 1);
+/** " min jae kim ... ": every folded word of his name and its other forms, kept per entry (folding is slow). */
+const folded = new WeakMap<PlayerEntry, string>();
+function wordsOf(p: PlayerEntry): string {
+  let out = folded.get(p);
+  if (out === undefined) {
+    out = ` ${[p.name, ...(p.aka ?? [])].flatMap(nameWords).join(" ")} `;
+    folded.set(p, out);
   }
-  return false;
+  return out;
 }
 
 /** A headline in title case ("Inter Eye Bassey January Move"): most words of its sentence capitalised. */
