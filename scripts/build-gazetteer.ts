@@ -238,9 +238,11 @@ for (const r of wide) {
   // Same person: every word of the other list's name is one of his, born the same year, same nation.
   const same = [...(known.get(words[words.length - 1]!) ?? []), ...(known.get(words[0]!) ?? [])].find(
     (p) =>
-      nameWords(p.name).every((w) => all.has(w)) &&
-      (!p.born || !years.length || years.includes(p.born)) &&
-      (!p.nation || !nation || p.nation === nation || nation.length > 3),
+      // The same name at the same club is him, whatever the two lists say of his birth or nation.
+      (sameName(p.name, name) && !!club && p.clubs.includes(club)) ||
+      ((nameWords(p.name).every((w) => all.has(w)) || sameClubAndInitials(p, words, club)) &&
+        (!p.born || !years.length || years.includes(p.born)) &&
+        (!p.nation || !nation || p.nation === nation || nation.length > 3)),
   );
   const legal = r.name.trim();
   if (same) {
@@ -277,6 +279,19 @@ for (const r of wide) {
     bare: words.length === 1,
     wide: true,
   });
+}
+
+/** "Joe Gomez" of Liverpool and "Joseph Gomez" of Liverpool: same surname and initial, same club. */
+function sameClubAndInitials(p: OutPlayer, words: string[], club: string | null): boolean {
+  const had = nameWords(p.name);
+  return (
+    !!club &&
+    p.clubs.includes(club) &&
+    had.length > 1 &&
+    words.length > 1 &&
+    had[had.length - 1] === words[words.length - 1] &&
+    had[0]![0] === words[0]![0]
+  );
 }
 
 function sameName(a: string, b: string): boolean {
