@@ -105,9 +105,21 @@ export interface Gazetteer {
   readonly data: GazetteerData;
 }
 
+/** foldName, remembered: building the look-ups folds each of the 18,000 names several times. */
+const foldMemo = new Map<string, string>();
+function folded(name: string): string {
+  let f = foldMemo.get(name);
+  if (f === undefined) {
+    f = foldName(name);
+    if (foldMemo.size > 200_000) foldMemo.clear();
+    foldMemo.set(name, f);
+  }
+  return f;
+}
+
 /** Folded words of a name, hyphens and apostrophes as spaces: "Kim Min-Jae" → "kim min jae". */
 export function nameWords(name: string): string[] {
-  return foldName(name)
+  return folded(name)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
@@ -133,8 +145,10 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     for (const a of p.aka ?? []) for (const v of nameVariants(a)) push(byFull, v.join(" "), p);
     for (const s of surnames(p)) push(bySurname, s.join(" "), p);
   }
-  const sortedPlayers = [...data.players].sort((a, b) => a.name.localeCompare(b.name));
-  const sortedClubs = [...data.clubs].sort((a, b) => a.name.localeCompare(b.name));
+  // Sorted on first use: with the wide list, sorting at start-up cost more than the rest of the load.
+  let sortedPlayers: PlayerEntry[] | undefined;
+  let sortedClubs: ClubEntry[] | undefined;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     data,
     club: (name) => clubByAlias.get(nameWords(name).join(" ")),
@@ -147,6 +161,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     suggestPlayers(prefix, limit) {
       const k = nameWords(prefix).join(" ");
       if (!k) return [];
+      sortedPlayers ??= [...data.players].sort(byName);
       return sortedPlayers
         .filter((p) => {
           const w = nameWords(p.name).join(" ");
@@ -157,6 +172,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     suggestClubs(prefix, limit) {
       const k = nameWords(prefix).join(" ");
       if (!k) return [];
+      sortedClubs ??= [...data.clubs].sort(byName);
       return sortedClubs
         .filter((c) => [c.name, ...c.aliases].some((a) => nameWords(a).join(" ").startsWith(k)))
         .slice(0, limit);
@@ -170,7 +186,7 @@ export function nameVariants(name: string): string[][] {
   if (w.length < 2) return [w];
   const out = [w, [...w.slice(1), w[0]!], [w[w.length - 1]!, ...w.slice(0, -1)]];
   // A hyphenated given name moves as one: "Min-jae Kim".
-  const parts = foldName(name).split(/\s+/);
+  const parts = folded(name).split(/\s+/);
   if (parts.length === 2) out.push([...nameWords(parts[1]!), ...nameWords(parts[0]!)]);
   return out;
 }
@@ -184,7 +200,7 @@ export function surnames(p: Pick<PlayerEntry, "name" | "nation">): string[][] {
   if (w.length < 2) return [w];
   const out: string[][] = [[w[w.length - 1]!]];
   if (w.length >= 3) out.push(w.slice(-2));
-  const spaced = foldName(p.name).split(/\s+/);
+  const spaced = folded(p.name).split(/\s+/);
   if (spaced.length >= 2) {
     const lastPart = nameWords(spaced[spaced.length - 1]!);
     if (lastPart.length > 1) out.push(lastPart);
