@@ -26,6 +26,17 @@ describe("names inside other names", () => {
   });
 });
 
+describe("known people", () => {
+  it("should keep coaches and journalists out even when a player of the wider list has their surname", () => {
+    const x = u.extract({
+      text:
+        "Il Napoli ha avviato i contatti con il Bologna: Conte vuole un centrocampista e Italiano non si oppone. " +
+        "Lo riferisce Hawkins, mentre Mendes lavora alla cessione.",
+    });
+    expect(x.players).toEqual([]);
+  });
+});
+
 describe("surname collisions", () => {
   const player = (p: Partial<PlayerEntry> & Pick<PlayerEntry, "key" | "name" | "club">): PlayerEntry => ({
     position: null,
