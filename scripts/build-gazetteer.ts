@@ -6,7 +6,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataPath, projectRoot } from "../src/paths.js";
+import { nameWords } from "../src/understand/gazetteer.js";
 import { foldName, playerKey } from "../src/understand/types.js";
+import {
+  bornYears,
+  type Fc26Row,
+  NATION_CODE,
+  plainClubName,
+  positionCode,
+  pressName,
+} from "./gazetteer-fc26.js";
 
 interface HandClub {
   name: string;
@@ -81,11 +90,14 @@ interface Row {
   born: string;
 }
 function parseCsv(text: string): Row[] {
+  return parseRows<Row>(text);
+}
+function parseRows<T>(text: string): T[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   const head = splitCsv(lines[0]!);
   return lines.slice(1).map((l) => {
     const cells = splitCsv(l);
-    return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? ""])) as unknown as Row;
+    return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? ""])) as unknown as T;
   });
 }
 function splitCsv(line: string): string[] {
@@ -119,14 +131,67 @@ function clubOf(squad: string, comp: string): string {
   return squad;
 }
 
+const wide = parseRows<Fc26Row>(readFileSync(join(shared, "players-fc26.csv"), "utf8"));
+/** Every word of a player's name in either list: a club called by one of them alone would eat mentions of him. */
+const personWords = new Set<string>();
+for (const r of wide) for (const w of nameWords(`${r.name} ${r.short_name}`)) personWords.add(w);
+
+/** Clubs keyed by their name without legal affixes, to meet the wide list's spellings ("Al Ahli SFC"). */
+const byPlain = new Map<string, OutClub>();
+for (const c of clubs)
+  for (const a of [c.name, ...c.aliases]) byPlain.set(nameWords(plainClubName(a)).join(" "), c);
+
+/** The club a wide-list row names, added with its plain name as an alias when new ("Gil Vicente FC"). */
+function fc26Club(raw: string, league: string): string {
+  const plain = plainClubName(raw);
+  const pk = nameWords(plain).join(" ");
+  const hit = byAlias.get(foldName(raw)) ?? byAlias.get(foldName(plain)) ?? byPlain.get(pk);
+  if (hit) {
+    for (const a of [raw, plain]) {
+      const f = foldName(a);
+      if (byAlias.has(f) || (a === plain && !safeAlone(pk))) continue;
+      hit.aliases.push(a);
+      byAlias.set(f, hit);
+    }
+    return hit.name;
+  }
+  const country = /\(([^)/]+)/.exec(league)?.[1] ?? "";
+  const alone = safeAlone(pk);
+  const club: OutClub = {
+    name: alone ? plain : raw,
+    country: NATION_CODE[country] ?? (country || null),
+    aliases: [],
+    nicknames: [],
+  };
+  for (const a of [raw, plain]) {
+    if (a === club.name || (a === plain && !alone) || byAlias.has(foldName(a))) continue;
+    club.aliases.push(a);
+  }
+  const spaced = plain.replace(/^Al-/, "Al ");
+  if (spaced !== plain && !club.aliases.includes(spaced)) club.aliases.push(spaced);
+  clubs.push(club);
+  for (const a of [club.name, ...club.aliases]) byAlias.set(foldName(a), club);
+  byPlain.set(pk, club);
+  return club.name;
+}
+
+/** A one-word club name that is also a player's name ("Santos") is only kept in its longer form. */
+function safeAlone(plainKey: string): boolean {
+  return plainKey.includes(" ") || !personWords.has(plainKey);
+}
+
 interface OutPlayer {
   key: string;
   name: string;
   club: string | null;
   clubs: string[];
+  former: string[];
   position: string | null;
   nation: string | null;
   born: number | null;
+  aka: string[];
+  bare: boolean;
+  wide: boolean;
 }
 const players = new Map<string, OutPlayer>();
 for (const r of parseCsv(readFileSync(join(shared, "players-2025-26.csv"), "utf8"))) {
@@ -144,10 +209,111 @@ for (const r of parseCsv(readFileSync(join(shared, "players-2025-26.csv"), "utf8
     name: r.player,
     club,
     clubs: [club],
+    former: [],
     position: r.pos || null,
     nation: r.nation || null,
     born: Number(r.born) || null,
+    aka: [],
+    bare: false,
+    wide: false,
   });
+}
+
+// The wide list (September 2025, 52 leagues): the same person keeps his entry and key, takes the press form of
+// his name and keeps the wide list's club as a former one; everyone else joins.
+const known = new Map<string, OutPlayer[]>();
+for (const p of players.values()) {
+  const w = nameWords(p.name);
+  for (const k of [w[0]!, w[w.length - 1]!]) known.set(k, [...(known.get(k) ?? []), p]);
+}
+let merged = 0;
+for (const r of wide) {
+  const name = pressName(r);
+  const words = nameWords(name);
+  if (!words.length) continue;
+  const years = bornYears(r.born);
+  const all = new Set([...nameWords(r.name), ...nameWords(r.short_name), ...words]);
+  const club = r.club ? fc26Club(r.club, r.league) : null;
+  const nation = NATION_CODE[r.nation] ?? (r.nation || null);
+  // Same person: every word of the other list's name is one of his, born the same year, same nation.
+  const same = [...(known.get(words[words.length - 1]!) ?? []), ...(known.get(words[0]!) ?? [])].find(
+    (p) =>
+      // The same name at the same club is him, whatever the two lists say of his birth or nation.
+      (sameName(p.name, name) && !!club && p.clubs.includes(club)) ||
+      ((nameWords(p.name).every((w) => all.has(w)) || sameClubAndInitials(p, words, club)) &&
+        (!p.born || !years.length || years.includes(p.born)) &&
+        (!p.nation || !nation || p.nation === nation || nation.length > 3)),
+  );
+  const legal = r.name.trim();
+  if (same) {
+    merged++;
+    if (club && !same.clubs.includes(club) && !same.former.includes(club)) same.former.push(club);
+    // A shorter press form of the same name ("Yann Bisseck" of "Yann Aurel Bisseck") becomes the name shown.
+    const had = nameWords(same.name);
+    if (words.length > 1 && words.length < had.length && words.every((w) => had.includes(w))) {
+      same.aka.push(same.name);
+      same.name = name;
+    }
+    if (
+      nameWords(legal).length <= 3 &&
+      !sameName(legal, same.name) &&
+      !same.aka.some((a) => sameName(a, legal))
+    )
+      same.aka.push(legal);
+    continue;
+  }
+  let key = playerKey(name);
+  if (players.has(key)) key = `${key}-${years[0] ?? "x"}`;
+  for (let n = 2; players.has(key); n++) key = `${playerKey(name)}-${years[0] ?? "x"}-${n}`;
+  players.set(key, {
+    key,
+    name,
+    club,
+    clubs: club ? [club] : [],
+    former: [],
+    position: positionCode(r.position),
+    nation,
+    born: years[0] ?? null,
+    aka: nameWords(legal).length <= 3 && !sameName(legal, name) ? [legal] : [],
+    // A one-word name ("Malcom") is a common first name too: it is read like a surname, with context.
+    bare: words.length === 1,
+    wide: true,
+  });
+}
+
+/** "Joe Gomez" of Liverpool and "Joseph Gomez" of Liverpool: same surname and initial, same club. */
+function sameClubAndInitials(p: OutPlayer, words: string[], club: string | null): boolean {
+  const had = nameWords(p.name);
+  return (
+    !!club &&
+    p.clubs.includes(club) &&
+    had.length > 1 &&
+    words.length > 1 &&
+    had[had.length - 1] === words[words.length - 1] &&
+    had[0]![0] === words[0]![0]
+  );
+}
+
+function sameName(a: string, b: string): boolean {
+  return nameWords(a).join(" ") === nameWords(b).join(" ");
+}
+
+/** Compact rows (see rowsToPlayers in src/understand/gazetteer.ts): the list is large and loaded at start-up. */
+function toRow(p: OutPlayer): unknown[] {
+  const row: unknown[] = [
+    p.key,
+    p.name,
+    p.club,
+    p.position,
+    p.nation,
+    p.born,
+    p.clubs.length > 1 ? p.clubs : 0,
+    p.former.length ? p.former : 0,
+    p.aka.length ? p.aka : 0,
+    (p.bare ? 1 : 0) | (p.wide ? 2 : 0),
+  ];
+  while (row[row.length - 1] === 0) row.pop();
+  return row;
 }
 
 mkdirSync(dataPath("gazetteer"), { recursive: true });
@@ -157,6 +323,8 @@ writeFileSync(
 );
 writeFileSync(
   dataPath("gazetteer", "players.json"),
-  `${JSON.stringify([...players.values()], null, 0).replace(/\},\{/g, "},\n{")}\n`,
+  `[\n${[...players.values()].map((p) => JSON.stringify(toRow(p))).join(",\n")}\n]\n`,
 );
-console.log(`gazetteer: ${clubs.length} clubs, ${players.size} players → data/gazetteer/`);
+console.log(
+  `gazetteer: ${clubs.length} clubs, ${players.size} players (${merged} of the wide list merged) → data/gazetteer/`,
+);

@@ -19,6 +19,7 @@ import {
   W_CUE1,
   W_CUE2,
   W_EN,
+  W_GIVEN,
   W_IT,
   W_NICK,
   W_NOT_NAME,
@@ -184,13 +185,14 @@ function build(data: GazetteerData): Dictionaries {
   const sur = new Map<string, PlayerEntry[]>();
   for (const p of data.players) {
     for (const v of nameVariants(p.name)) if (v.length > 1) players.add(ids(v), p);
+    for (const a of p.aka ?? []) for (const v of nameVariants(a)) if (v.length > 1) players.add(ids(v), p);
     for (const s of surnames(p)) {
       const k = s.join(" ");
       const list = sur.get(k);
       if (!list) sur.set(k, [p]);
       else if (!list.includes(p)) list.push(p);
     }
-    if (nameWords(p.name).length === 1) players.add(ids(nameWords(p.name)), p);
+    if (!p.bare && nameWords(p.name).length === 1) players.add(ids(nameWords(p.name)), p);
   }
   const typos = new Map<string, string[]>();
   for (const k of sur.keys()) {
@@ -237,6 +239,15 @@ function build(data: GazetteerData): Dictionaries {
   // Most cue look-ups start at "a", "di", "in" and fail on the next word: these bits let the scan skip them.
   for (const [words] of lexicon.trie.patterns())
     mark([words.length > 1 ? words[1]! : words[0]!], words.length > 1 ? W_CUE2 : W_CUE1);
+  const given = (name: string) => {
+    const w = nameWords(name);
+    if (w.length > 1) mark([w[0]!], W_GIVEN);
+  };
+  for (const p of data.players) {
+    given(p.name);
+    for (const a of p.aka ?? []) given(a);
+  }
+  for (const p of data.people) given(p.name);
   mark(NOT_NAMES, W_NOT_NAME);
   mark(CLAUSE_WORDS, W_CLAUSE);
   mark(PAST_AUX, W_PAST_AUX);

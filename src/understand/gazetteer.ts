@@ -20,6 +20,46 @@ export interface PlayerEntry {
   nation: string | null;
   born: number | null;
   clubs?: string[];
+  /** Clubs he left since the older of the two lists (the wide list's club, September 2025). */
+  former?: string[];
+  /** Other full forms of his name ("Yann Aurel Bisseck"), matched like the name itself. */
+  aka?: string[];
+  /** A one-word name from the wide list ("Malcom"): a common first name, so read like a surname, with context. */
+  bare?: boolean;
+  /** Only in the wide list (52 leagues): a surname alone is him only when the article names his club. */
+  wide?: boolean;
+}
+
+/**
+ * One row of data/gazetteer/players.json: [key, name, club, position, nation, born, clubs?, former?, aka?, bits?]
+ * with bits 1 = bare, 2 = wide.
+ */
+export type PlayerRow = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  (string[] | 0)?,
+  (string[] | 0)?,
+  (string[] | 0)?,
+  number?,
+];
+
+/** Entries from the compact rows the gazetteer build writes (the list is large and read at start-up). */
+export function rowsToPlayers(rows: PlayerRow[]): PlayerEntry[] {
+  const out: PlayerEntry[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [key, name, club, position, nation, born, clubs, former, aka, bits = 0] = rows[i]!;
+    const p: PlayerEntry = { key, name, club, position, nation, born, clubs: clubs || (club ? [club] : []) };
+    if (former) p.former = former;
+    if (aka) p.aka = aka;
+    if (bits & 1) p.bare = true;
+    if (bits & 2) p.wide = true;
+    out[i] = p;
+  }
+  return out;
 }
 
 /** Someone who is never a player: coach, director, president, agent, journalist. */
@@ -65,9 +105,21 @@ export interface Gazetteer {
   readonly data: GazetteerData;
 }
 
+/** foldName, remembered: building the look-ups folds each of the 18,000 names several times. */
+const foldMemo = new Map<string, string>();
+function folded(name: string): string {
+  let f = foldMemo.get(name);
+  if (f === undefined) {
+    f = foldName(name);
+    if (foldMemo.size > 200_000) foldMemo.clear();
+    foldMemo.set(name, f);
+  }
+  return f;
+}
+
 /** Folded words of a name, hyphens and apostrophes as spaces: "Kim Min-Jae" → "kim min jae". */
 export function nameWords(name: string): string[] {
-  return foldName(name)
+  return folded(name)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
@@ -90,10 +142,13 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   };
   for (const p of data.players) {
     for (const v of nameVariants(p.name)) push(byFull, v.join(" "), p);
+    for (const a of p.aka ?? []) for (const v of nameVariants(a)) push(byFull, v.join(" "), p);
     for (const s of surnames(p)) push(bySurname, s.join(" "), p);
   }
-  const sortedPlayers = [...data.players].sort((a, b) => a.name.localeCompare(b.name));
-  const sortedClubs = [...data.clubs].sort((a, b) => a.name.localeCompare(b.name));
+  // Sorted on first use: with the wide list, sorting at start-up cost more than the rest of the load.
+  let sortedPlayers: PlayerEntry[] | undefined;
+  let sortedClubs: ClubEntry[] | undefined;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     data,
     club: (name) => clubByAlias.get(nameWords(name).join(" ")),
@@ -106,6 +161,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     suggestPlayers(prefix, limit) {
       const k = nameWords(prefix).join(" ");
       if (!k) return [];
+      sortedPlayers ??= [...data.players].sort(byName);
       return sortedPlayers
         .filter((p) => {
           const w = nameWords(p.name).join(" ");
@@ -116,6 +172,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     suggestClubs(prefix, limit) {
       const k = nameWords(prefix).join(" ");
       if (!k) return [];
+      sortedClubs ??= [...data.clubs].sort(byName);
       return sortedClubs
         .filter((c) => [c.name, ...c.aliases].some((a) => nameWords(a).join(" ").startsWith(k)))
         .slice(0, limit);
@@ -129,7 +186,7 @@ export function nameVariants(name: string): string[][] {
   if (w.length < 2) return [w];
   const out = [w, [...w.slice(1), w[0]!], [w[w.length - 1]!, ...w.slice(0, -1)]];
   // A hyphenated given name moves as one: "Min-jae Kim".
-  const parts = foldName(name).split(/\s+/);
+  const parts = folded(name).split(/\s+/);
   if (parts.length === 2) out.push([...nameWords(parts[1]!), ...nameWords(parts[0]!)]);
   return out;
 }
@@ -143,12 +200,13 @@ export function surnames(p: Pick<PlayerEntry, "name" | "nation">): string[][] {
   if (w.length < 2) return [w];
   const out: string[][] = [[w[w.length - 1]!]];
   if (w.length >= 3) out.push(w.slice(-2));
-  const spaced = foldName(p.name).split(/\s+/);
+  const spaced = folded(p.name).split(/\s+/);
   if (spaced.length >= 2) {
     const lastPart = nameWords(spaced[spaced.length - 1]!);
     if (lastPart.length > 1) out.push(lastPart);
   }
-  if (p.nation && FAMILY_FIRST.has(p.nation)) out.push([w[0]!]);
+  // "Kim Min-jae": the family name only; "Jae" or "Min Jae" alone is nobody.
+  if (p.nation && FAMILY_FIRST.has(p.nation)) return [[w[0]!]];
   return out;
 }
 
@@ -166,7 +224,7 @@ export function loadGazetteer(): Gazetteer {
   const people = read("hand", "people.json") as { people: PersonEntry[]; places: string[] };
   cached = createGazetteer({
     clubs: read("gazetteer", "clubs.json"),
-    players: read("gazetteer", "players.json"),
+    players: rowsToPlayers(read("gazetteer", "players.json")),
     people: people.people,
     places: people.places,
     weak: hand.weak,

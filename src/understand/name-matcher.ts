@@ -2,14 +2,13 @@ import type { PlayerRef } from "./article.js";
 import type { PlayerEntry } from "./gazetteer.js";
 import { K, STAGE_BITS } from "./lexicon.js";
 import { cueEndingAt, type NameMention, type Scan } from "./mentions.js";
-import { G_COMMA_PAREN, G_PUNCT, G_SPACE_DASH, type Tokens } from "./tokens.js";
+import { firstNameOfOther, foreignNameBefore, hintScore, hintsAround, ownWord } from "./name-context.js";
+import { provisionals } from "./provisionals.js";
+import { G_SPACES, type Tokens } from "./tokens.js";
 import { playerKey } from "./types.js";
-import { W_2DIGITS, W_AGE, W_DIGIT, W_NOT_NAME, W_STAFF_SURNAME, W_YEAR } from "./vocab.js";
 
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
-const YEARS = new Set(["anni", "year", "years"]);
-const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 
 const keys = new Map<string, string>();
 
@@ -59,7 +58,17 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     }
     ref.mentions.push(m);
   };
-  const full = s.names.filter((m) => m.entry && !afterStaff(m.start));
+  // A one-word name right after another person's first name or a particle is his ("Fabrizio De André").
+  const foreign = (m: NameMention) =>
+    m.end - m.start === 1 &&
+    foreignNameBefore(tokens, s.covered, m.start, m.entry ? [m.entry] : m.candidates!);
+  const full: NameMention[] = [];
+  for (const m of s.names) {
+    if (!m.entry || afterStaff(m.start)) continue;
+    // A one-word name before an unknown capitalised word is someone's first name ("Ruben Kvasnic").
+    if (foreign(m) || (m.end - m.start === 1 && firstNameOfOther(tokens, m.end))) s.covered[m.start] = 0;
+    else full.push(m);
+  }
   for (const m of full) add(m.entry, m.entry!.name, m, false);
   const seenSurname = new Map<string, PlayerEntry>();
   for (const m of full) {
@@ -69,27 +78,78 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   }
   for (const m of s.names) {
     if (m.entry || !m.candidates || afterStaff(m.start)) continue;
-    const seen = seenSurname.get(m.surname!) ?? m.candidates.find((c) => refs.has(c.key));
-    let pick: PlayerEntry | undefined = seen;
-    if (!pick) {
-      // The one candidate whose club the article names, counted without a filtered array per mention.
-      let fits = 0;
-      let fit: PlayerEntry | undefined;
-      for (const c of m.candidates) {
-        if (!playsFor(c, clubs)) continue;
-        fits++;
-        fit = c;
-      }
-      if (fits === 1) pick = fit;
-      else if (m.candidates.length === 1 && !m.typo && m.surname!.length >= 5 && transfer[m.sent] === 1) {
-        pick = m.candidates[0];
-      }
+    // Right after a full name, a surname lengthens it ("Luis Ferreira Neto"): it is not a second player.
+    if (m.start > 0 && full.some((f) => f.end === m.start) && tokens.gaps[m.start]! & G_SPACES) continue;
+    let candidates = m.candidates;
+    // "Pio Esposito": a middle name before the surname keeps only the players who have it.
+    const before = m.start > 0 && tokens.cap[m.start - 1] ? tokens.norm(m.start - 1) : "";
+    let other = false;
+    if (before && candidates.some((c) => ownWord(c, before)) && tokens.sent[m.start - 1] === m.sent)
+      candidates = candidates.filter((c) => ownWord(c, before));
+    else other = foreign(m);
+    let pick: PlayerEntry | undefined;
+    if (!other) pick = seenSurname.get(m.surname!) ?? candidates.find((c) => refs.has(c.key));
+    if (!pick && !other) {
+      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1);
       if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;
     }
     if (pick) add(pick, pick.name, m, false);
+    // Unresolved, the word is free again for a provisional player ("il classe 2006 Kim").
+    else for (let k = m.start; k < m.end; k++) s.covered[k] = 0;
   }
-  provisionals(tokens, s, cueEnd, afterStaff, (name, m) => add(undefined, name, m, true));
+  provisionals(tokens, s, cueEnd, afterStaff, transfer, (name, m) => add(undefined, name, m, true));
   return [...refs.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/**
+ * The candidate the article's context points to: his club named (current, else former), then a role or
+ * nationality beside the mention; one best only. Without a club named, only a player of the main list, in a
+ * transfer sentence, and the only candidate left standing.
+ */
+function byContext(
+  tokens: Tokens,
+  m: NameMention,
+  candidates: readonly PlayerEntry[],
+  clubs: Set<string>,
+  transfer: boolean,
+): PlayerEntry | undefined {
+  if (candidates.length === 1) {
+    const c = candidates[0]!;
+    const club = playsFor(c, clubs) ? 2 : formerOf(c, clubs) ? 1 : 0;
+    if (club) return c;
+    // A lone candidate without his club: a known surname of some length, in a transfer sentence.
+    return !c.wide && !m.typo && m.surname!.length >= 5 && transfer ? c : undefined;
+  }
+  // Club evidence first, counted without an array per mention; hints only when clubs leave a tie.
+  let best: PlayerEntry | undefined;
+  let top = 0;
+  let ties = 0;
+  for (const c of candidates) {
+    const v = playsFor(c, clubs) ? 2 : formerOf(c, clubs) ? 1 : 0;
+    if (v > top) {
+      top = v;
+      best = c;
+      ties = 0;
+    } else if (v === top && v > 0) ties++;
+  }
+  if (top && !ties) return best;
+  const hints = hintsAround(tokens, m.start, m.end);
+  if (!hints.role && !hints.nation) return undefined;
+  best = undefined;
+  let score = 0;
+  ties = 0;
+  for (const c of candidates) {
+    const club = playsFor(c, clubs) ? 2 : formerOf(c, clubs) ? 1 : 0;
+    // With a club named, only the tied candidates compete; without one, only the main list's players.
+    if (club !== top || (!top && (c.wide || !transfer))) continue;
+    const v = hintScore(c, hints);
+    if (v > score) {
+      score = v;
+      best = c;
+      ties = 0;
+    } else if (v === score) ties++;
+  }
+  return score > 0 && !ties ? best : undefined;
 }
 
 /** Whether one of the player's clubs (or his only club) is among `clubs`. */
@@ -99,88 +159,9 @@ function playsFor(p: PlayerEntry, clubs: Set<string>): boolean {
   return false;
 }
 
-/** Unknown capitalised names with a player cue beside them. */
-function provisionals(
-  tokens: Tokens,
-  s: Scan,
-  cueEnd: (at: number, kind: number) => boolean,
-  afterStaff: (start: number) => boolean,
-  add: (name: string, m: NameMention) => void,
-): void {
-  const found = new Map<string, string>();
-  const n = tokens.length;
-  let i = 0;
-  const { cap, sent: sents, ids } = tokens;
-  const wflags = tokens.vocab.flags;
-  while (i < n) {
-    // Array reads before the Map look-up: most capitalised words are already covered or never names.
-    if (!cap[i] || s.covered[i] || wflags[ids[i]!]! & (W_NOT_NAME | W_DIGIT) || s.blocked.has(i)) {
-      i++;
-      continue;
-    }
-    const sent = sents[i]!;
-    let j = i + 1;
-    while (
-      j < n &&
-      j - i < 3 &&
-      cap[j] &&
-      !s.covered[j] &&
-      sents[j] === sent &&
-      tokens.gaps[j]! & G_SPACE_DASH &&
-      !(wflags[ids[j]!]! & W_NOT_NAME)
-    ) {
-      j++;
-    }
-    const firstOfSentence = i === 0 || sents[i - 1] !== sent;
-    const last = tokens.norm(j - 1);
-    // The cue tests first: most capitalised words have none, and then no key needs building.
-    // "in Baviera", "in Germania": one capitalised word after "in" is a place, never a player.
-    const place = j - i === 1 && i > 0 && sents[i - 1] === sent && tokens.norm(i - 1) === "in";
-    const cued =
-      !place &&
-      (cueBefore(i) || cueAfter(j)) &&
-      !(firstOfSentence && j - i === 1 && !cueAfter(j)) &&
-      !(wflags[ids[j - 1]!]! & W_STAFF_SURNAME) &&
-      !afterStaff(i);
-    if (found.size || cued) {
-      let key = tokens.norm(i);
-      for (let k = i + 1; k < j; k++) key += ` ${tokens.norm(k)}`;
-      const known = found.get(key) ?? found.get(last);
-      const m: NameMention = { start: i, end: j, sent };
-      if (known) add(known, m);
-      else if (cued) {
-        let name = tokens.text(i);
-        for (let k = i + 1; k < j; k++) name += ` ${tokens.text(k)}`;
-        found.set(key, name);
-        found.set(last, name);
-        add(name, m);
-      }
-    }
-    i = j;
-  }
-
-  function cueBefore(at: number): boolean {
-    if (at === 0 || sents[at - 1] !== sents[at] || tokens.gaps[at]! & G_PUNCT) return false;
-    const prev = wflags[ids[at - 1]!]!;
-    if (prev & W_AGE) return true;
-    if (prev & W_YEAR && at >= 2 && tokens.norm(at - 2) === "classe") return true;
-    // "il difensore X", "l'esterno brasiliano X" (the nationality is a player noun too), "defender X".
-    return cueEnd(at, K.pnoun);
-  }
-
-  function cueAfter(at: number): boolean {
-    if (at >= n || !(tokens.gaps[at]! & G_COMMA_PAREN)) return false;
-    const w = tokens.norm(at);
-    const f = wflags[ids[at]!]!;
-    const next = at + 1 < n ? tokens.norm(at + 1) : "";
-    if (w === "classe" || f & (W_AGE | W_YEAR)) return true;
-    if (f & W_2DIGITS && YEARS.has(next)) return true;
-    if (DETERMINERS.has(w)) {
-      if (at + 1 < n && wflags[ids[at + 1]!]! & W_2DIGITS && at + 2 < n && tokens.norm(at + 2) === "year") {
-        return true;
-      }
-      return cueEnd(at + 2, K.pnoun);
-    }
-    return cueEnd(at + 1, K.pnoun);
-  }
+/** Whether a club he left since the older list is among `clubs`. */
+function formerOf(p: PlayerEntry, clubs: Set<string>): boolean {
+  if (!p.former) return false;
+  for (const k of p.former) if (clubs.has(k)) return true;
+  return false;
 }

@@ -35,6 +35,8 @@ export const W_2DIGITS = 65536;
 export const W_CUE1 = 1 << 17;
 /** A cue stem that is the second word of some cue phrase ("un" of "a un passo"). */
 export const W_CUE2 = 1 << 18;
+/** The first word of some player's or known person's full name ("Fabrizio"): a given name. */
+export const W_GIVEN = 1 << 19;
 
 /** Opens a clause without punctuation ("mentre", "ma", "while"): see clauses.ts. */
 export const W_CLAUSE = 1 << 24;
@@ -52,7 +54,13 @@ const TWO_DIGITS = /^\d{2}$/;
 function shapeOf(word: string): number {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57)
-    return W_DIGIT | (YEAR.test(word) ? W_YEAR : 0) | (TWO_DIGITS.test(word) ? W_2DIGITS : 0);
+    return (
+      W_DIGIT |
+      (YEAR.test(word) ? W_YEAR : 0) |
+      (TWO_DIGITS.test(word) ? W_2DIGITS : 0) |
+      // "28enne" starts with a digit too.
+      (AGE.test(word) ? W_AGE : 0)
+    );
   return (AGE.test(word) ? W_AGE : 0) | (word.length > 6 && CONDITIONAL.test(word) ? W_CONDITIONAL : 0);
 }
 

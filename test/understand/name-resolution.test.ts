@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { createGazetteer, type PlayerEntry } from "../../src/understand/gazetteer.js";
+import { createUnderstander, loadGazetteer } from "../../src/understand/index.js";
+
+const u = createUnderstander(loadGazetteer());
+
+describe("names inside other names", () => {
+  it("should not take a singer's surname for a player of that name", () => {
+    const x = u.extract({
+      title: "Icardi, la Juventus ci pensa",
+      text:
+        "Come cantava Fabrizio De André, la Juventus ha avviato i contatti con il Galatasaray per Icardi. " +
+        "Un ritorno in Italia non è mai semplice.",
+    });
+    expect(x.players.some((p) => /andr/i.test(p.name))).toBe(false);
+    const icardi = x.players.find((p) => p.name === "Mauro Icardi");
+    expect(icardi?.club).toBe("Galatasaray");
+    expect(icardi?.links.map((l) => l.club)).toContain("Juventus");
+  });
+
+  it("should keep a player whose nickname comes before his surname", () => {
+    const x = u.extract({
+      text: "Il Bologna ha chiesto informazioni per Taty Castellanos in vista di gennaio.",
+    });
+    expect(x.players.map((p) => p.key)).toContain("valentin-castellanos");
+  });
+});
+
+describe("known people", () => {
+  it("should keep coaches and journalists out even when a player of the wider list has their surname", () => {
+    const x = u.extract({
+      text:
+        "Il Napoli ha avviato i contatti con il Bologna: Conte vuole un centrocampista e Italiano non si oppone. " +
+        "Lo riferisce Hawkins, mentre Mendes lavora alla cessione.",
+    });
+    expect(x.players).toEqual([]);
+  });
+});
+
+describe("surname collisions", () => {
+  const player = (p: Partial<PlayerEntry> & Pick<PlayerEntry, "key" | "name" | "club">): PlayerEntry => ({
+    position: null,
+    nation: null,
+    born: null,
+    ...p,
+  });
+  const g = createGazetteer({
+    clubs: [
+      { name: "Genoa", aliases: [], country: "ITA" },
+      { name: "Porto", aliases: ["FC Porto"], country: "POR" },
+      { name: "Torino", aliases: [], country: "ITA" },
+    ],
+    players: [
+      player({
+        key: "marco-silvestri",
+        name: "Marco Silvestri",
+        club: "Genoa",
+        position: "DF",
+        nation: "ITA",
+      }),
+      player({ key: "joao-silvestri", name: "João Silvestri", club: "Porto", position: "FW", nation: "POR" }),
+    ],
+    people: [],
+    places: [],
+    weak: [],
+    cityClubs: [],
+  });
+  const small = createUnderstander(g);
+  const keys = (text: string) => small.extract({ text }).players.map((p) => p.key);
+
+  it("should pick the candidate whose club the article names", () => {
+    expect(keys("Il Torino ha avviato i contatti con il Porto per Silvestri.")).toEqual(["joao-silvestri"]);
+    expect(keys("Il Torino ha avviato i contatti con il Genoa per Silvestri.")).toEqual(["marco-silvestri"]);
+  });
+
+  it("should break a tie between named clubs with the role beside the surname", () => {
+    const text =
+      "Genoa e Porto osservano il mercato. Il Torino ha avviato i contatti per l'attaccante Silvestri.";
+    expect(keys(text)).toEqual(["joao-silvestri"]);
+  });
+
+  it("should report no player when nothing in the article tells the two apart", () => {
+    expect(keys("Il Torino ha avviato i contatti per Silvestri.")).toEqual([]);
+  });
+});
+
+describe("players the lists lack", () => {
+  it("should keep an unknown youth player named with his year of birth", () => {
+    const x = u.extract({
+      text: "Il Torino ha avviato i contatti con lo Slavia Praga per il classe 2006 Ondrej Vrbicky.",
+    });
+    const p = x.players.find((q) => q.provisional);
+    expect(p?.key).toBe("ondrej-vrbicky");
+    expect(p?.links[0]?.club).toBe("Torino");
+  });
+
+  it.each([
+    "Il Torino ha avviato i contatti per l'attaccante del Marsiglia Ondrej Vrbicky.",
+    "Il Torino ha avviato i contatti per Ondrej Vrbicky, centrocampista classe 2004.",
+    "Il Torino ha avviato i contatti per il 19enne Ondrej Vrbicky.",
+    "Torino have opened talks for the 19-year-old Ondrej Vrbicky.",
+    "Torino have opened talks for Ondrej Vrbicky, 19, from Slavia Prague.",
+  ])("should read the player cue in %s", (text) => {
+    const p = u.extract({ text }).players.find((q) => q.provisional);
+    expect(p?.name).toBe("Ondrej Vrbicky");
+  });
+
+  it("should not take a one-word player's name for the first name of an unknown one", () => {
+    const x = u.extract({ text: "Il Torino ha avviato i contatti per il classe 2005 Ruben Kvasnic." });
+    expect(x.players.map((p) => [p.name, p.provisional])).toEqual([["Ruben Kvasnic", true]]);
+  });
+});
