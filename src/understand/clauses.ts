@@ -79,6 +79,7 @@ const DELEGATION = new Set([
   "delegation",
   "officials",
 ]);
+const INFINITIVE = /(?:are|ere|ire)$/;
 const STRONG = /[;:()–—]/;
 const ANY_CUT = /[,.;:()–—]/;
 
@@ -207,6 +208,11 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
     return { stage: stepDown(s, top), claimed: undefined, collapse: false, certainty: "negated" };
   }
+  // "Obiettivo: chiudere l'acquisto", "pronto a firmare", "wants to sign": an infinitive tells of a goal, not
+  // of a deal done, so it is talks at most.
+  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && infinitive(t, cue.start)) {
+    return { stage: "talks", claimed: top, collapse: false, certainty: "hedged" };
+  }
   // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): that lowers only what would
   // ring as a done deal, agreement and beyond.
   if (top && STAGE_RANK[top] >= STAGE_RANK.agreement) {
@@ -241,6 +247,13 @@ function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {
   if (!(s.mask & bit)) return false;
   for (const c of s.cues) if (c.mask & bit && c.start >= from && c.start < to) return true;
   return false;
+}
+
+/** "chiudere", "firmare", "ufficializzare"; "to sign": the cue's verb is an infinitive. */
+function infinitive(t: Tokens, at: number): boolean {
+  const w = t.norm(at);
+  if (w.length > 5 && INFINITIVE.test(w)) return true;
+  return at > 0 && t.norm(at - 1) === "to";
 }
 
 /** A conditional verb ("avrebbe", "chiuderebbe") in the span. */

@@ -58,7 +58,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     non si e concretizzato | non si e poi concretizzato | non se ne fa | niente | defilat* | rifiut* |
     respint* | bocciat* | addio al sogno | frenata | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
-    called off | is off | are off | deal off | si allontana | si allontanano | si defila
+    called off | is off | are off | deal off
   `),
 };
 
