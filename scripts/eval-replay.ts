@@ -107,6 +107,7 @@ export async function evalReplay(): Promise<ReplayScore> {
     const alerts = await replay(config, log, { watch, follow: [], files: ordered.map((a) => a.path) });
     lines.push("", "Replay vs expectations derived from the corpus labels");
     summary.push(score(links, alerts, canon, lines));
+    summary.push(rightAlerts(links, alerts, canon, lines));
 
     // 3. The project's own stream: copies, rewrites, re-publications, every stage.
     const streamDir = join(projectRoot, "test", "fixtures", "stream");
@@ -150,6 +151,44 @@ export async function evalReplay(): Promise<ReplayScore> {
     await server.stop();
   }
   return { lines, summary };
+}
+
+/**
+ * Of the alerts pushed, how many say what the labels say: the article labels that player with that club, at a
+ * stage the label accepts. A false "agreement" is what makes a fan stop trusting the bot.
+ */
+function rightAlerts(
+  links: LabelledLink[],
+  alerts: ReplayAlert[],
+  canon: (c: string) => string,
+  lines: string[],
+): { name: string; value: string } {
+  let right = 0;
+  let wrongStage = 0;
+  let unlabelled = 0;
+  for (const a of alerts) {
+    for (const c of a.clubs) {
+      const l = links.find(
+        (x) => x.file === basename(a.file) && samePlayer(a.player, x.player) && x.club === canon(c),
+      );
+      if (!l) unlabelled++;
+      else if (l.stages.includes(a.stage as Stage)) right++;
+      else {
+        wrongStage++;
+        lines.push(
+          `  wrong stage pushed: ${basename(a.file)} ${a.player} → ${canon(c)} ${a.stage} ∉ ${l.stages.join("|")}`,
+        );
+      }
+    }
+  }
+  const n = right + wrongStage + unlabelled;
+  lines.push(
+    `  alerts pushed ${n}: right ${right}, wrong stage ${wrongStage}, link not in the labels ${unlabelled}`,
+  );
+  return {
+    name: "labels: pushed alerts right / wrong stage",
+    value: `${(right / Math.max(1, n)).toFixed(2)} / ${wrongStage}`,
+  };
 }
 
 function score(

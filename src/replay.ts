@@ -22,6 +22,8 @@ export interface ReplayAlert {
   clubs: string[];
   stage: string;
   kind: string;
+  /** Each club that moved, at its own stage. */
+  changes: { club: string; stage: string }[];
 }
 
 export interface ReplayOptions {
@@ -122,6 +124,7 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
             clubs: alert.changes.map((c) => c.club),
             stage: top.stage,
             kind: top.kind,
+            changes: alert.changes.map((c) => ({ club: c.club, stage: c.stage })),
           });
         }
       }
