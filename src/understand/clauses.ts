@@ -213,14 +213,15 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && infinitive(t, cue.start)) {
     return { stage: "talks", claimed: top, collapse: false, certainty: "hedged" };
   }
-  // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): that lowers only what would
-  // ring as a done deal, agreement and beyond.
-  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement) {
-    if (
-      cue.mask & K.reported ||
-      kindIn(s, K.reported, from, cue.start) ||
-      conditional(t, from, Math.min(to, cue.end + 3))
-    ) {
+  if (top && top !== "interest") {
+    // "Pronto a fare un'offerta", "set to sign", "dovrebbe chiudere": an intention or an expectation is one
+    // rung below what it aims at.
+    if (cue.mask & K.reported || kindIn(s, K.reported, from, cue.start)) {
+      return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
+    }
+    // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): hearsay lowers only what
+    // would ring as a done deal, agreement and beyond.
+    if (STAGE_RANK[top] >= STAGE_RANK.agreement && conditional(t, from, Math.min(to, cue.end + 3))) {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
   }
