@@ -60,7 +60,8 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;
   const current = currentClubs(a, subjectOf);
   const focusClub = mainClub(a, focusPlayer ? current.get(focusPlayer.key) : undefined);
-  const links = linkPlayers(a, { current, focusPlayer, focusClub, staffClub: d.staffClub });
+  const renewalStory = a.sentences.some((st) => st.head && st.mask & K.renewal);
+  const links = linkPlayers(a, { current, focusPlayer, focusClub, renewalStory, staffClub: d.staffClub });
   const players: PlayerFacts[] = [];
   for (const p of refs) {
     const l = links.get(p.key);

@@ -122,6 +122,8 @@ export interface LinkContext {
   current: Map<string, string>;
   focusPlayer: PlayerRef | undefined;
   focusClub: string | undefined;
+  /** The headline tells of a renewal: clubless deal words speak of it, not of a buyer. */
+  renewalStory: boolean;
   /** Coach/director surname → club, for "la lista di Allegri". */
   staffClub: Map<string, string>;
 }
@@ -199,7 +201,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const p of subjects) {
       if (!p) continue;
       const own = ctx.current.get(p.key);
-      if (renewal && own && !history && renews(s, p, reading)) add(p, own, plain("renewal", s.index));
+      // "Il Milan è pronto a rinnovare un perno della difesa": a renewal by a club named here is only his when
+      // that club is his own.
+      const byOwn =
+        !s.clubs.some((c) => c.role !== "ex" && c.role !== "versus") || s.clubs.some((c) => c.club === own);
+      if (renewal && own && !history && byOwn && renews(s, p, reading))
+        add(p, own, plain("renewal", s.index));
       const stay = (k & K.stay) !== 0 && stays(s, own);
       // Destination clubs in one pass into a reused list, not filter/map/uniq arrays per player.
       const clubs = destScratch;
@@ -219,7 +226,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       const close = !named.includes(p) || cueNear(s, p, 6);
       // A renewal sentence's "tutto fatto" is the renewal's: no buyer of the paragraph is implied.
       if ((k & K.compete || !explicit) && close && !renewal) {
-        const fallback = topic ?? staffTopic ?? ctx.focusClub;
+        // In a renewal story the deal words of a clubless sentence are the renewal's ("la firma è una formalità").
+        const fallback = topic ?? staffTopic ?? (ctx.renewalStory ? undefined : ctx.focusClub);
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
       }
