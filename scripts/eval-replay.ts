@@ -167,16 +167,16 @@ function rightAlerts(
   let wrongStage = 0;
   let unlabelled = 0;
   for (const a of alerts) {
-    for (const c of a.clubs) {
+    for (const { club, stage } of a.changes) {
       const l = links.find(
-        (x) => x.file === basename(a.file) && samePlayer(a.player, x.player) && x.club === canon(c),
+        (x) => x.file === basename(a.file) && samePlayer(a.player, x.player) && x.club === canon(club),
       );
       if (!l) unlabelled++;
-      else if (l.stages.includes(a.stage as Stage)) right++;
+      else if (l.stages.includes(stage as Stage)) right++;
       else {
         wrongStage++;
         lines.push(
-          `  wrong stage pushed: ${basename(a.file)} ${a.player} → ${canon(c)} ${a.stage} ∉ ${l.stages.join("|")}`,
+          `  wrong stage pushed: ${basename(a.file)} ${a.player} → ${canon(club)} ${stage} ∉ ${l.stages.join("|")}`,
         );
       }
     }

@@ -28,12 +28,13 @@ const words = (e: Evidence | undefined) => (e?.text.trim() ? clipEvidence(e.text
 /**
  * Splits a link into what may ring and what may not. The extractor puts only the certain stage in `stage`
  * and a hedged higher one in `claimed`; as a second lock, a stage that needs certainty whose own evidence
- * is not plain is read as a claim over a certain "interest".
+ * is hedged is read as a claim over a certain "interest".
  */
 export function certainReading(link: Link): CertainReading {
   if (link.claimed && claimAhead(link.claimed, link.stage))
     return { stage: link.stage, evidence: null, claim: { stage: link.claimed, text: words(link.evidence) } };
-  if (link.evidence && link.evidence.certainty !== "plain" && NEEDS_CERTAINTY.has(link.stage))
+  // A negated or past reading states its (lowered) stage for sure; only a hedged one is a claim.
+  if (link.evidence?.certainty === "hedged" && NEEDS_CERTAINTY.has(link.stage))
     return { stage: "interest", evidence: null, claim: { stage: link.stage, text: words(link.evidence) } };
   return { stage: link.stage, evidence: words(link.evidence), claim: null };
 }
