@@ -63,6 +63,8 @@ export interface Dictionaries {
   peopleSurnames: Map<string, string>;
   /** Coach or director surname → his club. */
   staffClub: Map<string, string>;
+  /** Canonical club name → its country code ("TUR"), for "i turchi" (demonyms.ts). */
+  clubCountry: Map<string, string>;
   /** Cited sources: phrase → canonical source name. */
   sources: TokenTrie<string, number>;
   lexicon: Lexicon;
@@ -272,6 +274,7 @@ function build(data: GazetteerData): Dictionaries {
     people,
     peopleSurnames,
     staffClub,
+    clubCountry: new Map(data.clubs.filter((c) => c.country).map((c) => [c.name, c.country!])),
     sources,
     lexicon,
     commonWords: new Set(COMMON_WORDS),

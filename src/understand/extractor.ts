@@ -1,6 +1,7 @@
 import { type Article, buildArticle, type PlayerRef, type Sentence } from "./article.js";
 import { citedSources } from "./cited-sources-finder.js";
 import { currentClubs } from "./current-club.js";
+import { demonymClubs } from "./demonyms.js";
 import { type Dictionaries, dictionariesFor } from "./dictionaries.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { K } from "./lexicon.js";
@@ -55,6 +56,8 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   const clubs: string[] = [];
   for (const c of s.clubs) if (!clubs.includes(c.club)) clubs.push(c.club);
   const refs = resolvePlayers(tokens, s, new Set(clubs));
+  const byCountry = demonymClubs(tokens, s.clubs, (c) => d.clubCountry.get(c));
+  if (byCountry.length) s.clubs = [...s.clubs, ...byCountry].sort((x, y) => x.start - y.start);
   const a = buildArticle(tokens, s, refs, headSents);
   const focusPlayer = mainPlayer(a);
   const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;

@@ -87,6 +87,30 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["West Ham"]);
   });
 
+  it("should read a demonym as the club of that country named last", () => {
+    const l = link(
+      "Il Fenerbahçe insiste per Mattia Zaccagni. I turchi hanno trovato l'accordo con la Lazio.",
+      "Zaccagni",
+      "Fenerbahce",
+    );
+    expect(l?.stage).toBe("agreement");
+  });
+
+  it("should read an intention as one rung below its aim", () => {
+    const l = link("Il Como è pronto a fare un'offerta per Mario Gila.", "Gila", "Como");
+    expect(l).toMatchObject({ stage: "interest", claimed: "talks" });
+    const goal = link("Il Milan ha un obiettivo: chiudere l'acquisto di Mario Gila.", "Gila", "Milan");
+    expect(goal).toMatchObject({ stage: "talks", claimed: "agreement" });
+  });
+
+  it("should not give a club's renewal of someone else to the article's player", () => {
+    const p = player(
+      "Il Milan segue Joe Gomez del Liverpool. Il Milan è pronto a rinnovare un perno della difesa.",
+      "Gomez",
+    );
+    expect(p?.links.map((l) => l.stage)).toEqual(["interest"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
