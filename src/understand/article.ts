@@ -163,9 +163,12 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     return false;
   }
 
+  /** A player noun ending within three words before `start`, in the same sentence ("il giocatore. L'offerta del X" is not). */
   function nounBefore(start: number): boolean {
-    for (let k = start; k >= start - 3 && k > 0; k--)
-      if ((cueEndingAt(s, k)?.mask ?? 0) & K.pnoun) return true;
+    for (let k = start; k >= start - 3 && k > 0; k--) {
+      const cue = cueEndingAt(s, k);
+      if (cue && cue.sent === tokens.sent[start] && cue.mask & K.pnoun) return true;
+    }
     return false;
   }
 
