@@ -1,5 +1,5 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
-import { K, LADDER_BITS } from "./lexicon.js";
+import { K, LADDER_BITS, STAGE_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
 import { G_SPACES, type Tokens } from "./tokens.js";
 import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
@@ -54,6 +54,7 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 /** Nouns of an offer: refusing one is part of the talks. */
 const OFFER = new Set([
@@ -299,7 +300,7 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     const m = s.players[i]!;
     let k = m.start - 1;
     while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !asideEndsAt(a, k + 1)) k--;
-    let yes = asideEndsAt(a, k + 1);
+    let yes = asideEndsAt(a, k + 1) || comparedBefore(a, m.start);
     // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
     if (!yes && i > 0 && isAside[i - 1]) {
       const prev = s.players[i - 1]!;
@@ -314,6 +315,19 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     if (isAside[i] && !plain.has(ref)) out.add(ref);
   }
   return out;
+}
+
+/** "Come abbiamo fatto con Castellanos", "as happened with Osimhen": a comparison a few words back in the clause. */
+function comparedBefore(a: Article, at: number): boolean {
+  const t = a.tokens;
+  const from = cuts[clauseOf(at)]!;
+  for (let k = at - 1; k >= from && at - k <= 5; k--) {
+    // "come l'arrivo di X al Porto": examples of moves ("such as"), not a comparison.
+    const cue = a.scan.cueStart[k];
+    if (cue && a.scan.cues[cue - 1]!.mask & (STAGE_BITS | K.move)) return false;
+    if (COMPARE.has(t.norm(k))) return true;
+  }
+  return false;
 }
 
 function asideEndsAt(a: Article, at: number): boolean {
