@@ -227,7 +227,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       // A renewal sentence's "tutto fatto" is the renewal's: no buyer of the paragraph is implied.
       if ((k & K.compete || !explicit) && close && !renewal) {
         // In a renewal story the deal words of a clubless sentence are the renewal's ("la firma è una formalità").
-        const fallback = topic ?? staffTopic ?? (ctx.renewalStory ? undefined : ctx.focusClub);
+        // A sentence naming neither the player nor the buyer guesses both: only the paragraph's buyer will do,
+        // not the article's.
+        const articleWide = ctx.renewalStory || !named.includes(p) ? undefined : ctx.focusClub;
+        const fallback = topic ?? staffTopic ?? articleWide;
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
       }
