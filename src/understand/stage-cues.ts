@@ -21,7 +21,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
     considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
     shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
-    move for | swoop | suitors | tipped | favourites | option | alternative
+    move for | swoop | suitors | tipped | favourites | option | alternative | concorrenza |
+    concorrenti | rivali | competition | rivals
   `),
   talks: cues(`
     trattativ* | tratta | trattano | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
