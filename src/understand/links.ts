@@ -216,7 +216,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         if (c.club === own || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c))) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
-        if (named.length > 1 && nearest(s, c, reading) !== p) continue;
+        if (named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)) continue;
         explicit = true;
         sentTo = c.club;
         if (!clubs.includes(c.club)) clubs.push(c.club);
@@ -351,6 +351,30 @@ function ofPlayer(s: Sentence, c: RoledClub): boolean {
     (p) => (p.end <= c.start && c.start - p.end <= 6) || (p.start === c.end && c.spaceAfter),
   );
 }
+
+/**
+ * Whether `p` is `q` or named in a list with him ("valuta Raspadori e Oyarzabal", "X, Y e Z"): a club's
+ * interest in a list is interest in each.
+ */
+function coordinated(a: Article, s: Sentence, q: PlayerRef | undefined, p: PlayerRef): boolean {
+  if (!q || q === p) return q === p;
+  const ms = s.players;
+  for (let i = 0; i < ms.length; i++) {
+    if (ms[i]!.ref !== q) continue;
+    // Walk the list both ways from q's mention while names are joined by a comma or "e"/"and".
+    for (const dir of [-1, 1]) {
+      for (let j = i; j + dir >= 0 && j + dir < ms.length; j += dir) {
+        const [x, y] = dir > 0 ? [ms[j]!, ms[j + dir]!] : [ms[j + dir]!, ms[j]!];
+        const gap = y.start - x.end;
+        if (!(gap === 0 || (gap === 1 && LIST_AND.has(a.tokens.norm(x.end))))) break;
+        if (ms[j + dir]!.ref === p) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const LIST_AND = new Set(["e", "ed", "and", "o", "or"]);
 
 /** The player a club mention belongs to: the nearest in its stretch ("..., mentre l'Udinese accoglie X"), else the nearest. */
 function nearest(s: Sentence, c: RoledClub, r: SentenceReading): PlayerRef | undefined {

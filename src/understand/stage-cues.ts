@@ -25,7 +25,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     concorrenti | rivali | competition | rivals
   `),
   talks: cues(`
-    trattativ* | tratta | trattano | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
+    trattativ* | tratta | trattano | attende la risposta | attende una risposta | aspetta la risposta |
+    aspetta una risposta | in attesa della risposta | in attesa di una risposta | awaiting a response | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
