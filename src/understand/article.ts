@@ -93,6 +93,8 @@ const GLUE = new Set([
 ]);
 
 const NEW = new Set(["nuovo", "nuova", "new"]);
+/** Verbs of taking a player away from a club: "strappare", "soffiare", "sottrarre", "togliere", "rubare". */
+const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
 const WITH = new Set(["con", "col", "coi", "with"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
@@ -155,6 +157,12 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
   return { tokens, scan: s, sentences, players };
 
+  function takenFrom(c: ClubMention): boolean {
+    for (let k = c.start - 1; k >= 0 && k >= c.start - 6 && tokens.sent[k] === c.sent; k--)
+      if (TAKE.test(tokens.norm(k))) return true;
+    return false;
+  }
+
   /** Another club, or a noun standing for one, before `at` in the club's sentence. */
   function buyerBefore(c: ClubMention, at: number): boolean {
     if (s.clubs.some((o) => o.sent === c.sent && o.end <= at && o.club !== c.club)) return true;
@@ -216,6 +224,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
     if (prep && FROM.has(prep)) return "from";
+    // "strappare Miretti alla Juventus", "soffiare X al Milan": after a verb of taking, "a" marks the loser.
+    if (prep && TO.has(prep) && takenFrom(c)) return "from";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";
     return "plain";

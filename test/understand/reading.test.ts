@@ -111,6 +111,35 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.stage)).toEqual(["interest"]);
   });
 
+  it("should read the club a player is taken from as his own", () => {
+    const p = player("Il Napoli vuole strappare Fabio Miretti alla Juventus.", "Miretti");
+    expect(p?.club).toBe("Juventus");
+    expect(p?.links.map((l) => l.club)).toEqual(["Napoli"]);
+  });
+
+  it("should give a club's interest in a list of players to each of them", () => {
+    const x = u.extract({
+      text: "La Lazio valuta diversi profili per l'attacco, tra cui Giacomo Raspadori e Mikel Oyarzabal.",
+    });
+    for (const name of ["Raspadori", "Oyarzabal"])
+      expect(x.players.find((p) => p.name.includes(name))?.links.map((l) => l.club)).toEqual(["Lazio"]);
+  });
+
+  it("should read rivals named for a player as interested", () => {
+    const x = u.extract({
+      text: "La Roma vuole Joshua Zirkzee. Non manca però la concorrenza: sull'olandese ci sono anche West Ham e PSV.",
+    });
+    const clubs = x.players.find((p) => p.name.includes("Zirkzee"))?.links.map((l) => l.club);
+    expect(clubs).toEqual(expect.arrayContaining(["Roma", "West Ham", "PSV Eindhoven"]));
+  });
+
+  it("should not link a player named in a comparison", () => {
+    const x = u.extract({
+      text: "Il Fenerbahçe vuole Mattéo Guendouzi: la Lazio ascolterà le offerte come ha fatto con Valentín Castellanos.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Mattéo Guendouzi"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
