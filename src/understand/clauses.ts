@@ -2,8 +2,18 @@ import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS, STAGE_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
 import { G_SPACES, type Tokens } from "./tokens.js";
-import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
-import { W_CLAUSE, W_CONDITIONAL, W_PAST_AUX } from "./vocab.js";
+import { type Certainty, foldName, STAGE_RANK, type Stage } from "./types.js";
+import {
+  W_CLAUSE,
+  W_CLUB,
+  W_CONDITIONAL,
+  W_CUE,
+  W_DIGIT,
+  W_NOT_NAME,
+  W_PAST_AUX,
+  W_PERSON,
+  W_SOURCE,
+} from "./vocab.js";
 
 /**
  * Reading a sentence as clauses. A stage cue speaks only for its own clause: the clause decides how sure it is
@@ -54,6 +64,7 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 /** Nouns of an offer: refusing one is part of the talks. */
@@ -131,6 +142,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const clause = clauseOf(cue.start);
     const r = read(a, s, cue, clause) as CueReading;
     r.owner = named > 1 ? ownerIn(s, aside, clause, cue.start) : undefined;
+    // "L'acquisto sfumato di Ricardo": a collapse or stage in a clause naming someone the gazetteer does not
+    // know, and none of our players, is that someone's.
+    if (!r.owner && (r.stage || r.collapse || r.claimed) && strangerIn(a, s, aside, clause))
+      r.owner = STRANGER;
     cues[j] = r;
   }
   return { cues, aside, stretchOf };
@@ -273,6 +288,41 @@ function wordNear(t: Tokens, words: Set<string>, from: number, to: number): bool
 function clubBefore(t: Tokens, s: Sentence, from: number, at: number): boolean {
   for (const c of s.clubs) if (c.start >= from && c.end <= at) return true;
   return wordNear(t, DELEGATION, from, at);
+}
+
+/** Stands for a person the gazetteer does not know, owning a cue: no player of ours. */
+const STRANGER: PlayerRef = { key: "", name: "", provisional: true, mentions: [] };
+
+/** The clause names nobody of ours but a capitalised word nothing explains (after "di", "per", "su"). */
+function strangerIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: number): boolean {
+  const t = a.tokens;
+  const from = cuts[clause]!;
+  const to = clauseEnd(clause);
+  for (const m of s.players) if (!aside.has(m.ref) && m.start >= from && m.start < to) return false;
+  const flags = t.vocab.flags;
+  for (let k = Math.max(from, s.start + 1); k < to; k++) {
+    if (!t.cap[k] || a.scan.covered[k] || !OBJECT_PREPS.has(t.norm(k - 1))) continue;
+    if (flags[t.ids[k]!]! & (W_NOT_NAME | W_DIGIT | W_CUE | W_CLUB | W_PERSON | W_SOURCE)) continue;
+    // "Il futuro di Ademola": a first name of one of the article's players is him.
+    if (nameWordsOf(a).has(t.norm(k))) continue;
+    // "Il Torino di Baroni": a club's coach.
+    if (s.clubs.some((c) => c.end === k - 1)) continue;
+    return true;
+  }
+  return false;
+}
+
+const nameWords = new WeakMap<Article, Set<string>>();
+
+/** The folded words of the article's players' names, once per article. */
+function nameWordsOf(a: Article): Set<string> {
+  let set = nameWords.get(a);
+  if (!set) {
+    set = new Set();
+    for (const p of a.players) for (const w of foldName(p.name).split(/[^a-z0-9]+/)) if (w) set.add(w);
+    nameWords.set(a, set);
+  }
+  return set;
 }
 
 /** The named player nearest the cue within its clause. */

@@ -25,7 +25,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     concorrenti | rivali | competition | rivals
   `),
   talks: cues(`
-    trattativ* | tratta | trattano | attende la risposta | attende una risposta | aspetta la risposta |
+    trattativ* | tratta | trattano | passi in avanti | passo in avanti | passi avanti | passo avanti |
+    step forward | attende la risposta | attende una risposta | aspetta la risposta |
     aspetta una risposta | in attesa della risposta | in attesa di una risposta | awaiting a response | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
@@ -66,7 +67,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
 
 /** Words that cancel a high-stage cue in the same sentence: "manca solo l'annuncio", "before", "yet to". */
 export const NEGATORS = cues(`
-  manca | mancano | mancava | attende | attendere | attesa | atteso | attesi | senza che | senza | prima che | da definire |
+  niente di concreto | nulla di concreto | nothing concrete | manca | mancano | mancava | attende | attendere | attesa | atteso | attesi | senza che | senza | prima che | da definire |
   non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
   attendono | si attendono | previst* | in programma | prossima settimana | prossimi giorni | sosterra |
   svolgera | effettuera | scheduled | will undergo | set to undergo | sara | diventera

@@ -140,6 +140,20 @@ describe("reading a clause", () => {
     expect(x.players.map((p) => p.name)).toEqual(["Mattéo Guendouzi"]);
   });
 
+  it("should leave a collapse told of somebody unknown to him", () => {
+    const l = link(
+      "Dopo l'acquisto sfumato di Ricardinho, il Torino ha fatto passi in avanti per Mario Gila.",
+      "Gila",
+      "Torino",
+    );
+    expect(l?.stage).toBe("talks");
+  });
+
+  it("should not read 'nothing concrete' as a collapse", () => {
+    const l = link("Il Bologna segue Mario Gila, ma al momento niente di concreto.", "Gila", "Bologna");
+    expect(l?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
