@@ -1,5 +1,6 @@
 import type { ClubMention } from "./mentions.js";
 import type { Tokens } from "./tokens.js";
+import { W_DEMONYM } from "./vocab.js";
 
 /**
  * "I turchi hanno un accordo con l'Atalanta", "the Saudi club": the press names a foreign buyer by its
@@ -8,7 +9,7 @@ import type { Tokens } from "./tokens.js";
  * same words describe players ("il centrocampista francese"). Like a pronoun, it stands for the club of that
  * country named last before it, else for the only one named after it.
  */
-const COUNTRY: Record<string, string> = {
+export const COUNTRY: Record<string, string> = {
   turchi: "TUR",
   turco: "TUR",
   turca: "TUR",
@@ -56,10 +57,12 @@ export function demonymClubs(
   clubs: readonly ClubMention[],
   countryOf: (club: string) => string | null | undefined,
 ): ClubMention[] {
-  const foreign = clubs.filter((c) => countryOf(c.club));
-  if (!foreign.length) return [];
   const out: ClubMention[] = [];
+  const flags = tokens.vocab.flags;
+  let foreign: ClubMention[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
+    // A bit per word first: demonyms are rare, and this runs over every word of every article.
+    if (!(flags[tokens.ids[i]!]! & W_DEMONYM)) continue;
     const k = COUNTRY[tokens.norm(i)];
     if (!k || tokens.sent[i - 1] !== tokens.sent[i]) continue;
     const before = tokens.norm(i - 1);
@@ -68,6 +71,7 @@ export function demonymClubs(
     if (!asNoun && !CLUB_NOUNS.has(before) && !CLUB_NOUNS.has(after)) continue;
     let club: string | undefined;
     const later = new Set<string>();
+    foreign ??= clubs.filter((c) => countryOf(c.club));
     for (const c of foreign) {
       if (countryOf(c.club) !== k) continue;
       if (c.end <= i) club = c.club;

@@ -1,4 +1,5 @@
 import { SOURCES } from "./cited-sources.js";
+import { COUNTRY } from "./demonyms.js";
 import {
   type Gazetteer,
   type GazetteerData,
@@ -18,6 +19,7 @@ import {
   W_CUE,
   W_CUE1,
   W_CUE2,
+  W_DEMONYM,
   W_EN,
   W_GIVEN,
   W_IT,
@@ -252,6 +254,7 @@ function build(data: GazetteerData): Dictionaries {
   for (const p of data.people) given(p.name);
   mark(NOT_NAMES, W_NOT_NAME);
   mark(CLAUSE_WORDS, W_CLAUSE);
+  mark(Object.keys(COUNTRY), W_DEMONYM);
   mark(PAST_AUX, W_PAST_AUX);
   mark(EN, W_EN);
   mark(IT, W_IT);

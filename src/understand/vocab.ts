@@ -44,6 +44,8 @@ export const W_CLAUSE = 1 << 24;
 export const W_PAST_AUX = 1 << 25;
 /** A conditional verb ("avrebbe", "chiuderebbero"): reported, not confirmed. */
 export const W_CONDITIONAL = 1 << 26;
+/** A people's name that the press uses for a club of that country ("turchi", "Saudi"): see demonyms.ts. */
+export const W_DEMONYM = 1 << 27;
 
 const AGE = /^(\d{2})enne$|^u\d{2}$/;
 const CONDITIONAL = /rebber?o$|rebbe$/;
