@@ -110,3 +110,21 @@ describe("players the lists lack", () => {
     expect(x.players.map((p) => [p.name, p.provisional])).toEqual([["Ruben Kvasnic", true]]);
   });
 });
+
+describe("the name as the article writes it", () => {
+  it("should show a fuller written form of a known player and keep his key", () => {
+    const x = u.extract({
+      text: "Il Napoli ha chiesto informazioni all'Inter per il giovane Pio Esposito, ma i nerazzurri hanno detto no.",
+    });
+    const p = x.players.find((q) => q.key === "francesco-esposito");
+    expect(p?.name).toBe("Pio Esposito");
+    expect(x.players.some((q) => q.name === "Pio")).toBe(false);
+  });
+
+  it("should keep the list's name for the same words with accents or a hyphenated given name", () => {
+    const x = u.extract({
+      text: "Il Tottenham ha presentato un'offerta all'Inter per Yann-Aurel Bisseck, difensore tedesco.",
+    });
+    expect(x.players.find((q) => q.key.includes("bisseck"))?.name).toBe("Yann Bisseck");
+  });
+});
