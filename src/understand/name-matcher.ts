@@ -10,6 +10,19 @@ import { playerKey } from "./types.js";
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
 
+/** "of" between a staff noun and a name. */
+const OF = new Set(["di", "del", "dell", "della"]);
+/** Staff nouns whose "di X" names the player they work for ("l'agente di X", "il procuratore di X"). */
+const CLIENT_OF = new Set([
+  "agente",
+  "agenti",
+  "procuratore",
+  "entourage",
+  "intermediario",
+  "consulente",
+  "advisor",
+]);
+
 const keys = new Map<string, string>();
 
 /** Per sentence, 1 when it holds a stage or move cue. Module scratch reused by every article: extraction is
@@ -42,8 +55,11 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   for (const c of s.cues) if (c.mask & (STAGE_BITS | K.move)) transfer[c.sent] = 1;
   const cueEnd = (at: number, kind: number) => ((cueEndingAt(s, at)?.mask ?? 0) & kind) !== 0;
   const afterStaff = (start: number) => {
+    let of = false;
     for (let k = start; k >= start - 2 && k > 0; k--) {
-      if (cueEnd(k, K.staff)) return true;
+      if (k < start && OF.has(tokens.norm(k))) of = true;
+      // "l'agente di Bisseck": the name after an agent's "di" is his client, a player.
+      if (cueEnd(k, K.staff)) return !(of && CLIENT_OF.has(tokens.norm(cueEndingAt(s, k)!.start)));
       if (k < start && !ARTICLES.has(tokens.norm(k))) break;
     }
     return false;
@@ -76,8 +92,16 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     seenSurname.set(tokens.norm(m.end - 1), m.entry!);
     seenSurname.set(tokens.norm(m.start), m.entry!);
   }
+  // "Thierry Henry ... Henry": a surname alone after a non-player's full name is him again.
+  let personSurnames: Set<string> | undefined;
+  if (s.blocked.size) {
+    personSurnames = new Set();
+    for (const [start, end] of s.blocked)
+      if (end - start > 1 && s.blockedRole.get(start) !== "place") personSurnames.add(tokens.norm(end - 1));
+  }
   for (const m of s.names) {
     if (m.entry || !m.candidates || afterStaff(m.start)) continue;
+    if (personSurnames?.has(m.surname!) && !seenSurname.has(m.surname!)) continue;
     // Right after a full name, a surname lengthens it ("Luis Ferreira Neto"): it is not a second player.
     if (m.start > 0 && full.some((f) => f.end === m.start) && tokens.gaps[m.start]! & G_SPACES) continue;
     let candidates = m.candidates;

@@ -128,3 +128,42 @@ describe("the name as the article writes it", () => {
     expect(x.players.find((q) => q.key.includes("bisseck"))?.name).toBe("Yann Bisseck");
   });
 });
+
+describe("staff nouns before a name", () => {
+  it("should read the name after an agent's 'di' as his client", () => {
+    const x = u.extract({
+      text: "Il Milan ha incontrato l'agente di Yann Bisseck per un trasferimento a gennaio: l'Inter chiede 40 milioni.",
+    });
+    expect(x.players.map((p) => p.name)).toContain("Yann Bisseck");
+  });
+
+  it("should still keep the agent himself out", () => {
+    const x = u.extract({
+      text: "Il Milan vuole Leao, secondo l'agente Jorge Mendes la trattativa è aperta.",
+    });
+    expect(x.players.some((p) => /mendes/i.test(p.name))).toBe(false);
+  });
+
+  it("should take an experienced goalkeeper for a player, not a pundit", () => {
+    const x = u.extract({
+      text: "Il Genoa ha avviato una trattativa con il Manchester City per l'esperto Stefan Ortega.",
+    });
+    expect(x.players.map((p) => p.name)).toContain("Stefan Ortega");
+  });
+
+  it("should keep a coach named in full out, and his surname alone later", () => {
+    const x = u.extract({
+      text:
+        "Il ct francese Thierry Henry ha parlato del trasferimento alla Juventus. " +
+        "Henry ha detto che la Juventus ha chiuso l'acquisto.",
+    });
+    expect(x.players.some((p) => /henry/i.test(p.name))).toBe(false);
+  });
+
+  it("should not take an outlet cited as 'riportata da' for a player", () => {
+    const x = u.extract({
+      text: "La notizia, riportata da CalcioWebNews, il giovane attaccante ha firmato con l'Inter fino al 2030.",
+    });
+    expect(x.players.some((p) => /calcioweb/i.test(p.name))).toBe(false);
+  });
+});
