@@ -167,3 +167,17 @@ describe("staff nouns before a name", () => {
     expect(x.players.some((p) => /calcioweb/i.test(p.name))).toBe(false);
   });
 });
+
+describe("letters and sentence starts", () => {
+  it("should read a Turkish dotless i as i", () => {
+    const x = u.extract({ text: "La Juventus ha rinnovato il contratto di Yildiz fino al 2030." });
+    expect(x.players.map((p) => p.name)).toContain("Kenan Yıldız");
+  });
+
+  it("should not glue a sentence's first word to an unknown player's surname", () => {
+    const x = u.extract({
+      text: "Il Milan ha chiesto informazioni al Lille. Oltre Zorgvliet, il centrocampista francese piace anche al Napoli.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Zorgvliet"]);
+  });
+});
