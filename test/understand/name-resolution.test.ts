@@ -180,4 +180,11 @@ describe("letters and sentence starts", () => {
     });
     expect(x.players.map((p) => p.name)).toEqual(["Zorgvliet"]);
   });
+
+  it("should read a name a scrape glued to the word before it", () => {
+    const x = u.extract({ text: "L'Inter ha presentato un'offerta perJoao Cancelo, terzino dell'Al-Hilal." });
+    expect(x.players.map((p) => p.name)).toContain("João Cancelo");
+    const y = u.extract({ text: "Il Milan ha presentato un'offerta per McKennie." });
+    expect(y.players.map((p) => p.name)).toContain("Weston McKennie");
+  });
 });
