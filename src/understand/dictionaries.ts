@@ -214,6 +214,7 @@ function build(data: GazetteerData): Dictionaries {
     const w = nameWords(p.name);
     people.add(ids(w), p.role);
     const last = w[w.length - 1]!;
+    if (p.bySurname === false) continue;
     peopleSurnames.set(last, p.role);
     if (w.length >= 3) peopleSurnames.set(w.slice(-2).join(" "), p.role);
     if (p.club) staffClub.set(last, p.club);

@@ -67,6 +67,8 @@ export interface PersonEntry {
   name: string;
   role: string;
   club: string | null;
+  /** false: only the full name blocks; his surname alone is a player's too often ("Henry"). */
+  bySurname?: boolean;
 }
 
 /** Everything the gazetteer is built from, as shipped in data/. */

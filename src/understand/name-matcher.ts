@@ -1,14 +1,27 @@
 import type { PlayerRef } from "./article.js";
-import type { PlayerEntry } from "./gazetteer.js";
+import { nameWords, type PlayerEntry } from "./gazetteer.js";
 import { K, STAGE_BITS } from "./lexicon.js";
 import { cueEndingAt, type NameMention, type Scan } from "./mentions.js";
 import { firstNameOfOther, foreignNameBefore, hintScore, hintsAround, ownWord } from "./name-context.js";
 import { provisionals } from "./provisionals.js";
-import { G_SPACES, type Tokens } from "./tokens.js";
+import { G_DASH, G_SPACES, type Tokens } from "./tokens.js";
 import { playerKey } from "./types.js";
 
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
+
+/** "of" between a staff noun and a name. */
+const OF = new Set(["di", "del", "dell", "della"]);
+/** Staff nouns whose "di X" names the player they work for ("l'agente di X", "il procuratore di X"). */
+const CLIENT_OF = new Set([
+  "agente",
+  "agenti",
+  "procuratore",
+  "entourage",
+  "intermediario",
+  "consulente",
+  "advisor",
+]);
 
 const keys = new Map<string, string>();
 
@@ -42,8 +55,11 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   for (const c of s.cues) if (c.mask & (STAGE_BITS | K.move)) transfer[c.sent] = 1;
   const cueEnd = (at: number, kind: number) => ((cueEndingAt(s, at)?.mask ?? 0) & kind) !== 0;
   const afterStaff = (start: number) => {
+    let of = false;
     for (let k = start; k >= start - 2 && k > 0; k--) {
-      if (cueEnd(k, K.staff)) return true;
+      if (k < start && OF.has(tokens.norm(k))) of = true;
+      // "l'agente di Bisseck": the name after an agent's "di" is his client, a player.
+      if (cueEnd(k, K.staff)) return !(of && CLIENT_OF.has(tokens.norm(cueEndingAt(s, k)!.start)));
       if (k < start && !ARTICLES.has(tokens.norm(k))) break;
     }
     return false;
@@ -76,17 +92,30 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     seenSurname.set(tokens.norm(m.end - 1), m.entry!);
     seenSurname.set(tokens.norm(m.start), m.entry!);
   }
+  // "Thierry Henry ... Henry": a surname alone after a non-player's full name is him again.
+  let personSurnames: Set<string> | undefined;
+  if (s.blocked.size) {
+    personSurnames = new Set();
+    for (const [start, end] of s.blocked)
+      if (end - start > 1 && s.blockedRole.get(start) !== "place") personSurnames.add(tokens.norm(end - 1));
+  }
   for (const m of s.names) {
     if (m.entry || !m.candidates || afterStaff(m.start)) continue;
+    if (personSurnames?.has(m.surname!) && !seenSurname.has(m.surname!)) continue;
     // Right after a full name, a surname lengthens it ("Luis Ferreira Neto"): it is not a second player.
     if (m.start > 0 && full.some((f) => f.end === m.start) && tokens.gaps[m.start]! & G_SPACES) continue;
     let candidates = m.candidates;
     // "Pio Esposito": a middle name before the surname keeps only the players who have it.
     const before = m.start > 0 && tokens.cap[m.start - 1] ? tokens.norm(m.start - 1) : "";
     let other = false;
-    if (before && candidates.some((c) => ownWord(c, before)) && tokens.sent[m.start - 1] === m.sent)
+    if (before && candidates.some((c) => ownWord(c, before)) && tokens.sent[m.start - 1] === m.sent) {
       candidates = candidates.filter((c) => ownWord(c, before));
-    else other = foreign(m);
+      // The middle name is part of the mention: it is how the article writes him, and no one else's name.
+      if (!s.covered[m.start - 1] && tokens.gaps[m.start]! & G_SPACES) {
+        m.start--;
+        s.covered[m.start] = 1;
+      }
+    } else other = foreign(m);
     let pick: PlayerEntry | undefined;
     if (!other) pick = seenSurname.get(m.surname!) ?? candidates.find((c) => refs.has(c.key));
     if (!pick && !other) {
@@ -98,7 +127,62 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     else for (let k = m.start; k < m.end; k++) s.covered[k] = 0;
   }
   provisionals(tokens, s, cueEnd, afterStaff, transfer, (name, m) => add(undefined, name, m, true));
+  for (const ref of refs.values()) if (ref.entry) ref.name = writtenName(tokens, ref);
   return [...refs.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/**
+ * The name as the article writes it: its longest form of two words or more that is not the list's name with
+ * accents or order changed ("Francesco Pio Esposito", "Pio Esposito" for the list's "Francesco Esposito");
+ * else the list's name. The key stays the list's.
+ */
+/** Distinct folded words of each list name, kept per entry. */
+const ownWords = new WeakMap<PlayerEntry, string[]>();
+
+function writtenName(tokens: Tokens, ref: PlayerRef): string {
+  let own = ownWords.get(ref.entry!);
+  if (!own) {
+    own = [...new Set(nameWords(ref.name))];
+    ownWords.set(ref.entry!, own);
+  }
+  let best = ref.name;
+  let bestWords = 0;
+  let bestLen = 0;
+  for (const m of ref.mentions) {
+    const n = m.end - m.start;
+    if (n < 2 || n < bestWords || sameWords(tokens, m.start, m.end, own)) continue;
+    const text = tokens.source.slice(tokens.start[m.start]!, tokens.end[m.end - 1]!).replace(/\s+/g, " ");
+    if (n > bestWords || text.length > bestLen) {
+      best = text;
+      bestWords = n;
+      bestLen = text.length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the words written are the list's name, in any order: every list word written, and every written word
+ * in the list, a hyphenated compound counting when one of its parts is ("Yann-Aurel Bisseck" is "Yann Bisseck").
+ */
+function sameWords(tokens: Tokens, start: number, end: number, own: readonly string[]): boolean {
+  let seen = 0;
+  let k = start;
+  while (k < end) {
+    let j = k + 1;
+    while (j < end && tokens.gaps[j]! & G_DASH && !(tokens.gaps[j]! & G_SPACES)) j++;
+    let hit = false;
+    for (let x = k; x < j; x++) {
+      const at = own.indexOf(tokens.norm(x));
+      if (at >= 0) {
+        hit = true;
+        seen |= 1 << at;
+      }
+    }
+    if (!hit) return false;
+    k = j;
+  }
+  return seen === (1 << own.length) - 1;
 }
 
 /**

@@ -36,6 +36,19 @@ export function provisionals(
       continue;
     }
     const sent = sents[i]!;
+    // "Oltre Rossi, ...": a sentence's first word, capitalised anyway, is no first name unless known as one.
+    if (
+      (i === 0 || sents[i - 1] !== sent) &&
+      !(wflags[ids[i]!]! & W_GIVEN) &&
+      i + 1 < n &&
+      cap[i + 1] &&
+      !s.covered[i + 1] &&
+      sents[i + 1] === sent &&
+      tokens.gaps[i + 1]! & G_SPACES
+    ) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (
       j < n &&

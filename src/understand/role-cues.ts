@@ -9,7 +9,7 @@ import { cues } from "./cue-list.js";
 export const STAFF_BEFORE = cues(`
   tecnico | allenatore | mister | presidente | patron | proprietario | ds | direttore |
   direttore sportivo | dirigente | amministratore | ceo | agente | agenti | procuratore |
-  giornalista | collega | esperto | secondo | riferisce | riporta | riportato da | riferito da |
+  giornalista | collega | esperto di mercato | esperto di calciomercato | secondo | riferisce | riporta | riportato da | riportata da | riferito da | riferita da | scritto da |
   svelato da | firma di | coach | manager | boss | head coach | president | chairman | owner |
   director | sporting director | agent | journalist | reporter | according to | via | guida di |
   guida | corte di | rapper | cantante | intermediario | entourage | scout | osservatore |

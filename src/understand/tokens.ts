@@ -141,6 +141,7 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
   const word = ASCII_WORD;
   const fold = FOLD;
   let count = 0;
+  let glued = false;
   let sent = 0;
   let para = 0;
   let base = 0;
@@ -158,7 +159,13 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
       let g = 0;
       let cls = 0;
       let c0 = src[i]!;
-      if (c0 === 32 && i + 1 < n) {
+      if (glued) {
+        // "perJoao": the space a scrape lost after a function word.
+        glued = false;
+        bound = 0;
+        g = G_SPACES | G_SPACE_DASH | G_ONE_SPACE;
+        cls = charClass(c0);
+      } else if (c0 === 32 && i + 1 < n) {
         // Nearly every gap is one space before a word: no sentence end, nothing else to classify.
         c0 = src[i + 1]!;
         cls = c0 < 128 ? word[c0]! : charClass(c0);
@@ -186,6 +193,10 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
         if (c < 128) {
           const l = lower[c]!;
           if (!l) break;
+          if (l !== c && len > 0 && len <= 3 && !(cls & 2) && gluedWord(buf, len)) {
+            glued = true;
+            break;
+          }
           h = Math.imul(h ^ l, FNV_PRIME);
           buf[len++] = l;
         } else {
@@ -229,6 +240,43 @@ export function tokenize(parts: readonly string[], vocab: Vocab = new Vocab(), i
     sentEnd[k] = k + 1 < count && sents[k + 1] === sents[k] ? sentEnd[k + 1]! : k + 1;
   }
   return t;
+}
+
+/** Lower-case function words a scrape glues to the next capitalised word ("perJoao Cancelo"). */
+const GLUED = new Set([
+  "a",
+  "al",
+  "di",
+  "da",
+  "del",
+  "dal",
+  "per",
+  "con",
+  "su",
+  "sul",
+  "tra",
+  "fra",
+  "e",
+  "in",
+  "of",
+  "for",
+  "to",
+  "the",
+  "and",
+  "by",
+  "at",
+  "on",
+]);
+
+/** Whether the lower-case letters folded so far are a function word glued to a capitalised next word. */
+function gluedWord(buf: Uint16Array, len: number): boolean {
+  let w = "";
+  for (let k = 0; k < len; k++) {
+    const c = buf[k]!;
+    if (c < 97 || c > 122) return false;
+    w += String.fromCharCode(c);
+  }
+  return GLUED.has(w);
 }
 
 /** The text's UTF-16 units, and the same memory as a Buffer to copy them in natively; grown as needed. */

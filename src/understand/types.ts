@@ -114,5 +114,6 @@ export function foldName(s: string): string {
     .replace(/[æÆ]/g, "ae")
     .replace(/[łŁ]/g, "l")
     .replace(/[đĐ]/g, "d")
+    .replace(/ı/g, "i")
     .toLowerCase();
 }

@@ -110,3 +110,81 @@ describe("players the lists lack", () => {
     expect(x.players.map((p) => [p.name, p.provisional])).toEqual([["Ruben Kvasnic", true]]);
   });
 });
+
+describe("the name as the article writes it", () => {
+  it("should show a fuller written form of a known player and keep his key", () => {
+    const x = u.extract({
+      text: "Il Napoli ha chiesto informazioni all'Inter per il giovane Pio Esposito, ma i nerazzurri hanno detto no.",
+    });
+    const p = x.players.find((q) => q.key === "francesco-esposito");
+    expect(p?.name).toBe("Pio Esposito");
+    expect(x.players.some((q) => q.name === "Pio")).toBe(false);
+  });
+
+  it("should keep the list's name for the same words with accents or a hyphenated given name", () => {
+    const x = u.extract({
+      text: "Il Tottenham ha presentato un'offerta all'Inter per Yann-Aurel Bisseck, difensore tedesco.",
+    });
+    expect(x.players.find((q) => q.key.includes("bisseck"))?.name).toBe("Yann Bisseck");
+  });
+});
+
+describe("staff nouns before a name", () => {
+  it("should read the name after an agent's 'di' as his client", () => {
+    const x = u.extract({
+      text: "Il Milan ha incontrato l'agente di Yann Bisseck per un trasferimento a gennaio: l'Inter chiede 40 milioni.",
+    });
+    expect(x.players.map((p) => p.name)).toContain("Yann Bisseck");
+  });
+
+  it("should still keep the agent himself out", () => {
+    const x = u.extract({
+      text: "Il Milan vuole Leao, secondo l'agente Jorge Mendes la trattativa è aperta.",
+    });
+    expect(x.players.some((p) => /mendes/i.test(p.name))).toBe(false);
+  });
+
+  it("should take an experienced goalkeeper for a player, not a pundit", () => {
+    const x = u.extract({
+      text: "Il Genoa ha avviato una trattativa con il Manchester City per l'esperto Stefan Ortega.",
+    });
+    expect(x.players.map((p) => p.name)).toContain("Stefan Ortega");
+  });
+
+  it("should keep a coach named in full out, and his surname alone later", () => {
+    const x = u.extract({
+      text:
+        "Il ct francese Thierry Henry ha parlato del trasferimento alla Juventus. " +
+        "Henry ha detto che la Juventus ha chiuso l'acquisto.",
+    });
+    expect(x.players.some((p) => /henry/i.test(p.name))).toBe(false);
+  });
+
+  it("should not take an outlet cited as 'riportata da' for a player", () => {
+    const x = u.extract({
+      text: "La notizia, riportata da CalcioWebNews, il giovane attaccante ha firmato con l'Inter fino al 2030.",
+    });
+    expect(x.players.some((p) => /calcioweb/i.test(p.name))).toBe(false);
+  });
+});
+
+describe("letters and sentence starts", () => {
+  it("should read a Turkish dotless i as i", () => {
+    const x = u.extract({ text: "La Juventus ha rinnovato il contratto di Yildiz fino al 2030." });
+    expect(x.players.map((p) => p.name)).toContain("Kenan Yıldız");
+  });
+
+  it("should not glue a sentence's first word to an unknown player's surname", () => {
+    const x = u.extract({
+      text: "Il Milan ha chiesto informazioni al Lille. Oltre Zorgvliet, il centrocampista francese piace anche al Napoli.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Zorgvliet"]);
+  });
+
+  it("should read a name a scrape glued to the word before it", () => {
+    const x = u.extract({ text: "L'Inter ha presentato un'offerta perJoao Cancelo, terzino dell'Al-Hilal." });
+    expect(x.players.map((p) => p.name)).toContain("João Cancelo");
+    const y = u.extract({ text: "Il Milan ha presentato un'offerta per McKennie." });
+    expect(y.players.map((p) => p.name)).toContain("Weston McKennie");
+  });
+});
