@@ -49,7 +49,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     ufficial* | comunicato | annunci* | nuovo giocatore | nuovo acquisto | tesserat* | tesserando |
     tesserare | ha firmato | firmato | deposit* | reso effettivo | e un nuovo | benvenuto | official |
     officially | announced | announces | completed | completes | has signed | signed |
-    joins | has joined | unveiled | welcome | confirmed the signing | confirmed the arrival |
+    joins | has joined | unveiled | welcome | has secured | secured the signing | secures | snapped up |
+    have secured | seals | sealed | completed the signing | completes the signing | lands | confirmed the signing | confirmed the arrival |
     confirmed the transfer | has been confirmed | officially confirmed
   `),
   renewal: cues(`

@@ -154,6 +154,17 @@ describe("reading a clause", () => {
     expect(l?.stage).toBe("interest");
   });
 
+  it("should read an announced move to the club the lists already give him", () => {
+    const l = link("Ufficiale: Khéphren Thuram è un nuovo giocatore della Juventus.", "Thuram", "Juventus");
+    expect(l?.stage).toBe("official");
+    const en = link(
+      "Juventus have secured Italian midfielder Davide Frattesi from Inter.",
+      "Frattesi",
+      "Juventus",
+    );
+    expect(en?.stage).toBe("official");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
