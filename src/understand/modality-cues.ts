@@ -38,7 +38,8 @@ export const ASIDE = cues(`
   come | insieme a | insieme con | in coppia con | compagno di | compagno | compagni | fratello di |
   fratello | figlio di | padre di | cugino di | alla pari di | stile | tipo | like | alongside | replace |
   replacing | replacement for | successor to | successor | brother of | brother | son of | teammate |
-  team mate | partner | after
+  team mate | partner | after | affiancare | affiancare a |
+  accanto a | al fianco di
 `);
 
 /** Words that open a new clause even without punctuation before them (clauses.ts). */
