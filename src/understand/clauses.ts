@@ -65,6 +65,7 @@ const ASIDE_GLUE = new Set([
   "to",
 ]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
+const INDEFINITE = new Set(["un", "uno", "una", "a", "an"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 /** Nouns of an offer: refusing one is part of the talks. */
@@ -128,7 +129,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(c, 1);
   for (const cue of s.cues) if (cue.mask & K.history) markPast(clauseOf(cue.start), 2);
-  const aside = s.mask & K.aside ? asides(a, s) : NONE.aside;
+  const aside = s.players.length && (s.mask & K.aside || comparison(t, s)) ? asides(a, s) : NONE.aside;
   let named = 0;
   let first: PlayerRef | undefined;
   for (const m of s.players) {
@@ -367,11 +368,20 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
   return out;
 }
 
+function comparison(t: Tokens, s: Sentence): boolean {
+  for (let k = s.start; k < s.end; k++) if (COMPARE.has(t.norm(k))) return true;
+  return false;
+}
+
 /** "Come abbiamo fatto con Castellanos", "as happened with Osimhen": a comparison a few words back in the clause. */
 function comparedBefore(a: Article, at: number): boolean {
   const t = a.tokens;
   const from = cuts[clauseOf(at)]!;
-  for (let k = at - 1; k >= from && at - k <= 5; k--) {
+  // "Un giocatore come X", "a player like X": a comparison. "Altre pedine come Koopmeiners, Miretti" lists
+  // examples, and they are the players the sentence is about.
+  if (at - 1 >= from + 2 && COMPARE.has(t.norm(at - 1))) return INDEFINITE.has(t.norm(at - 3));
+  // "Come abbiamo fatto con Castellanos": a comparison with its own verb.
+  for (let k = at - 2; k >= from && at - k <= 5; k--) {
     // "come l'arrivo di X al Porto": examples of moves ("such as"), not a comparison.
     const cue = a.scan.cueStart[k];
     if (cue && a.scan.cues[cue - 1]!.mask & (STAGE_BITS | K.move)) return false;

@@ -216,7 +216,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // "X è un nuovo giocatore della Juventus" when the reference list already has him there: the list was
         // written after the move this article announces.
         const arrived = c.club === own && c.role === "to" && k & (K.official | K.medical) && !renewal;
-        if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c))) continue;
+        if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c)))
+          continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
         if (named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)) continue;

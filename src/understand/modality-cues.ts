@@ -35,7 +35,7 @@ export const REPORTED = cues(`
 export const ASIDE = cues(`
   al posto di | posto di | erede di | erede | sostituto di | sostituto | sostituire | rimpiazzare |
   rimpiazzo | dopo l addio di | dopo la partenza di | dopo la cessione di | dopo l arrivo di | dopo |
-  come | insieme a | insieme con | in coppia con | compagno di | compagno | compagni | fratello di |
+  insieme a | insieme con | in coppia con | compagno di | compagno | compagni | fratello di |
   fratello | figlio di | padre di | cugino di | alla pari di | stile | tipo | like | alongside | replace |
   replacing | replacement for | successor to | successor | brother of | brother | son of | teammate |
   team mate | partner | after | affiancare | affiancare a |

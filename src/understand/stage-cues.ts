@@ -21,7 +21,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
     considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
     shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
-    move for | swoop | suitors | tipped | favourites | option | alternative | concorrenza |
+    move for | swoop | suitors | sta considerando | stanno considerando |
+    virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals
   `),
   talks: cues(`
@@ -60,7 +61,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
   collapsed: cues(`
     saltat* | salta | saltare | naufragat* | sfumat* | tramontat* | fumata nera | fumata grigia |
     non si e concretizzato | non si e poi concretizzato | non se ne fa | niente | defilat* | rifiut* |
-    respint* | bocciat* | addio al sogno | frenata | collapsed | broke down | broken down |
+    respint* | bocciat* | addio al sogno | frenata | bloccato | bloccata | in stallo | stalled | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off
   `),
@@ -105,7 +106,8 @@ export const STAY = cues(`
 /** The player is on his way out with no named destination ("in prestito", "cessione"). */
 export const MOVE_OUT = cues(`
   in prestito | cessione | in uscita | lasciare | lascia | partenza | addio | cedere | ceduto |
-  cedut* | via | out | leave | exit | sale | sell | loan | loaned | partire | fare esperienza
+  cedut* | via | out | leave | exit | sale | sell | loan | loaned | partire | fare esperienza |
+  sacrificare | sacrificabile | sacrificabili | sacrificio
 `);
 
 /** "Nonostante la concorrenza dell'Inter": a rival's interest implies the topic club is interested too. */
