@@ -39,6 +39,8 @@ export interface SentenceReading {
   cues: CueReading[];
   /** Players named only in passing in this sentence ("al posto di X"): they take no link from it. */
   aside: Set<PlayerRef>;
+  /** Whether a club mention (by its first token) stands in the clause of a player named in passing. */
+  asideClub(start: number): boolean;
   /** The stretch (clauses up to a strong cut: ; : ( or "mentre", "ma") holding a token. */
   stretchOf(tok: number): number;
 }
@@ -65,6 +67,7 @@ const ASIDE_GLUE = new Set([
   "to",
 ]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
+const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
 const INDEFINITE = new Set(["un", "uno", "una", "a", "an"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
@@ -96,7 +99,7 @@ const INFINITIVE = /(?:are|ere|ire)$/;
 const STRONG = /[;:()–—]/;
 const ANY_CUT = /[,.;:()–—]/;
 
-const NONE: SentenceReading = { cues: [], aside: new Set(), stretchOf: () => 0 };
+const NONE: SentenceReading = { cues: [], aside: new Set(), asideClub: () => false, stretchOf: () => 0 };
 const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside;
 
 /**
@@ -149,7 +152,22 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       r.owner = STRANGER;
     cues[j] = r;
   }
-  return { cues, aside, stretchOf };
+  // "Come accaduto nell'operazione Osimhen tra Galatasaray e Napoli": the clubs of a clause that names a
+  // player in passing belong to his story.
+  let asideFrom: Map<number, number> | undefined;
+  if (aside.size) {
+    asideFrom = new Map();
+    for (const m of s.players) {
+      const c = clauseOf(m.start);
+      if (aside.has(m.ref) && !asideFrom.has(c)) asideFrom.set(c, m.start);
+    }
+  }
+  // Only clubs after him: "la Lazio cerca di sostituire Castellanos" is still the Lazio's search.
+  const asideClub = (start: number) => {
+    const from = asideFrom?.get(clauseOf(start));
+    return from !== undefined && start > from;
+  };
+  return { cues, aside, asideClub, stretchOf };
 }
 
 /** Clause cuts at punctuation and at clause words; a comma cuts a clause, not a stretch. */
@@ -381,11 +399,12 @@ function comparedBefore(a: Article, at: number): boolean {
   // examples, and they are the players the sentence is about.
   if (at - 1 >= from + 2 && COMPARE.has(t.norm(at - 1))) return INDEFINITE.has(t.norm(at - 3));
   // "Come abbiamo fatto con Castellanos": a comparison with its own verb.
-  for (let k = at - 2; k >= from && at - k <= 5; k--) {
+  for (let k = at - 2; k >= from && at - k <= 7; k--) {
     // "come l'arrivo di X al Porto": examples of moves ("such as"), not a comparison.
     const cue = a.scan.cueStart[k];
     if (cue && a.scan.cues[cue - 1]!.mask & (STAGE_BITS | K.move)) return false;
-    if (COMPARE.has(t.norm(k))) return true;
+    // "Come l'arrivo di X": examples introduced by an article; a comparison goes on with a verb.
+    if (COMPARE.has(t.norm(k))) return !ARTICLES.has(t.norm(k + 1));
   }
   return false;
 }

@@ -95,7 +95,7 @@ export const HISTORY = cues(`
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
   prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
-  before joining | before his move | at the time
+  before joining | before his move | at the time | dopo aver | dopo avere | after having
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */
