@@ -68,6 +68,7 @@ const ASIDE_GLUE = new Set([
 ]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
+const NOTHING = new Set(["niente", "nulla"]);
 const INDEFINITE = new Set(["un", "uno", "una", "a", "an"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
@@ -216,6 +217,10 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   if (cue.mask & LADDER_BITS)
     for (let r = 0; r < LADDER.length; r++) if (cue.mask & LADDER_K[r]!) top = LADDER[r];
   let collapse = (cue.mask & K.collapsed) !== 0;
+  // "Niente Napoli" is a collapse; "niente Mondiale per club" is not: a bare "niente" needs a club after it.
+  if (collapse && cue.end - cue.start === 1 && NOTHING.has(t.norm(cue.start)) && !clubAfter(s, cue.end)) {
+    collapse = false;
+  }
   if (!top && !collapse) return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
   const own = cuts[clause]!;
   const from = cuts[stretch[clause]!]!;
@@ -301,6 +306,11 @@ function conditional(t: Tokens, from: number, to: number): boolean {
 
 function wordNear(t: Tokens, words: Set<string>, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (words.has(t.norm(k))) return true;
+  return false;
+}
+
+function clubAfter(s: Sentence, at: number): boolean {
+  for (const c of s.clubs) if (c.start >= at && c.start <= at + 1) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
+import { K } from "./lexicon.js";
 import { G_SPACES } from "./tokens.js";
 
 const ARRIVAL =
@@ -71,7 +72,8 @@ export function currentClubs(
         if (verb && p) bump(p, c.club, 2);
         continue;
       }
-      if (c.role === "to" && before && gapBefore <= 2) bump(before.ref, c.club, -2);
+      // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
+      if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal)) bump(before.ref, c.club, -2);
     }
   }
   const out = new Map<string, string>();
