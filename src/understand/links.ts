@@ -1,7 +1,7 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
 import { readSentence, type SentenceReading } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
-import type { CueMention } from "./mentions.js";
+import { type CueMention, cueEndingAt } from "./mentions.js";
 import { G_SPACES } from "./tokens.js";
 import { type Certainty, STAGE_RANK, type Stage } from "./types.js";
 import { W_CLUB, W_CUE, W_DIGIT, W_NOT_NAME, W_PERSON, W_SOURCE } from "./vocab.js";
@@ -325,6 +325,12 @@ function namesStranger(a: Article, s: Sentence): boolean {
       !t.cap[k] ||
       flags[t.ids[k]!]! & (W_NOT_NAME | W_DIGIT | W_CUE | W_CLUB | W_PERSON | W_SOURCE) ||
       s.clubs.some((c) => k >= c.start && k < c.end);
+    // "L'agente Mario Giuffredi", "il tecnico X": a name after a staff word is no player.
+    const staffed = !known && run === 0 && ((cueEndingAt(a.scan, k)?.mask ?? 0) & K.staff) !== 0;
+    if (staffed) {
+      while (k + 1 < s.end && t.cap[k + 1]) k++;
+      continue;
+    }
     run = !known && (run === 0 || t.gaps[k]! & G_SPACES) ? run + 1 : 0;
     if (run >= 2) return true;
     // One unknown name of a club's ("Schjelderup del Benfica") is somebody too.
