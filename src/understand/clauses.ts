@@ -41,6 +41,8 @@ export interface SentenceReading {
   aside: Set<PlayerRef>;
   /** Whether a club mention (by its first token) stands in the clause of a player named in passing. */
   asideClub(start: number): boolean;
+  /** Whether a club mention stands in a clause told as history ("in estate il City aveva chiesto…"). */
+  historyClub(start: number): boolean;
   /** The stretch (clauses up to a strong cut: ; : ( or "mentre", "ma") holding a token. */
   stretchOf(tok: number): number;
 }
@@ -100,7 +102,13 @@ const INFINITIVE = /(?:are|ere|ire)$/;
 const STRONG = /[;:()–—]/;
 const ANY_CUT = /[,.;:()–—]/;
 
-const NONE: SentenceReading = { cues: [], aside: new Set(), asideClub: () => false, stretchOf: () => 0 };
+const NONE: SentenceReading = {
+  cues: [],
+  aside: new Set(),
+  asideClub: () => false,
+  historyClub: () => false,
+  stretchOf: () => 0,
+};
 const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside;
 
 /**
@@ -168,7 +176,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
-  return { cues, aside, asideClub, stretchOf };
+  const historyClub = (start: number) => past[clauseOf(start)] === 2;
+  return { cues, aside, asideClub, historyClub, stretchOf };
 }
 
 /** Clause cuts at punctuation and at clause words; a comma cuts a clause, not a stretch. */

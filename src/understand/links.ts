@@ -218,7 +218,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         const arrived = c.club === own && c.role === "to" && k & (K.official | K.medical) && !renewal;
         if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c)))
           continue;
-        if (reading.asideClub(c.start)) continue;
+        if (reading.asideClub(c.start) || reading.historyClub(c.start)) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
         if (named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)) continue;
