@@ -95,12 +95,14 @@ export const HISTORY = cues(`
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
   prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
-  before joining | before his move | at the time | dopo aver | dopo avere | after having
+  before joining | before his move | at the time | dopo aver | dopo avere | after having |
+  in the summer of | last season | last year | la scorsa stagione | lo scorso anno
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */
 export const STAY = cues(`
-  rimasto | rimasta | rimane | resta | restare | rimanere | stays | stayed | remain*
+  rimasto | rimasta | rimane | resta | restare | rimanere | stays | stayed | remain* | continueranno insieme |
+  continuera insieme | continuare insieme | avanti insieme | together
 `);
 
 /** The player is on his way out with no named destination ("in prestito", "cessione"). */
