@@ -278,12 +278,17 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     return staff ? [...s.clubs, ...staff] : s.clubs;
   }
 
-  /** "è rimasto (alla fine) all'Inter": a stay cue followed closely by his own club. */
+  /** "è rimasto (alla fine) all'Inter", "X e l'Inter continueranno insieme": a stay cue beside his own club. */
   function stays(s: Sentence, own: string | undefined): boolean {
     if (!own) return false;
     return s.cues.some(
       (c) =>
-        c.mask & K.stay && s.clubs.some((k) => k.club === own && k.start >= c.end && k.start - c.end <= 4),
+        c.mask & K.stay &&
+        s.clubs.some(
+          (k) =>
+            k.club === own &&
+            ((k.start >= c.end && k.start - c.end <= 4) || (k.end <= c.start && c.start - k.end <= 2)),
+        ),
     );
   }
 }
