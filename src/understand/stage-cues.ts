@@ -35,7 +35,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     approached | meeting | opened talks | in talks | advanced talks | submitted
   `),
   agreement: cues(`
-    accordo | intesa | fumata bianca | definito | definita | definiti | definite | chiusa | chiuso | chiudere | tutto fatto |
+    accordo | intesa | fumata bianca | definito | definita | definiti | definite | chiusa | chiuso | chiusi | chiudere | tutto fatto |
     affare fatto | fatta | via libera | nulla osta | here we go | accettat* | accetta | raggiunt* |
     ha detto si | detto si | arriva | arrivera | in arrivo | dettagli | stretta finale | vicinissim* |
     a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
