@@ -104,7 +104,9 @@ function sentenceText(a: Article, index: number): string {
   const st = a.sentences[index]!;
   const t = a.tokens;
   if (st.end <= st.start) return "";
-  const raw = t.source.slice(t.start[st.start]!, t.end[st.end - 1]!).replace(/\s+/g, " ");
+  const slice = t.source.slice(t.start[st.start]!, t.end[st.end - 1]!);
+  // Most sentences hold single spaces only: fold white space when there is something to fold.
+  const raw = /\s\s|[\t\n\r]/.test(slice) ? slice.replace(/\s+/g, " ") : slice;
   if (raw.length <= EVIDENCE_CHARS) return raw;
   const cut = raw.lastIndexOf(" ", EVIDENCE_CHARS);
   return `${raw.slice(0, cut > 0 ? cut : EVIDENCE_CHARS)}…`;
