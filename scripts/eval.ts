@@ -316,7 +316,7 @@ if (clusterRows.length) {
   for (const r of clusterRows) console.log(line(r));
 }
 console.log(
-  "\nSummary (targets: P ≥ 0.95, club ≥ 0.90, L.F1 ≥ 0.90, stage ≥ 0.90, stage>int ≥ 0.75, nonpl 0)",
+  "\nSummary (targets: P.prec ≥ 0.95, P.rec ≥ 0.90, club ≥ 0.90, L.F1 ≥ 0.90, stage ≥ 0.90, stage>int ≥ 0.80, nonpl 0)",
 );
 console.log(line(head));
 for (const r of rows) console.log(line(r));
