@@ -71,6 +71,7 @@ const ASIDE_GLUE = new Set([
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
 const NOTHING = new Set(["niente", "nulla"]);
+const NOW = new Set(["ora", "adesso", "oggi", "recentemente", "now", "recently", "today"]);
 const INDEFINITE = new Set(["un", "uno", "una", "a", "an"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
@@ -139,8 +140,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   if (!(s.mask & READ_BITS)) return NONE;
   const t = a.tokens;
   splitClauses(t, s);
-  for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(c, 1);
-  for (const cue of s.cues) if (cue.mask & K.history) markPast(clauseOf(cue.start), 2);
+  for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
+  for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2);
   const aside = s.players.length && (s.mask & K.aside || comparison(t, s)) ? asides(a, s) : NONE.aside;
   let named = 0;
   let first: PlayerRef | undefined;
@@ -205,9 +206,17 @@ function splitClauses(t: Tokens, s: Sentence): void {
 }
 
 /** A past marker holds for its clause and the clauses after it in the same stretch. */
-function markPast(c: number, level: number): void {
-  for (let d = c; d < nCuts && (d === c || stretch[d] === stretch[c]); d++)
+function markPast(t: Tokens, c: number, level: number): void {
+  for (let d = c; d < nCuts && (d === c || stretch[d] === stretch[c]); d++) {
+    // "…aveva sondato il terreno, più recentemente l'Inter ha provato…": the past ends where now begins.
+    if (d > c && nowIn(t, cuts[d]!, clauseEnd(d))) break;
     if (past[d]! < level) past[d] = level;
+  }
+}
+
+function nowIn(t: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (NOW.has(t.norm(k))) return true;
+  return false;
 }
 
 function pastPerfect(t: Tokens, from: number, to: number): boolean {

@@ -72,6 +72,19 @@ export function currentClubs(
         if (verb && p) bump(p, c.club, 2);
         continue;
       }
+      // "X resta alla Juventus": where he stays is his club.
+      if (
+        c.role === "to" &&
+        s.mask & K.stay &&
+        s.cues.some((q) => q.mask & K.stay && q.end <= c.start && c.start - q.end <= 2)
+      ) {
+        const p = before?.ref ?? subjectOf(s);
+        // Only a club the lists give him (or any, for a player they lack): "resta alla Roma" of a loanee
+        // does not make his loan club his own.
+        const known = !p?.entry || (p.entry.clubs ?? [p.entry.club]).includes(c.club);
+        if (p && known) bump(p, c.club, 3);
+        continue;
+      }
       // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
       if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal)) bump(before.ref, c.club, -2);
     }

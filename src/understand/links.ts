@@ -193,7 +193,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // someone the gazetteer does not know: in a round-up that is the next item's player, not the last one.
     const fallback = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
     const implied = fallback && !reading.aside.has(fallback) && !namesStranger(a, s) ? fallback : undefined;
-    const subjects = named.length ? named : [implied];
+    // "L'Inter ha provato un approccio mettendo sul piatto il cartellino di Frattesi": in a swap the deal is the
+    // main player's, the others named are makeweights going the other way (below).
+    const focus = ctx.focusPlayer;
+    const swapped =
+      k & K.swap && focus && named.some((p) => p !== focus) ? named.filter((p) => p !== focus) : [];
+    const subjects = swapped.length ? [focus] : named.length ? named : [implied];
     const anchors = anchorsOf(s);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
@@ -259,11 +264,22 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       }
     }
     // A swap sends the other player the opposite way: to the main player's club.
-    if (k & K.swap && ctx.focusPlayer) {
-      const focusOwn = ctx.current.get(ctx.focusPlayer.key);
-      for (const p of named) {
-        if (p === ctx.focusPlayer || !focusOwn || ctx.current.get(p.key) === focusOwn) continue;
-        add(p, focusOwn, plain("interest", s.index));
+    if (swapped.length) {
+      const focusOwn = ctx.current.get(focus!.key);
+      for (const p of swapped) {
+        if (!focusOwn || ctx.current.get(p.key) === focusOwn) continue;
+        // The makeweight's move stands as far as the deal he is offered in.
+        let stage: Stage = "interest";
+        for (const seen of get(focus!).links.values())
+          for (const x of seen)
+            if (
+              x.sent === s.index &&
+              x.stage &&
+              x.stage !== "collapsed" &&
+              STAGE_RANK[x.stage] > STAGE_RANK[stage]
+            )
+              stage = x.stage;
+        add(p, focusOwn, plain(stage, s.index));
       }
     }
     if (named.length) recent = named[named.length - 1];

@@ -16,7 +16,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     attenzione | favorit* | individuat* | punta | puntano | punta su | occhi | corteggiament* |
     corteggia | pressing | sondaggi* | sondat* | candidat* | profilo | colpo | rinforz* | assalto |
     tra i profili | prima scelta | preferit* | tentazione | ipotesi | destinazion* | estimatore | pupillo | in pole |
-    chiesto | spinge | spingere | approcc* | avvicina | stima | uomo giusto | pedina | ritorno |
+    chiesto | spinge | spingere | avvicina | stima | uomo giusto | pedina | ritorno |
     riportare | futuro | scenari* | accostamento | keen | interest | interested | monitoring |
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
     considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
@@ -26,7 +26,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     concorrenti | rivali | competition | rivals
   `),
   talks: cues(`
-    trattativ* | tratta | trattano | passi in avanti | passo in avanti | passi avanti | passo avanti |
+    trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
     step forward | attende la risposta | attende una risposta | aspetta la risposta |
     aspetta una risposta | in attesa della risposta | in attesa di una risposta | awaiting a response | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
@@ -119,5 +119,6 @@ export const COMPETITION = cues(`
 
 /** A swap: the other player goes the opposite way. */
 export const SWAP = cues(`
-  scambio | scambi | contropartit* | swap | makeweight
+  scambio | scambi | contropartit* | swap | makeweight | sul piatto il cartellino | inserire nell operazione |
+  inserito nell operazione | part exchange | plus cash
 `);

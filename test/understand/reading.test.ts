@@ -165,6 +165,22 @@ describe("reading a clause", () => {
     expect(en?.stage).toBe("official");
   });
 
+  it("should send a makeweight the other way and give the deal to the main player", () => {
+    const x = u.extract({
+      text: "Khephren Thuram resta alla Juventus. Anche il PSG aveva sondato il terreno, più recentemente l'Inter ha provato un approccio mettendo sul piatto il cartellino di Davide Frattesi.",
+    });
+    const thuram = x.players.find((p) => p.name.includes("Thuram"));
+    expect(thuram?.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ club: "Paris Saint-Germain", stage: "interest" }),
+        expect.objectContaining({ club: "Inter", stage: "talks" }),
+      ]),
+    );
+    expect(x.players.find((p) => p.name.includes("Frattesi"))?.links).toMatchObject([
+      { club: "Juventus", stage: "talks" },
+    ]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
