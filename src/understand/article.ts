@@ -95,6 +95,7 @@ const GLUE = new Set([
 const NEW = new Set(["nuovo", "nuova", "new"]);
 /** Verbs of taking a player away from a club: "strappare", "soffiare", "sottrarre", "togliere", "rubare". */
 const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
+const ANSWER = new Set(["risposta", "answer", "response"]);
 const WITH = new Set(["con", "col", "coi", "with"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
@@ -224,6 +225,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
     if (prep && FROM.has(prep)) return "from";
+    // "Si attende la risposta del Botafogo": the club whose answer is awaited is the one selling.
+    if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";
     // "strappare Miretti alla Juventus", "soffiare X al Milan": after a verb of taking, "a" marks the loser.
     if (prep && TO.has(prep) && takenFrom(c)) return "from";
     if (prep && OF.has(prep) && prep !== "di") return "of";

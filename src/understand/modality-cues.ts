@@ -40,7 +40,8 @@ export const ASIDE = cues(`
   insieme a | insieme con | in coppia con | compagno di | compagno | compagni | fratello di |
   fratello | figlio di | padre di | cugino di | alla pari di | stile | tipo | like | alongside | replace |
   replacing | replacement for | successor to | successor | brother of | brother | son of | teammate |
-  team mate | partner | after | affiancare | affiancare a |
+  team mate | partner | after | affiancare | affiancare a | connazionale | amico | idolo | compatriot |
+  friend | dall arrivo di |
   accanto a | al fianco di
 `);
 
