@@ -55,7 +55,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     confirmed the transfer | has been confirmed | officially confirmed
   `),
   renewal: cues(`
-    rinnov* | prolung* | prolunga | blinda | blindare | blindano | blindato | blindata | extension | extend | extends | extended | new contract |
+    rinnov* | prolung* | prolunga | blinda | blindare | blindano | extension | extend | extends | extended | new contract |
     new deal | fresh terms | renew*
   `),
   collapsed: cues(`
