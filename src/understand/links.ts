@@ -21,6 +21,7 @@ export interface PlayerLinks {
   move: boolean;
 }
 
+const TOGETHER = new Set(["insieme", "together"]);
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
@@ -303,7 +304,9 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         s.clubs.some(
           (k) =>
             k.club === own &&
-            ((k.start >= c.end && k.start - c.end <= 4) || (k.end <= c.start && c.start - k.end <= 2)),
+            ((k.start >= c.end && k.start - c.end <= 4) ||
+              // "X e l'Inter continueranno insieme": the club before, only with "together".
+              (k.end <= c.start && c.start - k.end <= 2 && TOGETHER.has(a.tokens.norm(c.end - 1)))),
         ),
     );
   }

@@ -84,7 +84,8 @@ export const NEUTRAL = cues(`
   voglia di riscatto | senza mai | fatta eccezione | dettagli dell operazione | non solo |
   ritorno in serie a | ritorno in italia | apertura della sessione | si tratta | si trattava |
   si tratterebbe | raggiunto da | raggiunto dal | raggiunto dalla | raggiunto ai microfoni |
-  raggiunto telefonicamente | raggiunto quota | raggiunta quota
+  raggiunto telefonicamente | raggiunto quota | raggiunta quota | dichiarazioni ufficiali |
+  dichiarazione ufficiale | comunicazioni ufficiali | fonti ufficiali | official statement | official sources
 `);
 
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
