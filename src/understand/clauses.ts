@@ -268,7 +268,7 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   }
   // "Obiettivo: chiudere l'acquisto", "pronto a firmare", "wants to sign": an infinitive tells of a goal, not
   // of a deal done, so it is talks at most.
-  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && infinitive(t, cue.start)) {
+  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && infinitive(t, cue.start, own)) {
     return { stage: "talks", claimed: top, collapse: false, certainty: "hedged" };
   }
   if (top && top !== "interest") {
@@ -309,10 +309,16 @@ function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {
 }
 
 /** "chiudere", "firmare", "ufficializzare"; "to sign": the cue's verb is an infinitive. */
-function infinitive(t: Tokens, at: number): boolean {
+function infinitive(t: Tokens, at: number, from: number): boolean {
   const w = t.norm(at);
   if (w.length > 5 && INFINITIVE.test(w)) return true;
-  return at > 0 && t.norm(at - 1) === "to";
+  if (at > 0 && t.norm(at - 1) === "to") return true;
+  // "per trovare un accordo", "cercano di raggiungere l'intesa": the verb governing the cue noun.
+  for (let k = at - 1; k >= from && k >= at - 2; k--) {
+    const v = t.norm(k);
+    if (v.length > 5 && INFINITIVE.test(v)) return true;
+  }
+  return false;
 }
 
 /** A conditional verb ("avrebbe", "chiuderebbe") in the span. */

@@ -101,6 +101,12 @@ describe("reading a clause", () => {
     expect(l).toMatchObject({ stage: "interest", claimed: "talks" });
     const goal = link("Il Milan ha un obiettivo: chiudere l'acquisto di Mario Gila.", "Gila", "Milan");
     expect(goal).toMatchObject({ stage: "talks", claimed: "agreement" });
+    const seeking = link(
+      "Il Milan cerca il modo per trovare un accordo con la Lazio per Mario Gila.",
+      "Gila",
+      "Milan",
+    );
+    expect(seeking).toMatchObject({ stage: "talks", claimed: "agreement" });
   });
 
   it("should not give a club's renewal of someone else to the article's player", () => {
