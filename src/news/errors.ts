@@ -23,6 +23,8 @@ export const NewsFetchErrorCode = {
   RobotsDisallowed: "NEWS_FETCH_ROBOTS_DISALLOWED",
   /** An HTML page without an article in it worth reading: a paywall stub, a consent wall, a gallery. */
   NoArticle: "NEWS_FETCH_NO_ARTICLE",
+  /** The URL's host resolves to a loopback, private, link-local or otherwise non-public address. */
+  AddressRefused: "NEWS_FETCH_ADDRESS_REFUSED",
 } as const;
 export type NewsFetchErrorCode = (typeof NewsFetchErrorCode)[keyof typeof NewsFetchErrorCode];
 

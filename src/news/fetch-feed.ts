@@ -1,3 +1,4 @@
+import { addressCheck } from "./address-policy.js";
 import { type CharsetOrigin, decodeFeed } from "./charset.js";
 import {
   FeedEmptyError,
@@ -28,6 +29,8 @@ export interface FetchFeedOptions {
   userAgent?: string;
   /** The caller's signal (a job's, on shutdown): aborting it rejects with its reason, not a NewsFetchError. */
   signal?: AbortSignal;
+  /** Fetch from loopback, private and link-local addresses too (tests, a local demo). Default false. */
+  allowPrivateAddresses?: boolean;
   /** The parser, replaceable to observe or stub it in tests. */
   parse?: (xml: string, feedUrl: string) => Promise<FeedItem[]>;
 }
@@ -56,7 +59,8 @@ const MAX_VALIDATOR = 500;
  * with the charset of its BOM, XML prolog or Content-Type (see decodeFeed).
  *
  * @throws NewsFetchError subclasses: FeedTimeoutError, FeedTooLargeError, FeedHttpStatusError,
- *   FeedTooManyRedirectsError, FeedNotAFeedError (HTML or broken XML), FeedEmptyError, FeedNetworkError.
+ *   FeedTooManyRedirectsError, FeedNotAFeedError (HTML or broken XML), FeedEmptyError, FeedNetworkError,
+ *   AddressRefusedError (a non-public address, on any hop, unless `allowPrivateAddresses`).
  * @throws the reason of `opts.signal` when the caller aborts.
  */
 export async function fetchFeed(
@@ -98,7 +102,7 @@ type Download =
 async function get(
   url: string,
   state: FeedValidators,
-  o: typeof DEFAULTS,
+  o: typeof DEFAULTS & { allowPrivateAddresses?: boolean },
   signal: AbortSignal,
 ): Promise<Download> {
   const { res, finalUrl } = await followRedirects(
@@ -106,6 +110,7 @@ async function get(
     { headers: requestHeaders(state, o.userAgent), signal },
     o.maxRedirects,
     () => new FeedTooManyRedirectsError(url, o.maxRedirects),
+    addressCheck(o.allowPrivateAddresses),
   );
   if (res.status === 304) {
     await res.body?.cancel();

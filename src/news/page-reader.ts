@@ -1,5 +1,5 @@
+import { NewsFetchError, NewsFetchErrorCode, PageFetchError } from "./errors.js";
 import { extractArticle } from "./article-text.js";
-import { NewsFetchError, NewsFetchErrorCode } from "./errors.js";
 import { fetchPage } from "./fetch-page.js";
 import type { HostLimiter } from "./host-limiter.js";
 import type { CachedPage, PageCache } from "./page-cache.js";
@@ -28,6 +28,8 @@ export interface PageReaderDeps {
   maxBytes: number;
   /** Default interval between two requests to one host; a longer Crawl-delay wins (up to a minute). */
   minIntervalMs: number;
+  /** Read pages on loopback, private and link-local addresses too (tests, a local demo). */
+  allowPrivateAddresses?: boolean;
 }
 
 /** Below this much text a page holds a stub, a gallery or an error page, not an article. */
@@ -41,24 +43,45 @@ const MAX_CRAWL_DELAY_MS = 60_000;
  * whatever the number of feeds that carry it.
  */
 export function createPageReader(deps: PageReaderDeps): PageReader {
-  /** The site's part, under the host's lease: robots.txt when not known yet, then the page. */
-  const download = async (
-    url: string,
-    origin: string,
-    signal?: AbortSignal,
-  ): Promise<CachedPage | { html: string; finalUrl: string }> => {
+  /** A host's robots.txt: from Redis, else fetched and kept. */
+  const robotsOf = async (origin: string, signal?: AbortSignal) => {
     let robots = await deps.robots.get(origin);
     if (!robots) {
-      robots = await fetchRobots(origin, { userAgent: deps.userAgent, timeoutMs: deps.timeoutMs, signal });
+      robots = await fetchRobots(origin, {
+        userAgent: deps.userAgent,
+        timeoutMs: deps.timeoutMs,
+        signal,
+        allowPrivateAddresses: deps.allowPrivateAddresses,
+      });
       await deps.robots.set(origin, robots);
     }
-    if (!robotsAllows(robots, url, deps.userAgent))
-      return disallowed(robots.kind === "disallow-all" ? robots.why : "");
+    return robots;
+  };
+
+  /**
+   * The site's part, under the host's lease: the page, each URL of its redirect chain checked against
+   * its own host's robots.txt (fetched when not known yet) before it is requested.
+   */
+  const download = async (
+    url: string,
+    signal?: AbortSignal,
+  ): Promise<CachedPage | { html: string; finalUrl: string }> => {
+    const checkUrl = async (hop: string) => {
+      const robots = await robotsOf(new URL(hop).origin, signal);
+      if (!robotsAllows(robots, hop, deps.userAgent)) {
+        const why = robots.kind === "disallow-all" ? robots.why : "";
+        throw new PageFetchError(hop, NewsFetchErrorCode.RobotsDisallowed, robotsDetail(why), {
+          transient: !!why,
+        });
+      }
+    };
     try {
       const page = await fetchPage(url, {
         userAgent: deps.userAgent,
         timeoutMs: deps.timeoutMs,
         maxBytes: deps.maxBytes,
+        allowPrivateAddresses: deps.allowPrivateAddresses,
+        checkUrl,
         signal,
       });
       return { html: page.html, finalUrl: page.finalUrl };
@@ -84,7 +107,7 @@ export function createPageReader(deps: PageReaderDeps): PageReader {
         if ("waitMs" in slot) return { status: "busy", waitMs: slot.waitMs };
         let got: Awaited<ReturnType<typeof download>>;
         try {
-          got = await download(url, origin, signal);
+          got = await download(url, signal);
         } finally {
           await deps.limiter.release(host, slot.lease);
         }
@@ -96,8 +119,12 @@ export function createPageReader(deps: PageReaderDeps): PageReader {
   };
 }
 
+function robotsDetail(why: string): string {
+  return `robots.txt ${why ? `unreachable (${why})` : "disallows it"}`;
+}
+
 function disallowed(why: string): CachedPage {
-  const detail = `Page not read: robots.txt ${why ? `unreachable (${why})` : "disallows it"}`;
+  const detail = `Page not read: ${robotsDetail(why)}`;
   return { status: "failed", code: NewsFetchErrorCode.RobotsDisallowed, detail, transient: !!why };
 }
 

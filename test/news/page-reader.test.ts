@@ -11,8 +11,32 @@ const { redis, keys } = useTestRedis();
 const server = await useFeedServer();
 const article = readFileSync(new URL("../fixtures/pages/milan-difesa.html", import.meta.url));
 
+/** Pages that once made Readability throw or freeze the process (issue 13), each a 200. */
+const hostilePages: Record<string, { type?: string; body: string | Buffer; code: string }> = {
+  "/empty": { type: "text/html", body: "", code: "NEWS_FETCH_NOT_HTML" },
+  "/plain": {
+    type: "text/html; charset=utf-8",
+    body: "Kim Min-Jae al Milan, ci siamo.",
+    code: "NEWS_FETCH_NOT_HTML",
+  },
+  "/json": { type: "text/html", body: '{"title":"Kim al Milan"}', code: "NEWS_FETCH_NOT_HTML" },
+  "/binary": {
+    body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)),
+    code: "NEWS_FETCH_NOT_HTML",
+  },
+  "/deep": {
+    type: "text/html",
+    body: `<html><body>${"<div>".repeat(2000)}<p>Kim</p>${"</div>".repeat(2000)}</body></html>`,
+    code: "NEWS_FETCH_TOO_DEEP",
+  },
+};
+
 server.handle((req, res) => {
+  if (req.url === "/hop") return res.writeHead(302, { location: "/riservato/target" }).end();
   if (req.url === "/robots.txt") return res.writeHead(200).end("User-agent: *\nDisallow: /riservato/\n");
+  const hostile = hostilePages[new URL(req.url ?? "/", server.origin).pathname];
+  if (hostile)
+    return res.writeHead(200, hostile.type ? { "content-type": hostile.type } : {}).end(hostile.body);
   if (req.url === "/stub")
     return res.writeHead(200, { "content-type": "text/html" }).end("<p>Vai alla gallery</p>");
   res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(article);
@@ -30,6 +54,8 @@ function reader(over: Partial<PageReaderDeps> = {}) {
     timeoutMs: 2000,
     maxBytes: 1_000_000,
     minIntervalMs: 0,
+    // The test server is on 127.0.0.1.
+    allowPrivateAddresses: true,
     ...over,
   });
 }
@@ -73,6 +99,27 @@ describe("createPageReader", () => {
     const busy = await pages.read(`${server.origin}/a2`);
     expect(busy.status).toBe("busy");
     expect(busy.status === "busy" && busy.waitMs).toBeGreaterThan(4000);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("should check robots.txt on every URL of a redirect chain, not fetching a disallowed target", async () => {
+    server.clear();
+    const pages = reader();
+    expect(await pages.read(`${server.origin}/hop`)).toMatchObject({
+      status: "failed",
+      code: "NEWS_FETCH_ROBOTS_DISALLOWED",
+    });
+    expect(server.requests.map((r) => r.url)).toEqual(["/robots.txt", "/hop"]);
+  });
+
+  it("should refuse a page on a private address unless the setting allows it, fetching nothing", async () => {
+    server.clear();
+    expect(
+      await reader({ allowPrivateAddresses: false }).read(`${server.origin}/milan-difesa`),
+    ).toMatchObject({
+      status: "failed",
+      code: "NEWS_FETCH_ADDRESS_REFUSED",
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
