@@ -1,8 +1,9 @@
 import { NewsFetchError, NewsFetchErrorCode, PageFetchError } from "./errors.js";
-import { extractArticle } from "./article-text.js";
 import { fetchPage } from "./fetch-page.js";
 import type { HostLimiter } from "./host-limiter.js";
 import type { CachedPage, PageCache } from "./page-cache.js";
+import { type PageParser, sharedPageParser } from "./page-parser.js";
+import { DEFAULT_SCREEN_LIMITS, type ScreenLimits, screenPage } from "./page-screen.js";
 import { crawlDelayMs, fetchRobots, type RobotsStore, robotsAllows } from "./robots.js";
 
 /** A page read (from the site or the cache), a page that cannot be read, or a host to come back to later. */
@@ -30,6 +31,10 @@ export interface PageReaderDeps {
   minIntervalMs: number;
   /** Read pages on loopback, private and link-local addresses too (tests, a local demo). */
   allowPrivateAddresses?: boolean;
+  /** Where Readability runs: off the main thread, within a time limit. Default: the process's shared one. */
+  parser?: PageParser;
+  /** Size and depth a page may have to be parsed at all. */
+  screen?: ScreenLimits;
 }
 
 /** Below this much text a page holds a stub, a gallery or an error page, not an article. */
@@ -43,6 +48,8 @@ const MAX_CRAWL_DELAY_MS = 60_000;
  * whatever the number of feeds that carry it.
  */
 export function createPageReader(deps: PageReaderDeps): PageReader {
+  const parser = deps.parser ?? sharedPageParser();
+  const screen = deps.screen ?? DEFAULT_SCREEN_LIMITS;
   /** A host's robots.txt: from Redis, else fetched and kept. */
   const robotsOf = async (origin: string, signal?: AbortSignal) => {
     let robots = await deps.robots.get(origin);
@@ -111,7 +118,7 @@ export function createPageReader(deps: PageReaderDeps): PageReader {
         } finally {
           await deps.limiter.release(host, slot.lease);
         }
-        page = "html" in got ? toArticle(got.html, got.finalUrl) : got;
+        page = "html" in got ? await toArticle(got.html, got.finalUrl, parser, screen) : got;
       }
       await deps.cache.set(url, page);
       return { ...page, cached: false };
@@ -128,9 +135,34 @@ function disallowed(why: string): CachedPage {
   return { status: "failed", code: NewsFetchErrorCode.RobotsDisallowed, detail, transient: !!why };
 }
 
-/** Readability's part, after the lease is given back: parsing a page costs CPU, not the site's time. */
-function toArticle(html: string, finalUrl: string): CachedPage {
-  const article = extractArticle(html);
+/**
+ * Readability's part, after the lease is given back: parsing a page costs CPU, not the site's time.
+ * Hostile or broken pages (empty, not HTML, too big, too deep, too slow) are failures like any other,
+ * so the item is understood from its feed text.
+ */
+async function toArticle(
+  html: string,
+  finalUrl: string,
+  parser: PageParser,
+  screen: ScreenLimits,
+): Promise<CachedPage> {
+  const refusal = screenPage(html, screen);
+  if (refusal)
+    return {
+      status: "failed",
+      code: refusal.code,
+      detail: `Page not read: ${refusal.detail}`,
+      transient: false,
+    };
+  const parsed = await parser.parse(html);
+  if (!parsed.ok)
+    return {
+      status: "failed",
+      code: parsed.code,
+      detail: `Page not read: ${parsed.detail}`,
+      transient: false,
+    };
+  const article = parsed.article;
   const chars = article ? article.lead.length + article.body.length : 0;
   if (!article || article.paywalled || chars < MIN_ARTICLE_CHARS) {
     const detail = `Page not read: ${article?.paywalled ? "a paywall stub" : `no article (${chars} chars)`}`;

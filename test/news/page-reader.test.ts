@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createHostLimiter } from "../../src/news/host-limiter.js";
 import { createPageCache } from "../../src/news/page-cache.js";
+import { createPageParser } from "../../src/news/page-parser.js";
 import { createPageReader, type PageReaderDeps } from "../../src/news/page-reader.js";
 import { createRobotsStore } from "../../src/news/robots.js";
 import { useTestRedis } from "../helpers/redis.js";
@@ -100,6 +101,29 @@ describe("createPageReader", () => {
     expect(busy.status).toBe("busy");
     expect(busy.status === "busy" && busy.waitMs).toBeGreaterThan(4000);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("should call an empty, plain-text, JSON, binary or 2,000-deep page a failure, never throw", async () => {
+    const pages = reader();
+    for (const [path, { code }] of Object.entries(hostilePages))
+      expect(await pages.read(`${server.origin}${path}`), path).toMatchObject({ status: "failed", code });
+  });
+
+  it("should keep answering HTTP on the event loop while a 2,000-deep page is being parsed", async () => {
+    // The depth cap lifted, so that the page reaches Readability (a minute of work) in the worker.
+    const parser = createPageParser({ timeoutMs: 3000 });
+    const pages = reader({ parser, screen: { maxChars: 1_000_000, maxDepth: 1_000_000 } });
+    try {
+      const reading = pages.read(`${server.origin}/deep?lifted`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A loopback request answered by this same process: it waits for the event loop.
+      const started = Date.now();
+      await (await fetch(`${server.origin}/stub`)).text();
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await reading).toMatchObject({ status: "failed", code: "NEWS_FETCH_PARSE_TIMEOUT" });
+    } finally {
+      await parser.close();
+    }
   });
 
   it("should check robots.txt on every URL of a redirect chain, not fetching a disallowed target", async () => {
