@@ -1,9 +1,10 @@
 import { addressCheck } from "./address-policy.js";
-import { type CharsetOrigin, decodeFeed } from "./charset.js";
+import { type CharsetOrigin, type DecodedFeed, decodeFeed, UndecodableError } from "./charset.js";
 import {
   FeedEmptyError,
   FeedHttpStatusError,
   FeedNetworkError,
+  FeedNotAFeedError,
   FeedTimeoutError,
   FeedTooLargeError,
   FeedTooManyRedirectsError,
@@ -81,7 +82,7 @@ export async function fetchFeed(
   // Outside the try: a parser bug must surface as itself, not as a network error.
   const { res, bytes } = download;
   const finalUrl = download.finalUrl;
-  const decoded = decodeFeed(bytes, res.headers.get("content-type"));
+  const decoded = decodeWithCharset(bytes, res.headers.get("content-type"), url);
   const items = await (opts.parse ?? parseFeed)(decoded.text, finalUrl);
   if (items.length === 0) throw new FeedEmptyError(url);
   return {
@@ -92,6 +93,28 @@ export async function fetchFeed(
     charset: decoded.charset,
     charsetOrigin: decoded.origin,
   };
+}
+
+/**
+ * The feed's text, or a FeedNotAFeedError naming the charset when the bytes do not read as one: a
+ * document that starts with `<` in bytes but not in text was decoded with the wrong charset.
+ */
+function decodeWithCharset(bytes: Uint8Array, contentType: string | null, url: string): DecodedFeed {
+  let decoded: DecodedFeed;
+  try {
+    decoded = decodeFeed(bytes, contentType);
+  } catch (err) {
+    if (!(err instanceof UndecodableError)) throw err;
+    throw new FeedNotAFeedError(url, `undecodable bytes (${err.message})`, { cause: err });
+  }
+  const first = decoded.text.trimStart()[0];
+  const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  if (firstByte === 0x3c && first !== "<")
+    throw new FeedNotAFeedError(
+      url,
+      `undecodable bytes (read as ${decoded.charset}, from the ${decoded.origin})`,
+    );
+  return decoded;
 }
 
 type Download =

@@ -95,6 +95,29 @@ describe("fetchFeed", () => {
     expect(await firstTitle()).toEqual([ITALIAN, "bom"]);
   });
 
+  it("should read a UTF-8 body labelled UTF-16 by the header as UTF-8, and UTF-16 without a BOM as UTF-16", async () => {
+    // No prolog: the header alone labels it.
+    serve(rss([rssItem("a", ITALIAN)], ""), { "content-type": "application/rss+xml; charset=utf-16" });
+    expect(await firstTitle()).toEqual([ITALIAN, "sniffed"]);
+    serve(iconv.encode(rss([rssItem("a", ITALIAN)]), "utf-16le"), {
+      "content-type": "text/xml; charset=utf-8",
+    });
+    expect(await firstTitle()).toEqual([ITALIAN, "sniffed"]);
+  });
+
+  it("should say the bytes are undecodable, not 'no XML root element', when no charset reads them", async () => {
+    // Labelled UTF-16, neither UTF-16 nor UTF-8: latin-1 bytes after an ASCII start.
+    serve(
+      Buffer.concat([Buffer.from("<rss><channel><title>"), Buffer.from([0xe8, 0xe0, 0xff, 0xfe, 0x80])]),
+      {
+        "content-type": "text/xml; charset=utf-16",
+      },
+    );
+    const err = await fetchFeed(`${server.origin}/rss`, none).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FeedNotAFeedError);
+    expect((err as Error).message).toMatch(/undecodable bytes \(labelled utf-16/);
+  });
+
   it("should fail on an HTML page answered with 200", async () => {
     serve(fixture("html-page.html"), { "content-type": "text/html; charset=utf-8" });
     const err = await fetchFeed(`${server.origin}/rss`, none).catch((e: unknown) => e);
