@@ -60,10 +60,12 @@ export function screenPage(html: string, limits: ScreenLimits = DEFAULT_SCREEN_L
 
 /**
  * How deep elements nest, as an HTML parser would build them (roughly: optional end tags are not
- * counted, `/>` closes only inside svg and math). Stops counting once past `stopAbove`.
+ * counted, `/>` closes only inside svg and math, an end tag closes whatever its element left open, an
+ * end tag with no open element is ignored). Stops counting once past `stopAbove`, so the open-element
+ * stack it searches stays short and the scan linear.
  */
 export function maxDepth(html: string, stopAbove = Number.POSITIVE_INFINITY): number {
-  let depth = 0;
+  const open: string[] = [];
   let max = 0;
   let foreign = 0;
   let i = html.indexOf("<");
@@ -84,8 +86,13 @@ export function maxDepth(html: string, stopAbove = Number.POSITIVE_INFINITY): nu
       continue;
     }
     if (closing) {
-      if (!VOID.has(name) && !OPTIONAL_END.has(name)) depth = Math.max(0, depth - 1);
-      if ((name === "svg" || name === "math") && foreign > 0) foreign--;
+      // `<div><span></div>`: the div's end tag closes the span its page forgot.
+      const at = open.lastIndexOf(name);
+      if (at !== -1) {
+        if (open.includes("svg", at) || open.includes("math", at))
+          foreign = open.slice(0, at).filter((n) => n === "svg" || n === "math").length;
+        open.length = at;
+      }
     } else if (RAW_TEXT.has(name)) {
       const close = new RegExp(`</${name}`, "gi");
       close.lastIndex = end + 1;
@@ -98,8 +105,8 @@ export function maxDepth(html: string, stopAbove = Number.POSITIVE_INFINITY): nu
       !(html[end - 1] === "/" && (foreign > 0 || name === "svg" || name === "math"))
     ) {
       if (name === "svg" || name === "math") foreign++;
-      depth++;
-      if (depth > max) max = depth;
+      open.push(name);
+      if (open.length > max) max = open.length;
       if (max > stopAbove) return max;
     }
     i = html.indexOf("<", end + 1);

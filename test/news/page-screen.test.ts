@@ -36,6 +36,9 @@ describe("screenPage", () => {
   it("should count depth as a parser builds it: optional end tags, void elements, svg, scripts, comments", () => {
     expect(maxDepth("<div><p>a<p>b<p>c<ul><li>1<li>2</ul></div>")).toBe(2);
     expect(maxDepth("<div><br><img src=x><input></div>")).toBe(1);
+    // Sloppy pages leave inline elements open; their container's end tag closes them.
+    expect(maxDepth(`<body>${"<div><span><b>x</div>".repeat(1000)}</body>`)).toBe(4);
+    expect(maxDepth(`<body>${"</div></span>".repeat(1000)}<div>x</div></body>`)).toBe(2);
     expect(maxDepth('<div><svg><path d="M0"/><circle r="1"/></svg></div>')).toBe(2);
     expect(maxDepth(`<div><script>${"<div>".repeat(50)}</script><!-- ${"<div>".repeat(50)} --></div>`)).toBe(
       1,
