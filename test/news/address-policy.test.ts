@@ -3,10 +3,12 @@ import { AddressRefusedError, assertPublicUrl, isPublicAddress } from "../../src
 import { NewsFetchErrorCode } from "../../src/news/errors.js";
 import { fetchFeed } from "../../src/news/fetch-feed.js";
 import { fetchPage } from "../../src/news/fetch-page.js";
+import { followRedirects } from "../../src/news/http-get.js";
 import { rss, rssItem, useFeedServer } from "./feed-server.js";
 
 const server = await useFeedServer();
 server.handle((req, res) => {
+  if (req.url === "/hop") return res.writeHead(302, { location: "http://127.0.0.1:9/inside" }).end();
   if (req.url === "/rss")
     return res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss([rssItem("a")]));
   res.writeHead(200, { "content-type": "text/html" }).end("<html><body><p>x</p></body></html>");
@@ -72,5 +74,19 @@ describe("fetching from a private address", () => {
       },
     );
     expect(allowed.status).toBe("ok");
+  });
+
+  it("should check every hop of a redirect chain, not the first URL only", async () => {
+    // The first URL let through as if public: the test server can only be on loopback.
+    const first = `${server.origin}/hop`;
+    const err = await followRedirects(
+      first,
+      { headers: new Headers(), signal: AbortSignal.timeout(2000) },
+      5,
+      () => new Error("too many"),
+      (url) => (url === first ? Promise.resolve() : assertPublicUrl(url)),
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(AddressRefusedError);
+    expect((err as AddressRefusedError).url).toBe("http://127.0.0.1:9/inside");
   });
 });

@@ -10,6 +10,12 @@ import { useFeedServer } from "./feed-server.js";
 
 const { redis, keys } = useTestRedis();
 const server = await useFeedServer();
+/** Another origin (another port): its own robots.txt, forbidding what the first allows. */
+const other = await useFeedServer();
+other.handle((req, res) => {
+  if (req.url === "/robots.txt") return res.writeHead(200).end("User-agent: *\nDisallow: /\n");
+  res.writeHead(200, { "content-type": "text/html" }).end(article);
+});
 const article = readFileSync(new URL("../fixtures/pages/milan-difesa.html", import.meta.url));
 
 /** Pages that once made Readability throw or freeze the process (issue 13), each a 200. */
@@ -33,6 +39,7 @@ const hostilePages: Record<string, { type?: string; body: string | Buffer; code:
 };
 
 server.handle((req, res) => {
+  if (req.url === "/away") return res.writeHead(301, { location: `${other.origin}/milan-difesa` }).end();
   if (req.url === "/hop") return res.writeHead(302, { location: "/riservato/target" }).end();
   if (req.url === "/robots.txt") return res.writeHead(200).end("User-agent: *\nDisallow: /riservato/\n");
   const hostile = hostilePages[new URL(req.url ?? "/", server.origin).pathname];
@@ -145,5 +152,15 @@ describe("createPageReader", () => {
       code: "NEWS_FETCH_ADDRESS_REFUSED",
     });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("should check a redirect to another host against that host's robots.txt", async () => {
+    server.clear();
+    other.clear();
+    expect(await reader().read(`${server.origin}/away`)).toMatchObject({
+      status: "failed",
+      code: "NEWS_FETCH_ROBOTS_DISALLOWED",
+    });
+    expect(other.requests.map((r) => r.url)).toEqual(["/robots.txt"]);
   });
 });

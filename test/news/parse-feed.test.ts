@@ -138,6 +138,7 @@ describe("isoDate", () => {
         "https://example.it/rss",
       );
       expect(items[0]?.published).toBeNull();
+      expect(IngestJobSchema.shape.published.safeParse(items[0]?.published).success).toBe(true);
       expect(isoDate("0000-01-01T00:00:00Z")).toBeNull();
       expect(isoDate("Sat, 01 Jan 10000 00:00:00 GMT")).toBeNull();
       expect(isoDate("Wed, 02 Sep 2026 10:00:00 +0200")).toBe("2026-09-02T10:00:00+02:00");
