@@ -111,6 +111,7 @@ function createPages(c: Config, redis: Redis, keys: Keys): PageReader {
     timeoutMs: c.PAGE_TIMEOUT_MS,
     maxBytes: c.PAGE_MAX_BYTES,
     minIntervalMs: c.HOST_MIN_INTERVAL_MS,
+    allowPrivateAddresses: c.ALLOW_PRIVATE_ADDRESSES,
   });
 }
 
@@ -133,7 +134,12 @@ export function workerDeps(
           now,
           signal,
           defaultIntervalSeconds: c.POLL_INTERVAL_SECONDS,
-          fetch: { timeoutMs: c.FETCH_TIMEOUT_MS, maxBytes: c.FETCH_MAX_BYTES, userAgent: c.USER_AGENT },
+          fetch: {
+            timeoutMs: c.FETCH_TIMEOUT_MS,
+            maxBytes: c.FETCH_MAX_BYTES,
+            userAgent: c.USER_AGENT,
+            allowPrivateAddresses: c.ALLOW_PRIVATE_ADDRESSES,
+          },
         }),
     },
     ingest: {

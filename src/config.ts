@@ -39,6 +39,9 @@ export const ConfigSchema = z
       .min(3)
       .default("MercatoRadar/0.1 (+https://github.com/mercato-radar/mercato-radar)"),
     PAGE_FETCH: bool.default(true),
+    // Feeds and their links are anyone's to write: by default nothing is fetched from loopback, private
+    // or link-local addresses. Tests and the demo serve their feeds on 127.0.0.1 and turn this on.
+    ALLOW_PRIVATE_ADDRESSES: bool.default(false),
     PAGE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
     PAGE_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(3_000_000),
     PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(172_800),

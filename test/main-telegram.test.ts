@@ -50,6 +50,8 @@ function startBot(fake: FakeTelegramApi): ChildProcess {
       REDIS_URL: url,
       REDIS_PREFIX: prefix,
       SOURCES_FILE: sourcesFile,
+      // The feed server is on 127.0.0.1.
+      ALLOW_PRIVATE_ADDRESSES: "true",
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       LOG_LEVEL: "warn",

@@ -42,12 +42,14 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
   const round2 = loadRound(2);
   const server = await startFeedServer(round1.feeds);
   const prefix = `{demo-${randomUUID().slice(0, 8)}}`;
-  // The feed server is the demo's own: no politeness interval between its article pages.
+  // The feed server is the demo's own, on loopback: no politeness interval between its article pages,
+  // and its private address allowed.
   const config: Config = {
     ...baseConfig,
     REDIS_PREFIX: prefix,
     BATCH_WINDOW_MS: 1000,
     HOST_MIN_INTERVAL_MS: 0,
+    ALLOW_PRIVATE_ADDRESSES: true,
   };
   const sources: Source[] = Object.keys(round1.feeds).map((name) => ({
     id: name,

@@ -54,7 +54,9 @@ const clean = (s: string | null | undefined) => (s ?? "").replace(/[\s\u00a0]+/g
  * @returns null when the page holds no article Readability can find.
  */
 export function extractArticle(html: string): PageArticle | null {
-  const document = parseHTML(html).document as unknown as El;
+  const document = parseHTML(asDocument(html)).document as unknown as El & { documentElement?: unknown };
+  // Readability throws on a document without a root element; such a page holds no article anyway.
+  if (!document.documentElement) return null;
   const title = clean(document.querySelector("article h1, main h1, h1")?.textContent);
   for (const el of [...document.querySelectorAll(NEVER_TEXT)]) el.remove();
   const furniture = [...document.querySelectorAll("[class], [id]")].filter(
@@ -75,6 +77,16 @@ export function extractArticle(html: string): PageArticle | null {
   const lead = standfirst || (paragraphs.length > 1 ? paragraphs.shift()! : "");
   const body = paragraphs.join("\n\n");
   return { title: headline, lead, body, paywalled: PAYWALL.test(`${lead}\n${body}`) && body.length < 1500 };
+}
+
+/**
+ * The page as a whole document: linkedom builds no <html> root for a fragment or for plain text, and
+ * makes the first element the root of a page that starts without one.
+ */
+function asDocument(html: string): string {
+  return /<html[\s>]/i.test(html.slice(0, 65_536))
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
 /** Removes the standfirst (outside the furniture) from the page and returns its text; "" when none. */

@@ -23,6 +23,14 @@ export const NewsFetchErrorCode = {
   RobotsDisallowed: "NEWS_FETCH_ROBOTS_DISALLOWED",
   /** An HTML page without an article in it worth reading: a paywall stub, a consent wall, a gallery. */
   NoArticle: "NEWS_FETCH_NO_ARTICLE",
+  /** A page nested deeper than a parser can afford (a DOM-bomb): refused before parsing. */
+  TooDeep: "NEWS_FETCH_TOO_DEEP",
+  /** Parsing the page took longer than allowed: its worker was terminated. */
+  ParseTimeout: "NEWS_FETCH_PARSE_TIMEOUT",
+  /** Parsing the page failed: the parser threw, or its worker crashed or ran out of memory. */
+  ParseFailed: "NEWS_FETCH_PARSE_FAILED",
+  /** The URL's host resolves to a loopback, private, link-local or otherwise non-public address. */
+  AddressRefused: "NEWS_FETCH_ADDRESS_REFUSED",
 } as const;
 export type NewsFetchErrorCode = (typeof NewsFetchErrorCode)[keyof typeof NewsFetchErrorCode];
 

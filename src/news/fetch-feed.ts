@@ -1,8 +1,10 @@
-import { type CharsetOrigin, decodeFeed } from "./charset.js";
+import { addressCheck } from "./address-policy.js";
+import { type CharsetOrigin, type DecodedFeed, decodeFeed, UndecodableError } from "./charset.js";
 import {
   FeedEmptyError,
   FeedHttpStatusError,
   FeedNetworkError,
+  FeedNotAFeedError,
   FeedTimeoutError,
   FeedTooLargeError,
   FeedTooManyRedirectsError,
@@ -28,6 +30,8 @@ export interface FetchFeedOptions {
   userAgent?: string;
   /** The caller's signal (a job's, on shutdown): aborting it rejects with its reason, not a NewsFetchError. */
   signal?: AbortSignal;
+  /** Fetch from loopback, private and link-local addresses too (tests, a local demo). Default false. */
+  allowPrivateAddresses?: boolean;
   /** The parser, replaceable to observe or stub it in tests. */
   parse?: (xml: string, feedUrl: string) => Promise<FeedItem[]>;
 }
@@ -56,7 +60,8 @@ const MAX_VALIDATOR = 500;
  * with the charset of its BOM, XML prolog or Content-Type (see decodeFeed).
  *
  * @throws NewsFetchError subclasses: FeedTimeoutError, FeedTooLargeError, FeedHttpStatusError,
- *   FeedTooManyRedirectsError, FeedNotAFeedError (HTML or broken XML), FeedEmptyError, FeedNetworkError.
+ *   FeedTooManyRedirectsError, FeedNotAFeedError (HTML or broken XML), FeedEmptyError, FeedNetworkError,
+ *   AddressRefusedError (a non-public address, on any hop, unless `allowPrivateAddresses`).
  * @throws the reason of `opts.signal` when the caller aborts.
  */
 export async function fetchFeed(
@@ -77,7 +82,7 @@ export async function fetchFeed(
   // Outside the try: a parser bug must surface as itself, not as a network error.
   const { res, bytes } = download;
   const finalUrl = download.finalUrl;
-  const decoded = decodeFeed(bytes, res.headers.get("content-type"));
+  const decoded = decodeWithCharset(bytes, res.headers.get("content-type"), url);
   const items = await (opts.parse ?? parseFeed)(decoded.text, finalUrl);
   if (items.length === 0) throw new FeedEmptyError(url);
   return {
@@ -90,6 +95,28 @@ export async function fetchFeed(
   };
 }
 
+/**
+ * The feed's text, or a FeedNotAFeedError naming the charset when the bytes do not read as one: a
+ * document that starts with `<` in bytes but not in text was decoded with the wrong charset.
+ */
+function decodeWithCharset(bytes: Uint8Array, contentType: string | null, url: string): DecodedFeed {
+  let decoded: DecodedFeed;
+  try {
+    decoded = decodeFeed(bytes, contentType);
+  } catch (err) {
+    if (!(err instanceof UndecodableError)) throw err;
+    throw new FeedNotAFeedError(url, `undecodable bytes (${err.message})`, { cause: err });
+  }
+  const first = decoded.text.trimStart()[0];
+  const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  if (firstByte === 0x3c && first !== "<")
+    throw new FeedNotAFeedError(
+      url,
+      `undecodable bytes (read as ${decoded.charset}, from the ${decoded.origin})`,
+    );
+  return decoded;
+}
+
 type Download =
   | { status: "not-modified"; validators: FeedValidators }
   | { status: "ok"; res: Response; bytes: Uint8Array; finalUrl: string };
@@ -98,7 +125,7 @@ type Download =
 async function get(
   url: string,
   state: FeedValidators,
-  o: typeof DEFAULTS,
+  o: typeof DEFAULTS & { allowPrivateAddresses?: boolean },
   signal: AbortSignal,
 ): Promise<Download> {
   const { res, finalUrl } = await followRedirects(
@@ -106,6 +133,7 @@ async function get(
     { headers: requestHeaders(state, o.userAgent), signal },
     o.maxRedirects,
     () => new FeedTooManyRedirectsError(url, o.maxRedirects),
+    addressCheck(o.allowPrivateAddresses),
   );
   if (res.status === 304) {
     await res.body?.cancel();

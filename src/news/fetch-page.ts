@@ -1,4 +1,5 @@
-import { NewsFetchErrorCode, PageFetchError } from "./errors.js";
+import { addressCheck } from "./address-policy.js";
+import { NewsFetchError, NewsFetchErrorCode, PageFetchError } from "./errors.js";
 import { type DecodedHtml, decodeHtml } from "./html-charset.js";
 import { classifyFetchFailure, definedOnly, followRedirects } from "./http-get.js";
 import { readCappedBody } from "./read-capped-body.js";
@@ -12,6 +13,13 @@ export interface FetchPageOptions {
   /** Default 5. */
   maxRedirects?: number;
   userAgent?: string;
+  /** Fetch from loopback, private and link-local addresses too (tests, a local demo). Default false. */
+  allowPrivateAddresses?: boolean;
+  /**
+   * Checks every URL of the redirect chain after the address policy, before it is requested (the page
+   * reader's robots.txt); throws to refuse it.
+   */
+  checkUrl?: (url: string) => Promise<void>;
   /** The caller's signal (a job's, on shutdown): aborting it rejects with its reason, not a PageFetchError. */
   signal?: AbortSignal;
 }
@@ -34,7 +42,7 @@ const TRANSIENT_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
  * Robots.txt and the per-host limits are the caller's (see createPageReader).
  *
  * @throws PageFetchError with code NEWS_FETCH_TIMEOUT, _TOO_LARGE, _HTTP_STATUS, _TOO_MANY_REDIRECTS,
- *   _NOT_HTML or _NETWORK.
+ *   _NOT_HTML or _NETWORK; AddressRefusedError; what `checkUrl` throws.
  * @throws the reason of `opts.signal` when the caller aborts.
  */
 export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promise<FetchedPage> {
@@ -48,6 +56,10 @@ export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promi
       o.maxRedirects,
       () =>
         new PageFetchError(url, NewsFetchErrorCode.TooManyRedirects, `more than ${o.maxRedirects} redirects`),
+      async (hop) => {
+        await addressCheck(opts.allowPrivateAddresses)(hop);
+        await opts.checkUrl?.(hop);
+      },
     );
     const contentType = res.headers.get("content-type");
     const refusal = refuse(res, contentType, o.maxBytes);
@@ -64,7 +76,7 @@ export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promi
   } catch (err) {
     const failure = classifyFetchFailure(err, opts.signal, timeout);
     if (failure.kind === "aborted") throw failure.reason;
-    if (err instanceof PageFetchError) throw err;
+    if (err instanceof NewsFetchError) throw err;
     if (failure.kind === "timeout")
       throw new PageFetchError(url, NewsFetchErrorCode.Timeout, `timed out after ${o.timeoutMs} ms`, {
         cause: err,

@@ -1,4 +1,10 @@
-import { charsetFromBom, charsetFromContentType, decodeWith, supportedCharset } from "./charset.js";
+import {
+  charsetFromBom,
+  charsetFromContentType,
+  decodeWith,
+  isValidUtf8,
+  supportedCharset,
+} from "./charset.js";
 
 /** Where the charset of a page was found, in the order it is looked for. */
 export type HtmlCharsetOrigin = "bom" | "header" | "meta" | "sniffed" | "default";
@@ -32,7 +38,7 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | null): Decod
   if (header) return { html: decodeWith(bytes, header), charset: header, origin: "header" };
   const meta = supportedCharset(charsetFromMeta(bytes)?.replace(/^utf-?(16|32).*$/i, "utf-8") ?? null);
   if (meta) return { html: decodeWith(bytes, meta), charset: meta, origin: "meta" };
-  if (!isUtf8(bytes))
+  if (!isValidUtf8(bytes))
     return { html: decodeWith(bytes, "windows-1252"), charset: "windows-1252", origin: "sniffed" };
   return { html: decodeWith(bytes, "utf-8"), charset: "utf-8", origin: "default" };
 }
@@ -54,13 +60,4 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
     if (declared) return declared;
   }
   return null;
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,17 +9,21 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
  * GETs `url`, following up to `maxRedirects` redirects to http(s) URLs. The response returned is the
  * first that is not a redirect; its `url` is empty (manual mode), so the final URL is returned beside it.
+ * `beforeHop` sees every URL of the chain, the first included, before it is requested: a redirect must
+ * pass the same checks (address, robots.txt) as the URL it replaces.
  * @throws the error `tooMany()` makes when there are more redirects than allowed, or one without a
- *   usable Location; whatever fetch throws otherwise.
+ *   usable Location; what `beforeHop` throws; whatever fetch throws otherwise.
  */
 export async function followRedirects(
   url: string,
   init: { headers: Headers; signal: AbortSignal },
   maxRedirects: number,
   tooMany: () => Error,
+  beforeHop?: (url: string) => Promise<void>,
 ): Promise<{ res: Response; finalUrl: string }> {
   let current = url;
   for (let hops = 0; ; hops++) {
+    await beforeHop?.(current);
     const res = await fetch(current, { ...init, redirect: "manual" });
     if (!REDIRECTS.has(res.status)) return { res, finalUrl: current };
     await res.body?.cancel();

@@ -49,6 +49,10 @@ const parser = new Parser<Record<string, unknown>, RawItem>({
  * @throws FeedNotAFeedError when `xml` is an HTML page, not XML, or XML of another kind.
  */
 export async function parseFeed(xml: string, feedUrl: string): Promise<FeedItem[]> {
+  // XML entities that expand into entities ("billion laughs") cost memory exponential in the feed's
+  // size. No real feed declares any; refuse them before anything parses the document.
+  if (declaresEntities(xml))
+    throw new FeedNotAFeedError(feedUrl, "the DOCTYPE declares entities (entity expansion is refused)");
   const root = rootElement(xml);
   if (!root) throw new FeedNotAFeedError(feedUrl, "no XML root element");
   if (/^html$/i.test(root)) throw new FeedNotAFeedError(feedUrl, "an HTML page");
@@ -94,8 +98,21 @@ function toFeedItem(raw: Parser.Item & RawItem, feedUrl: string, isAtom: boolean
 /** The name of the document's first element, skipping the prolog, comments, doctype and processing instructions. */
 function rootElement(xml: string): string | null {
   const head = xml.slice(0, 4096).replace(/^\uFEFF/, "");
-  const stripped = head.replace(/^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/i, "");
+  const stripped = head.replace(
+    /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[^\]]*\])?\s*>)*/i,
+    "",
+  );
   return /^<([A-Za-z_][\w.:-]*)/.exec(stripped)?.[1] ?? null;
+}
+
+/** True when a DOCTYPE's internal subset declares an entity (`<!DOCTYPE rss [ <!ENTITY lol "lol"> ]>`). */
+function declaresEntities(xml: string): boolean {
+  const doctype = /<!DOCTYPE\b/i.exec(xml.slice(0, 65_536));
+  if (!doctype) return false;
+  const rest = xml.slice(doctype.index, doctype.index + 1_000_000);
+  const subset = rest.indexOf("[");
+  const end = rest.indexOf(">");
+  return subset !== -1 && (end === -1 || subset < end) && /<!ENTITY\b/i.test(rest);
 }
 
 /**
@@ -144,9 +161,25 @@ const ZONES: Record<string, string> = {
 
 /**
  * RFC 822 (RSS) or ISO 8601 (Atom), keeping the written offset (CET/CEST too); a time without offset is
- * taken as UTC; anything else Date can read comes out in UTC; null when unreadable.
+ * taken as UTC; anything else Date can read comes out in UTC; null when unreadable or outside the
+ * years 1990 to 2200.
  */
 export function isoDate(raw: string): string | null {
+  const iso = readDate(raw);
+  // Year 10000, year 0: a generator's bug, not a date. As "no date" the item still fits the ingest
+  // contract (an ISO date of six-digit year does not), instead of being dropped with a warning per poll.
+  return iso && plausible(iso) ? iso : null;
+}
+
+/** Dates a news item can carry: from the first web feeds to well beyond any article we will read. */
+const YEARS = { min: 1990, max: 2200 };
+
+function plausible(iso: string): boolean {
+  const year = /^(\d{4})-/.exec(iso)?.[1];
+  return !!year && Number(year) >= YEARS.min && Number(year) <= YEARS.max;
+}
+
+function readDate(raw: string): string | null {
   if (!raw) return null;
   const rfc = raw.replace(/\s([A-Z]{3,4})$/, (whole, zone: string) =>
     ZONES[zone] ? ` ${ZONES[zone]}` : whole,

@@ -1,5 +1,6 @@
 import robotsParserCjs from "robots-parser";
 import type { Keys, Redis } from "../redis.js";
+import { AddressRefusedError, addressCheck } from "./address-policy.js";
 import { classifyFetchFailure, followRedirects } from "./http-get.js";
 import { readCappedBody } from "./read-capped-body.js";
 import { readJson, writeJson } from "./redis-json.js";
@@ -47,7 +48,7 @@ export function crawlDelayMs(entry: RobotsEntry, origin: string, userAgent: stri
  */
 export async function fetchRobots(
   origin: string,
-  opts: { userAgent: string; timeoutMs: number; signal?: AbortSignal },
+  opts: { userAgent: string; timeoutMs: number; signal?: AbortSignal; allowPrivateAddresses?: boolean },
 ): Promise<RobotsEntry> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -58,6 +59,7 @@ export async function fetchRobots(
       { headers: new Headers({ "user-agent": opts.userAgent, accept: "text/plain, */*;q=0.5" }), signal },
       5,
       () => redirectLoop,
+      addressCheck(opts.allowPrivateAddresses),
     );
     if (res.status >= 400 && res.status < 500) {
       await res.body?.cancel();
@@ -75,6 +77,7 @@ export async function fetchRobots(
     if (failure.kind === "aborted") throw failure.reason;
     // A redirect loop is a robots.txt that cannot be had: RFC 9309 treats it like a 4xx.
     if (err === redirectLoop) return { kind: "allow-all" };
+    if (err instanceof AddressRefusedError) return { kind: "disallow-all", why: "address refused" };
     return {
       kind: "disallow-all",
       why: failure.kind === "timeout" ? "timeout" : (failure.errno ?? "network"),

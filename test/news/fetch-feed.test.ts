@@ -12,9 +12,17 @@ import {
   FeedTooManyRedirectsError,
   NewsFetchError,
 } from "../../src/news/errors.js";
-import { fetchFeed } from "../../src/news/fetch-feed.js";
+import {
+  type FeedValidators,
+  type FetchFeedOptions,
+  fetchFeed as fetchAnyFeed,
+} from "../../src/news/fetch-feed.js";
 import { parseFeed } from "../../src/news/parse-feed.js";
 import { rss, rssItem, useFeedServer } from "./feed-server.js";
+
+/** The test server is on 127.0.0.1: let its address through, as ALLOW_PRIVATE_ADDRESSES would. */
+const fetchFeed = (url: string, state: FeedValidators, opts: FetchFeedOptions = {}) =>
+  fetchAnyFeed(url, state, { allowPrivateAddresses: true, ...opts });
 
 const server = await useFeedServer();
 const none = { etag: null, lastModified: null };
@@ -85,6 +93,29 @@ describe("fetchFeed", () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rss([rssItem("a", ITALIAN)]))]);
     serve(body, { "content-type": "text/xml; charset=iso-8859-1" });
     expect(await firstTitle()).toEqual([ITALIAN, "bom"]);
+  });
+
+  it("should read a UTF-8 body labelled UTF-16 by the header as UTF-8, and UTF-16 without a BOM as UTF-16", async () => {
+    // No prolog: the header alone labels it.
+    serve(rss([rssItem("a", ITALIAN)], ""), { "content-type": "application/rss+xml; charset=utf-16" });
+    expect(await firstTitle()).toEqual([ITALIAN, "sniffed"]);
+    serve(iconv.encode(rss([rssItem("a", ITALIAN)]), "utf-16le"), {
+      "content-type": "text/xml; charset=utf-8",
+    });
+    expect(await firstTitle()).toEqual([ITALIAN, "sniffed"]);
+  });
+
+  it("should say the bytes are undecodable, not 'no XML root element', when no charset reads them", async () => {
+    // Labelled UTF-16, neither UTF-16 nor UTF-8: latin-1 bytes after an ASCII start.
+    serve(
+      Buffer.concat([Buffer.from("<rss><channel><title>"), Buffer.from([0xe8, 0xe0, 0xff, 0xfe, 0x80])]),
+      {
+        "content-type": "text/xml; charset=utf-16",
+      },
+    );
+    const err = await fetchFeed(`${server.origin}/rss`, none).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FeedNotAFeedError);
+    expect((err as Error).message).toMatch(/undecodable bytes \(labelled utf-16/);
   });
 
   it("should fail on an HTML page answered with 200", async () => {

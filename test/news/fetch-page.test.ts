@@ -1,8 +1,12 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { NewsFetchErrorCode, PageFetchError } from "../../src/news/errors.js";
-import { fetchPage } from "../../src/news/fetch-page.js";
+import { type FetchPageOptions, fetchPage as fetchAnyPage } from "../../src/news/fetch-page.js";
 import { useFeedServer } from "./feed-server.js";
+
+/** The test server is on 127.0.0.1: let its address through, as ALLOW_PRIVATE_ADDRESSES would. */
+const fetchPage = (url: string, opts: FetchPageOptions = {}) =>
+  fetchAnyPage(url, { allowPrivateAddresses: true, ...opts });
 
 const server = await useFeedServer();
 const UA = "MercatoRadar/0.1 (+https://example.org/bot)";

@@ -128,4 +128,41 @@ describe("isoDate", () => {
   it("should read a time without offset as UTC", () => {
     expect(isoDate("2026-09-04T18:28:18")).toBe("2026-09-04T18:28:18Z");
   });
+
+  describe("hostile and broken feeds (issue 13)", () => {
+    it("should read a year-10000 date as no date, so the item still fits the ingest contract", async () => {
+      const items = await parseFeed(
+        rss([
+          `<title>Kim al Milan</title><link>https://example.it/a</link><pubDate>Sat, 01 Jan 10000 00:00:00 GMT</pubDate>`,
+        ]),
+        "https://example.it/rss",
+      );
+      expect(items[0]?.published).toBeNull();
+      expect(IngestJobSchema.shape.published.safeParse(items[0]?.published).success).toBe(true);
+      expect(isoDate("0000-01-01T00:00:00Z")).toBeNull();
+      expect(isoDate("Sat, 01 Jan 10000 00:00:00 GMT")).toBeNull();
+      expect(isoDate("Wed, 02 Sep 2026 10:00:00 +0200")).toBe("2026-09-02T10:00:00+02:00");
+    });
+
+    it("should refuse a billion-laughs feed as entity expansion, before parsing it", async () => {
+      const laughs = Array.from(
+        { length: 9 },
+        (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`,
+      ).join("\n");
+      const xml = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol0 "lol">\n${laughs}\n]>\n${rss([
+        "<title>&lol9;</title><link>https://example.it/a</link>",
+      ]).replace(/^<\?xml[^>]*>\n/, "")}`;
+      const err = await parseFeed(xml, "https://example.it/rss").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FeedNotAFeedError);
+      expect((err as Error).message).toMatch(/entity expansion/);
+    });
+
+    it("should see past a DOCTYPE with an internal subset that declares no entity", async () => {
+      const xml = rss(["<title>a</title><link>https://example.it/a</link>"]).replace(
+        "<rss",
+        '<!DOCTYPE rss [ <!ATTLIST rss version CDATA "2.0"> ]>\n<rss',
+      );
+      expect(await parseFeed(xml, "https://example.it/rss")).toHaveLength(1);
+    });
+  });
 });

@@ -24,7 +24,7 @@ function clock(start = "2026-07-01T10:00:00Z") {
 }
 
 function deps(c: ReturnType<typeof clock>): PollSourceDeps {
-  return { store, now: c.now, random: () => 0, fetch: { timeoutMs: 2000 } };
+  return { store, now: c.now, random: () => 0, fetch: { timeoutMs: 2000, allowPrivateAddresses: true } };
 }
 
 describe("pollSource", () => {

@@ -48,19 +48,23 @@ describe("fetchRobots", () => {
   it("should read the rules of a 200, sending the bot's user agent", async () => {
     serveRobots(200, "User-agent: *\nDisallow: /vietato\n");
     server.clear();
-    expect(await fetchRobots(server.origin, { userAgent: UA, timeoutMs: 2000 })).toEqual(
-      rules("User-agent: *\nDisallow: /vietato\n"),
-    );
+    expect(
+      await fetchRobots(server.origin, { allowPrivateAddresses: true, userAgent: UA, timeoutMs: 2000 }),
+    ).toEqual(rules("User-agent: *\nDisallow: /vietato\n"));
     expect(server.requests[0]?.headers["user-agent"]).toBe(UA);
   });
 
   it("should allow everything on a 404 and nothing on a 503 (RFC 9309)", async () => {
     serveRobots(404);
-    expect(await fetchRobots(server.origin, { userAgent: UA, timeoutMs: 2000 })).toEqual({
+    expect(
+      await fetchRobots(server.origin, { allowPrivateAddresses: true, userAgent: UA, timeoutMs: 2000 }),
+    ).toEqual({
       kind: "allow-all",
     });
     serveRobots(503);
-    expect(await fetchRobots(server.origin, { userAgent: UA, timeoutMs: 2000 })).toEqual({
+    expect(
+      await fetchRobots(server.origin, { allowPrivateAddresses: true, userAgent: UA, timeoutMs: 2000 }),
+    ).toEqual({
       kind: "disallow-all",
       why: "HTTP 503",
     });
@@ -68,7 +72,11 @@ describe("fetchRobots", () => {
 
   it("should stay away from a site whose robots.txt does not answer in time", async () => {
     server.handle(() => {});
-    const entry = await fetchRobots(server.origin, { userAgent: UA, timeoutMs: 300 });
+    const entry = await fetchRobots(server.origin, {
+      allowPrivateAddresses: true,
+      userAgent: UA,
+      timeoutMs: 300,
+    });
     expect(entry).toEqual({ kind: "disallow-all", why: "timeout" });
   });
 });

@@ -36,7 +36,13 @@ const kim = {
 
 beforeAll(async () => {
   feeds = await startFeedServer({ radar: [fixture] });
-  const config = createConfig({ REDIS_URL: url, REDIS_PREFIX: prefix, BATCH_WINDOW_MS: "50" });
+  const config = createConfig({
+    REDIS_URL: url,
+    REDIS_PREFIX: prefix,
+    BATCH_WINDOW_MS: "50",
+    // The feed server is on 127.0.0.1.
+    ALLOW_PRIVATE_ADDRESSES: "true",
+  });
   app = createApp(config, log, {
     sources: [{ id: "radar", name: "Radar", url: feeds.url("radar"), language: "it" }],
   });

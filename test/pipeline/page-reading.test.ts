@@ -106,6 +106,8 @@ beforeAll(async () => {
   );
   const config = createConfig({
     REDIS_URL: url,
+    // The feed server is on 127.0.0.1.
+    ALLOW_PRIVATE_ADDRESSES: "true",
     REDIS_PREFIX: prefix,
     BATCH_WINDOW_MS: "100",
     PAGE_TIMEOUT_MS: "1000",

@@ -60,6 +60,8 @@ beforeAll(async () => {
     REDIS_URL: url,
     REDIS_PREFIX: prefix,
     BATCH_WINDOW_MS: "100",
+    // The feed server is on 127.0.0.1.
+    ALLOW_PRIVATE_ADDRESSES: "true",
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_ROOT: fake.apiRoot,

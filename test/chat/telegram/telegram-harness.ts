@@ -51,6 +51,8 @@ export async function startTelegramHarness(
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
     REDIS_PREFIX: prefix,
     BATCH_WINDOW_MS: "100",
+    // Tests serve their feeds on 127.0.0.1.
+    ALLOW_PRIVATE_ADDRESSES: "true",
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     ...o.env,
