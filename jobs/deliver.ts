@@ -36,7 +36,8 @@ export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
 /**
  * deliver: sends what waits in one chat's outbox as one message (or the chat's digest), through the
  * platform's adapter and within its limits. One sender per chat at a time; alerts leave the outbox only
- * once sent.
+ * once sent, and are marked sent the moment the platform accepted them, so a restart re-sends at most
+ * the messages that were in flight (sent, not yet marked).
  * Platform errors arrive already classified as DeliveryError:
  * - RATE_LIMITED waits exactly what the platform said, without spending an attempt: the whole queue for a
  *   bot-wide limit, only this chat's job for a limit of the chat's own;
@@ -71,7 +72,9 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     } catch (err) {
       return await onSendError(err, chat, deps);
     }
-    await deps.outbox.remove(
+    // Recorded before anything else, the job's completion included: a worker killed from here on re-sends
+    // nothing, and the ids stay known so no re-run of a fanout puts them back.
+    await deps.outbox.markSent(
       chat,
       items.map((i) => i.alert.id),
     );
