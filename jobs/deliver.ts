@@ -28,6 +28,8 @@ export interface DeliverDeps {
   /** Moves only this job `ms` later (a per-chat limit, a busy chat) and returns the error to throw. */
   postpone(ms: number): Promise<Error>;
   now(): Date;
+  /** The job's id: its re-run after a crash takes back the chat lock the dead run left. */
+  jobId?: string | undefined;
   log: Logger;
 }
 
@@ -60,7 +62,7 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     return "paused-chat";
   }
   if ("digest" in job) return deliverDigest(chat, job.digest, deps);
-  const token = await deps.outbox.lock(chat, LOCK_MS);
+  const token = await deps.outbox.lock(chat, LOCK_MS, deps.jobId);
   if (!token) throw await deps.postpone(1000); // another worker is sending to this chat
   try {
     const items = await deps.outbox.peek(chat, MAX_BATCH);

@@ -44,11 +44,20 @@ export interface Outbox {
   /** Removes sent alerts and remembers them as sent, in one step: call it as soon as the platform accepted. */
   markSent(chat: ChatAddress, alertIds: string[]): Promise<void>;
   size(chat: ChatAddress): Promise<number>;
-  /** Takes the chat's send lock for `ms`; returns a token, or null when another sender holds it. */
-  lock(chat: ChatAddress, ms: number): Promise<string | null>;
+  /**
+   * Takes the chat's send lock for `ms`; returns a token, or null when another sender holds it. With an
+   * `owner` (the deliver job's id) the token is the owner, and the same owner takes its lock back: the
+   * re-run of a job whose worker died does not wait for the lock that worker left behind.
+   */
+  lock(chat: ChatAddress, ms: number, owner?: string): Promise<string | null>;
   unlock(chat: ChatAddress, token: string): Promise<void>;
 }
 
+// Free, or already this owner's (its worker died): take it for ARGV[2] ms.
+const LOCK = `local v = redis.call('GET', KEYS[1])
+if v and v ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
 const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 export function createOutbox(redis: Redis, keys: Keys, log: Logger): Outbox {
@@ -114,9 +123,9 @@ export function createOutbox(redis: Redis, keys: Keys, log: Logger): Outbox {
         .exec();
     },
     size: (chat) => redis.zcard(k(chat, "order")),
-    async lock(chat, ms) {
-      const token = randomUUID();
-      return (await redis.set(k(chat, "lock"), token, "PX", ms, "NX")) === "OK" ? token : null;
+    async lock(chat, ms, owner) {
+      const token = owner ? `job:${owner}` : randomUUID();
+      return Number(await redis.eval(LOCK, 1, k(chat, "lock"), token, ms)) === 1 ? token : null;
     },
     async unlock(chat, token) {
       await redis.eval(UNLOCK, 1, k(chat, "lock"), token);

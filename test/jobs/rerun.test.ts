@@ -142,3 +142,12 @@ describe("an ingest whose processing died", () => {
     expect(fanned).toHaveLength(1);
   });
 });
+
+describe("a deliver job whose worker died", () => {
+  it("should take back the chat lock it left behind, while another job still waits for it", async () => {
+    const lost = await outbox.lock(c("locked"), 30_000, "deliver-1");
+    expect(lost).not.toBeNull();
+    expect(await outbox.lock(c("locked"), 30_000, "deliver-2")).toBeNull();
+    expect(await outbox.lock(c("locked"), 30_000, "deliver-1")).toBe(lost);
+  });
+});
