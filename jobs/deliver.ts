@@ -76,14 +76,32 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     }
     // Recorded before anything else, the job's completion included: a worker killed from here on re-sends
     // nothing, and the ids stay known so no re-run of a fanout puts them back.
-    await deps.outbox.markSent(
-      chat,
-      items.map((i) => i.alert.id),
-    );
+    const ids = items.map((i) => i.alert.id);
+    await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
     if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
     return "sent";
   } finally {
     await deps.outbox.unlock(chat, token);
+  }
+}
+
+/** How long a sent message's record may wait for Redis before the job gives up (and may send again). */
+const RECORD_DEADLINE_MS = 120_000;
+
+/**
+ * The message is out: keep trying to record it through a Redis outage rather than fail the job, whose
+ * re-run would send it again.
+ */
+async function untilRecorded(record: () => Promise<void>, log: Logger): Promise<void> {
+  const start = Date.now();
+  for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
+    try {
+      return await record();
+    } catch (err) {
+      if (Date.now() - start > RECORD_DEADLINE_MS) throw err;
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, "sent, not yet recorded: retrying");
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 }
 
