@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
-import type { PageReader } from "../src/news/page-reader.js";
+import type { PageRead, PageReader } from "../src/news/page-reader.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../src/queues.js";
 import { type ArticleDedupe, contentHash } from "../src/rumours/article-dedupe.js";
 import type { NearDuplicateIndex } from "../src/rumours/near-duplicates.js";
@@ -148,7 +148,17 @@ async function articleText(
     ...(fallback ? { fallback } : {}),
   });
   if (!deps.pages) return feed();
-  const page = await deps.pages.read(job.url);
+  let page: PageRead;
+  try {
+    page = await deps.pages.read(job.url);
+  } catch (err) {
+    // A page the reader chokes on (an empty or binary body) must not cost the item: its feed text is left.
+    deps.log.warn(
+      { url: job.url, err: err instanceof Error ? err.message : String(err) },
+      "page reader threw",
+    );
+    return feed("page-error");
+  }
   if (page.status === "busy") {
     if (deps.postpone) throw await deps.postpone(page.waitMs + Math.floor(Math.random() * JITTER_MS));
     return feed("host-busy");
