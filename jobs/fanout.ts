@@ -61,6 +61,7 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
   const todo = [...recipients].filter(([key]) => !paused.has(key));
   let held = 0;
   let dropped = 0;
+  let again = 0;
   // Chunks bound the calls in flight; each chat's placement is one atomic, idempotent script.
   for (let i = 0; i < todo.length; i += CHUNK) {
     await Promise.all(
@@ -74,6 +75,7 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
           { quiet, maxPushesPerHour: deps.maxPushesPerHour, now },
         );
         dropped += p.dropped;
+        if (!p.first) again++; // placed by an earlier run of this event
         if (p.placed !== "queued") {
           held++;
           return;
@@ -85,6 +87,6 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
     );
   }
   if (dropped) deps.log.warn({ event: event.id, dropped }, "outboxes full: oldest waiting alerts dropped");
-  deps.log.info({ event: event.id, chats: recipients.size, held }, "rumour event fanned out");
+  deps.log.info({ event: event.id, chats: recipients.size, held, again }, "rumour event fanned out");
   return { chats: recipients.size - paused.size - held };
 }

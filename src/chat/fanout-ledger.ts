@@ -5,8 +5,12 @@ import type { Keys, Redis } from "../redis.js";
 import { chatString } from "../subscriptions/chat-address.js";
 import { OUTBOX_LIMITS, outboxKey } from "./outbox.js";
 
-/** Longer than a fanout job can keep retrying, and than an outbox entry can wait (7 days). */
-const DONE_TTL_MS = 8 * 86_400_000;
+/**
+ * Far longer than a fanout job keeps retrying (minutes) or an ingest can re-queue its event; short
+ * enough that a big event's hash (one field per chat reached) does not pile up. Past it, the outbox's
+ * sent set still refuses an alert already delivered.
+ */
+const DONE_TTL_MS = 2 * 86_400_000;
 
 export interface Placement {
   /** Where the alert went for this chat: its outbox, or held for the digest (and why). */
@@ -23,7 +27,7 @@ export interface Placement {
  * counts the push, puts the alert in the outbox or the held list, and records the chat in the event's
  * done hash, all at once: there is no moment where one is written and the other not.
  *
- * Keys: `fanout:done:<sha1 of event id>` hash chat → "queued" | "quiet" | "cap", expiring after 8 days;
+ * Keys: `fanout:done:<sha1 of event id>` hash chat → "queued" | "quiet" | "cap", expiring after 2 days;
  * plus the outbox and held keys it writes (src/chat/outbox.ts, src/digest/held-alerts.ts).
  */
 export interface FanoutLedger {
