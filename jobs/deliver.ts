@@ -28,6 +28,8 @@ export interface DeliverDeps {
   /** Moves only this job `ms` later (a per-chat limit, a busy chat) and returns the error to throw. */
   postpone(ms: number): Promise<Error>;
   now(): Date;
+  /** The job's id: its re-run after a crash takes back the chat lock the dead run left. */
+  jobId?: string | undefined;
   log: Logger;
 }
 
@@ -36,7 +38,8 @@ export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
 /**
  * deliver: sends what waits in one chat's outbox as one message (or the chat's digest), through the
  * platform's adapter and within its limits. One sender per chat at a time; alerts leave the outbox only
- * once sent.
+ * once sent, and are marked sent the moment the platform accepted them, so a restart re-sends at most
+ * the messages that were in flight (sent, not yet marked).
  * Platform errors arrive already classified as DeliveryError:
  * - RATE_LIMITED waits exactly what the platform said, without spending an attempt: the whole queue for a
  *   bot-wide limit, only this chat's job for a limit of the chat's own;
@@ -59,7 +62,7 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     return "paused-chat";
   }
   if ("digest" in job) return deliverDigest(chat, job.digest, deps);
-  const token = await deps.outbox.lock(chat, LOCK_MS);
+  const token = await deps.outbox.lock(chat, LOCK_MS, deps.jobId);
   if (!token) throw await deps.postpone(1000); // another worker is sending to this chat
   try {
     const items = await deps.outbox.peek(chat, MAX_BATCH);
@@ -71,14 +74,34 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     } catch (err) {
       return await onSendError(err, chat, deps);
     }
-    await deps.outbox.remove(
-      chat,
-      items.map((i) => i.alert.id),
-    );
+    // Recorded before anything else, the job's completion included: a worker killed from here on re-sends
+    // nothing, and the ids stay known so no re-run of a fanout puts them back.
+    const ids = items.map((i) => i.alert.id);
+    await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
     if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
     return "sent";
   } finally {
     await deps.outbox.unlock(chat, token);
+  }
+}
+
+/** How long a sent message's record may wait for Redis before the job gives up (and may send again). */
+const RECORD_DEADLINE_MS = 120_000;
+
+/**
+ * The message is out: keep trying to record it through a Redis outage rather than fail the job, whose
+ * re-run would send it again.
+ */
+async function untilRecorded(record: () => Promise<void>, log: Logger): Promise<void> {
+  const start = Date.now();
+  for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
+    try {
+      return await record();
+    } catch (err) {
+      if (Date.now() - start > RECORD_DEADLINE_MS) throw err;
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, "sent, not yet recorded: retrying");
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 }
 

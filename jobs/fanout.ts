@@ -1,6 +1,5 @@
 import { UnrecoverableError } from "bullmq";
-import type { Outbox } from "../src/chat/outbox.js";
-import type { HeldAlerts, HoldReason } from "../src/digest/held-alerts.js";
+import type { FanoutLedger } from "../src/chat/fanout-ledger.js";
 import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
 import { type ChatAddress, FanoutJobSchema } from "../src/queues.js";
@@ -8,10 +7,14 @@ import { chatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
+/** Chats placed at once. */
+const CHUNK = 100;
+
 export interface FanoutDeps {
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
-  outbox: Outbox;
+  /** Puts into outboxes or holds, once per event and chat however often the event is fanned out. */
+  ledger: FanoutLedger;
   /**
    * Asks for a delivery to a chat `delayMs` from now; alerts arriving meanwhile leave together. `dedupe`
    * makes a retried fanout ask only once.
@@ -19,8 +22,6 @@ export interface FanoutDeps {
   enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void>;
   /** How long a chat's alerts may wait to be merged into one message. */
   batchWindowMs: number;
-  /** Pushes held by quiet hours or the cap, for the digest. */
-  held: HeldAlerts;
   /** At most this many pushes per chat and clock hour; the rest wait for the digest. */
   maxPushesPerHour: number;
   now(): Date;
@@ -32,7 +33,8 @@ export interface FanoutDeps {
  * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
  * matches twice gets one message naming both reasons. Paused chats (bot blocked or kicked) are skipped.
  * During a chat's quiet hours, or past its hourly cap, the alert is held for the digest instead: never
- * dropped.
+ * dropped. Effectively once: a re-run of the same event (retry, worker killed half-way) skips the chats
+ * already placed (FanoutLedger), so nothing is queued, held or counted twice.
  * @throws UnrecoverableError when the payload does not match the contract.
  */
 export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ chats: number }> {
@@ -56,23 +58,35 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
   const paused = await deps.chatState.pausedAmong(chats);
   const settings = await deps.chatState.settingsAmong(chats);
   const now = deps.now();
+  const todo = [...recipients].filter(([key]) => !paused.has(key));
   let held = 0;
-  for (const [key, { chat, matched }] of recipients) {
-    if (paused.has(key)) continue;
-    const s = settings.get(key);
-    let reason: HoldReason | null = s?.quiet && isQuiet(now, s.quiet, s.zone) ? "quiet" : null;
-    if (!reason && (await deps.held.countPush(chat, now)) > deps.maxPushesPerHour) {
-      await deps.held.uncountPush(chat, now);
-      reason = "cap";
-    }
-    if (reason) {
-      await deps.held.hold(chat, { item: { alert: event, matched }, reason });
-      held++;
-      continue;
-    }
-    await deps.outbox.put(chat, { alert: event, matched });
-    await deps.enqueueDeliver(chat, deps.batchWindowMs, event.id);
+  let dropped = 0;
+  let again = 0;
+  // Chunks bound the calls in flight; each chat's placement is one atomic, idempotent script.
+  for (let i = 0; i < todo.length; i += CHUNK) {
+    await Promise.all(
+      todo.slice(i, i + CHUNK).map(async ([key, { chat, matched }]) => {
+        const s = settings.get(key);
+        const quiet = Boolean(s?.quiet && isQuiet(now, s.quiet, s.zone));
+        const p = await deps.ledger.place(
+          event.id,
+          chat,
+          { alert: event, matched },
+          { quiet, maxPushesPerHour: deps.maxPushesPerHour, now },
+        );
+        dropped += p.dropped;
+        if (!p.first) again++; // placed by an earlier run of this event
+        if (p.placed !== "queued") {
+          held++;
+          return;
+        }
+        // Asked again on a re-run too: the run that placed it may have died before asking.
+        // The job id makes that a no-op while the first request is still known to BullMQ.
+        await deps.enqueueDeliver(chat, deps.batchWindowMs, event.id);
+      }),
+    );
   }
-  deps.log.info({ event: event.id, chats: recipients.size, held }, "rumour event fanned out");
+  if (dropped) deps.log.warn({ event: event.id, dropped }, "outboxes full: oldest waiting alerts dropped");
+  deps.log.info({ event: event.id, chats: recipients.size, held, again }, "rumour event fanned out");
   return { chats: recipients.size - paused.size - held };
 }

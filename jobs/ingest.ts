@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
-import type { PageReader } from "../src/news/page-reader.js";
+import type { PageRead, PageReader } from "../src/news/page-reader.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../src/queues.js";
 import { type ArticleDedupe, contentHash } from "../src/rumours/article-dedupe.js";
 import type { NearDuplicateIndex } from "../src/rumours/near-duplicates.js";
@@ -46,7 +46,9 @@ export interface IngestResult {
  *
  * The text is the article page's when it can be read (see PageReader), else the feed's title and teaser;
  * when the page's host is busy the job is postponed, before anything is claimed, so the retried job is
- * not its own duplicate. An article already processed (same canonical URL or same content) stops there,
+ * not its own duplicate. The claim is completed only after the events are handed on, so an attempt killed
+ * half-way is processed again by its retry (the rumour store replays the events the article caused, and
+ * their ids are deterministic); an article already processed (same canonical URL or same content) stops there,
  * and so does a syndicated copy or light rewrite of one (MinHash): it is no new outlet's evidence and
  * alerts no one. An item that is not transfer news (a match report, a referee, another sport) creates no
  * link and no alert. Backfill articles update the memory but alert no one.
@@ -66,15 +68,24 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     ...(fallback ? { pageFallback: fallback } : {}),
   });
   // The content hash stays the feed's (or the file's): two feeds that carry one article agree on it.
-  const claim = await deps.dedupe.claim(job.url, contentHash(job.title, job.text ?? job.description));
+  const hash = contentHash(job.title, job.text ?? job.description);
+  const claim = await deps.dedupe.claim(job.url, hash);
+  // The same content under another URL is being processed now: wait for its outcome rather than race it.
+  if (claim === "busy" && deps.postpone)
+    throw await deps.postpone(BUSY_RETRY_MS + Math.floor(Math.random() * JITTER_MS));
   if (claim !== "new") {
     deps.log.debug({ url: job.url, claim }, "article already processed");
     return done("duplicate");
   }
+  // The claim completes only once the outcome is recorded: an attempt killed before that is run again.
+  const finish = async (r: IngestResult) => {
+    await deps.dedupe.complete(job.url, hash);
+    return r;
+  };
   const gate = isMercato({ ...job, text: source === "feed" ? undefined : article.text });
   if (!gate.mercato) {
     deps.log.info({ url: job.url, textSource: source, reasons: gate.reasons }, "not transfer news");
-    return done("not-mercato");
+    return finish(done("not-mercato"));
   }
   const at = deps.now(job);
   const copy = await deps.nearDuplicates.check(
@@ -84,7 +95,7 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
   );
   if (copy) {
     deps.log.info({ url: job.url, of: copy.of, similarity: copy.similarity }, "near-duplicate article");
-    return done("near-duplicate");
+    return finish(done("near-duplicate"));
   }
   const facts = deps.understander.extract(article);
   const ref = { url: job.url, title: job.title, outlet: job.outlet, published: job.published };
@@ -112,11 +123,13 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     },
     "article ingested",
   );
-  return done("processed", facts.players.length, events);
+  return finish(done("processed", facts.players.length, events));
 }
 
 /** A small random spread, so that jobs put off together do not all come back in the same millisecond. */
 const JITTER_MS = 200;
+/** How long an item waits when the same content is being processed under another URL. */
+const BUSY_RETRY_MS = 5000;
 
 /**
  * The text to understand: the job's own (replay), else the article page's when it can be read and says
@@ -135,7 +148,17 @@ async function articleText(
     ...(fallback ? { fallback } : {}),
   });
   if (!deps.pages) return feed();
-  const page = await deps.pages.read(job.url);
+  let page: PageRead;
+  try {
+    page = await deps.pages.read(job.url);
+  } catch (err) {
+    // A page the reader chokes on (an empty or binary body) must not cost the item: its feed text is left.
+    deps.log.warn(
+      { url: job.url, err: err instanceof Error ? err.message : String(err) },
+      "page reader threw",
+    );
+    return feed("page-error");
+  }
   if (page.status === "busy") {
     if (deps.postpone) throw await deps.postpone(page.waitMs + Math.floor(Math.random() * JITTER_MS));
     return feed("host-busy");

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import type { CommandDeps } from "../commands/types.js";
+import { createFanoutLedger, type FanoutLedger } from "./chat/fanout-ledger.js";
 import { createOutbox, type Outbox } from "./chat/outbox.js";
 import type { ChatAdapter } from "./chat/types.js";
 import type { Config } from "./config.js";
@@ -46,6 +47,8 @@ export interface App {
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
   outbox: Outbox;
+  /** What each fanout placed per chat, so a re-run places nothing twice. */
+  ledger: FanoutLedger;
   held: HeldAlerts;
   digestSchedule: DigestSchedule;
   commandDeps: CommandDeps;
@@ -83,6 +86,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     subscriptions,
     chatState,
     outbox: createOutbox(redis, keys, log),
+    ledger: createFanoutLedger(redis, keys),
     held: createHeldAlerts(redis, keys),
     digestSchedule,
     commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
@@ -153,9 +157,8 @@ export function workerDeps(
     fanout: {
       subscriptions: app.subscriptions,
       chatState: app.chatState,
-      outbox: app.outbox,
+      ledger: app.ledger,
       batchWindowMs: c.BATCH_WINDOW_MS,
-      held: app.held,
       maxPushesPerHour: c.MAX_PUSHES_PER_HOUR,
       now,
     },

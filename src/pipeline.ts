@@ -155,7 +155,7 @@ export interface WorkerDeps {
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
   deliver: Omit<
     DeliverDeps,
-    "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "enqueueDigestDelivery" | "log"
+    "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "enqueueDigestDelivery" | "log" | "jobId"
   >;
   digestTick: Omit<DigestTickDeps, "enqueueDigest" | "log">;
   digest: Omit<DigestDeps, "enqueueDigestDelivery" | "log">;
@@ -163,7 +163,21 @@ export interface WorkerDeps {
   adapters: ChatAdapter[];
   /** How many jobs of each queue one process runs at once. */
   concurrency?: Partial<Record<QueueName, number>>;
+  /** Run only these queues' workers (one role per process, as the chaos run does); default all. */
+  only?: QueueName[];
+  /**
+   * How long a job's lock lives before a dead worker's job counts as stalled and runs again (BullMQ's
+   * default, 30 s, when absent); the stalled check runs twice as often.
+   */
+  lockDurationMs?: number;
 }
+
+/**
+ * A job whose worker died is run again up to this many times before it fails: every step is idempotent
+ * (docs/adr/008-effectively-once.md), so a re-run is safe, and BullMQ's default of 1 would turn two
+ * crashes during one big fanout into lost alerts.
+ */
+const MAX_STALLED = 5;
 
 export interface Workers {
   workers: Worker[];
@@ -190,13 +204,17 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     fn: (job: Job, token?: string) => Promise<unknown>,
     concurrency: number,
     limiter?: { max: number; duration: number },
-  ) => {
+  ): Worker | null => {
+    if (deps.only && !deps.only.includes(name)) return null;
     const connection = createWorkerRedis(deps.redisUrl);
     connections.push(connection);
+    const lock = deps.lockDurationMs;
     const w = new Worker(name, fn, {
       connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency?.[name] ?? concurrency,
+      maxStalledCount: MAX_STALLED,
+      ...(lock ? { lockDuration: lock, stalledInterval: Math.max(500, Math.floor(lock / 2)) } : {}),
       ...(limiter ? { limiter } : {}),
     });
     w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
@@ -209,18 +227,19 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     return w;
   };
   const log = deps.log;
-  const deliverWorker = (adapter: ChatAdapter): Worker => {
-    const w: Worker = make(
+  const deliverWorker = (adapter: ChatAdapter): Worker | null => {
+    const w: Worker | null = make(
       DeliverQueue[adapter.platform],
       (job, token) =>
         processDeliver(job.data, {
           ...deps.deliver,
           adapter,
           log,
+          jobId: job.id,
           enqueueDeliver: producers.enqueueDeliver,
           enqueueDigestDelivery: producers.enqueueDigestDelivery,
           rateLimit: async (ms) => {
-            await w.rateLimit(ms);
+            await w?.rateLimit(ms);
             return Worker.RateLimitError();
           },
           postpone: postponer(job, token),
@@ -230,7 +249,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     );
     return w;
   };
-  const workers = [
+  const all = [
     make(
       QueueName.Poll,
       (job) => processPoll(job.data, { ...deps.poll, enqueueIngest: producers.enqueueIngest, log }),
@@ -271,6 +290,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
       4,
     ),
   ];
+  const workers = all.filter((w): w is Worker => w !== null);
   return {
     workers,
     async close() {

@@ -34,10 +34,20 @@ export interface HeldAlerts {
   uncountPush(chat: ChatAddress, now: Date): Promise<void>;
 }
 
+/** The held list's bound and expiry, shared with the fanout ledger that writes it atomically too. */
+export const HELD_LIMITS = { max: MAX_HELD, ttlMs: TTL_MS } as const;
+
+/** Key names, shared with src/chat/fanout-ledger.ts, which holds and counts in one script. */
+export function heldKeys(keys: Keys) {
+  return {
+    list: (chat: ChatAddress) => keys.key("digest", "held", chatString(chat)),
+    counter: (chat: ChatAddress, now: Date) =>
+      keys.key("digest", "pushes", chatString(chat), Math.floor(now.getTime() / 3_600_000)),
+  };
+}
+
 export function createHeldAlerts(redis: Redis, keys: Keys): HeldAlerts {
-  const listKey = (chat: ChatAddress) => keys.key("digest", "held", chatString(chat));
-  const counter = (chat: ChatAddress, now: Date) =>
-    keys.key("digest", "pushes", chatString(chat), Math.floor(now.getTime() / 3_600_000));
+  const { list: listKey, counter } = heldKeys(keys);
   return {
     async hold(chat, held) {
       const k = listKey(chat);

@@ -107,6 +107,15 @@ export function createRumourStore(
       const raw = await redis.get(key);
       let prev: Rumour | null = raw ? (JSON.parse(raw) as Rumour) : null;
       if (prev && atMs - Date.parse(prev.lastSeen) > memoryMs) prev = null; // outside the window: new again
+      const replay = prev?.lastMove?.url === o.article.url ? prev.lastMove : undefined;
+      if (prev && replay)
+        return {
+          rumour: prev,
+          kind: replay.kind,
+          stage: replay.stage,
+          previous: replay.previous,
+          evidence: replay.evidence ?? null,
+        };
       const memory = prev ? { stage: prev.stage, lastSeenMs: Date.parse(prev.lastSeen) } : null;
       const kind: ChangeKind | null = decideLink(memory, stage, atMs, memoryMs);
       const stageNow = nextStage(memory, stage, kind);
@@ -140,6 +149,19 @@ export function createRumourStore(
           ? [o.article, ...(prev?.articles ?? []).filter((a) => !sameUrl(a))].slice(0, MAX_ARTICLES)
           : addBounded(prev?.articles ?? [], o.article, MAX_ARTICLES, sameUrl),
         ...(claims.length ? { claims } : {}),
+        ...(kind
+          ? {
+              lastMove: {
+                url: o.article.url,
+                kind,
+                stage,
+                previous: prev?.stage ?? null,
+                ...(why ? { evidence: why } : {}),
+              },
+            }
+          : prev?.lastMove
+            ? { lastMove: prev.lastMove }
+            : {}),
       };
       const score = Date.parse(next.lastSeen);
       const done = await redis.eval(

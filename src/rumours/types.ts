@@ -30,6 +30,17 @@ export interface Rumour {
    * latest kept (bounded). They never ring; the digest and /latest show them as "reported by N outlets".
    */
   claims?: Claim[];
+  /**
+   * The article that last moved the link, and how: a retried ingest of that article (its first attempt
+   * died after writing) gets the same change back instead of a silent repeat. Absent before it existed.
+   */
+  lastMove?: {
+    url: string;
+    kind: ChangeKind;
+    stage: Stage;
+    previous: Stage | null;
+    evidence?: { evidence: string; outlet: string };
+  };
 }
 
 /** A stage one outlet reported without certainty. */

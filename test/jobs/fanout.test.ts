@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { processFanout } from "../../jobs/fanout.js";
+import { createFanoutLedger } from "../../src/chat/fanout-ledger.js";
 import { createOutbox } from "../../src/chat/outbox.js";
 import { createHeldAlerts } from "../../src/digest/held-alerts.js";
 import { silentLogger } from "../../src/log.js";
@@ -20,8 +21,7 @@ const asked: ChatAddress[] = [];
 const deps = {
   subscriptions,
   chatState,
-  outbox,
-  held,
+  ledger: createFanoutLedger(redis, keys),
   log,
   batchWindowMs: 0,
   maxPushesPerHour: 5,

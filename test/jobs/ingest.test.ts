@@ -97,6 +97,18 @@ describe("processIngest", () => {
     });
   });
 
+  it("should use the feed text when the page reader throws on a hostile page, not fail the item", async () => {
+    const pages = createFakePageReader();
+    pages.read = async () => {
+      throw new TypeError("First argument to Readability constructor should be a document object.");
+    };
+    expect(await processIngest(job({ description: BODY }), deps({ pages }))).toMatchObject({
+      status: "processed",
+      textSource: "feed",
+      pageFallback: "page-error",
+    });
+  });
+
   it("should read no page when the job brings its text (replay)", async () => {
     const pages = createFakePageReader();
     const r = await processIngest(job({ text: BODY, description: "" }), deps({ pages }));

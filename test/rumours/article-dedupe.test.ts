@@ -18,9 +18,21 @@ describe("createArticleDedupe", () => {
   it("should let an article through once by URL and once by content", async () => {
     const h = contentHash("t", "body one");
     expect(await dedupe.claim("https://a.test/1", h)).toBe("new");
+    await dedupe.complete("https://a.test/1", h);
     expect(await dedupe.claim("https://a.test/1", h)).toBe("seen-url");
     expect(await dedupe.claim("https://b.test/copy", h)).toBe("seen-content");
     expect(await dedupe.claim("https://b.test/copy", h)).toBe("seen-url");
     expect(await dedupe.claim("https://a.test/2", contentHash("t", "body two"))).toBe("new");
+  });
+
+  it("should let the retry of an attempt that died process the article again, and hold off a copy meanwhile", async () => {
+    const h = contentHash("t", "body three");
+    expect(await dedupe.claim("https://a.test/3", h)).toBe("new");
+    // Killed before complete: the same URL's retry takes its own marker over.
+    expect(await dedupe.claim("https://a.test/3", h)).toBe("new");
+    expect(await dedupe.claim("https://c.test/copy-3", h)).toBe("busy");
+    await dedupe.complete("https://a.test/3", h);
+    expect(await dedupe.claim("https://a.test/3", h)).toBe("seen-url");
+    expect(await dedupe.claim("https://c.test/copy-3", h)).toBe("seen-content");
   });
 });
