@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanLine, cleanText } from "../../src/text/clean-text.js";
 import { subscriptionKey } from "../../src/subscriptions/subscription-key.js";
+import { cleanLine, cleanText } from "../../src/text/clean-text.js";
 import { playerKey } from "../../src/understand/types.js";
 
 describe("cleanText", () => {
