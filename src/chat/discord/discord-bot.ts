@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction,
   Client,
   Events,
+  GatewayDispatchEvents,
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
@@ -17,6 +18,7 @@ import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
 import type { GuildChannels } from "./guild-channels.js";
+import { createOptionPermissions, type RawInteraction } from "./option-permissions.js";
 import { escapeDiscord, truncateEscaped } from "./render-discord.js";
 import { CHANNEL_OPTION } from "./slash-commands.js";
 import { suggestNames } from "./suggest-names.js";
@@ -53,6 +55,12 @@ const failure = (lang: Lang) =>
 export function createDiscordBot(deps: DiscordBotDeps) {
   const { log } = deps;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.apiRoot } });
+  const optionPermissions = createOptionPermissions();
+  // discord.js drops the `permissions` Discord computes for the member in a resolved channel option;
+  // the raw packet arrives before the interaction event, so keep it by interaction id.
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: RawInteraction) =>
+    optionPermissions.remember(data),
+  );
 
   /** A DM's chat is the user's DM channel; POST /users/@me/channels returns it (the same one each time). */
   async function dmChannelId(userId: string): Promise<string> {
@@ -77,13 +85,20 @@ export function createDiscordBot(deps: DiscordBotDeps) {
       };
     }
     // Another channel of the same server may be named; Discord resolves only channels of this server.
-    const target = i.options.getChannel(CHANNEL_OPTION, false)?.id ?? i.channelId;
+    const named = i.options.getChannel(CHANNEL_OPTION, false)?.id;
+    const target = named ?? i.channelId;
+    // Managing a channel is checked on that channel: the member's rights where the command was typed
+    // say nothing about the channel the option names (overwrites differ per channel).
+    const permissions =
+      named && named !== i.channelId
+        ? optionPermissions.take(i.id, named)
+        : (i.memberPermissions?.bitfield ?? 0n);
     return {
       platform: "discord",
       chat: { platform: "discord", id: target },
       chatKind: "group",
       userId,
-      isAdmin: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      isAdmin: (permissions & PermissionFlagsBits.ManageChannels) !== 0n,
       lang,
       deps: deps.commandDeps,
     };

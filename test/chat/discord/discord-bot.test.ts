@@ -163,16 +163,31 @@ describe("the Discord bot through the fake gateway", () => {
     expect(fake.messages.filter((m) => m.channelId !== NEWS)).toEqual([]);
   });
 
-  it("should change another channel of the server through the channel option", async () => {
+  it("should change another channel of the server when the member manages that channel", async () => {
     await interact({
       type: 2,
       command: "follow",
       options: { club: "Milan" },
       channels: { channel: OTHER },
+      channelPermissions: { [OTHER]: MANAGE_CHANNELS },
+      channelId: NEWS,
+      guildId: GUILD,
+    });
+    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).toEqual(["Milan"]);
+  });
+
+  it("should check Manage Channels on the channel the option names, not where the command was typed", async () => {
+    // Issue 13, 9: managing #calciomercato gave the right to change #generale.
+    const { callback } = await interact({
+      type: 2,
+      command: "follow",
+      options: { club: "Inter" },
+      channels: { channel: OTHER },
       channelId: NEWS,
       ...admin,
     });
-    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).toEqual(["Milan"]);
+    expect(callback.data?.content).toContain("Only admins");
+    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).not.toContain("Inter");
   });
 
   it("should keep a user's DM subscriptions on the DM channel Discord creates", async () => {
