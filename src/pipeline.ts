@@ -28,6 +28,7 @@ import {
   type RumourEvent,
 } from "./queues.js";
 import { createWorkerRedis, type Redis } from "./redis.js";
+import { isRedisUnavailable, type RedisErrorLog } from "./redis-outage.js";
 import { chatString } from "./subscriptions/chat-address.js";
 
 /** How long an ingest job may wait for its page's host before the item is read from its feed text. */
@@ -150,6 +151,8 @@ export interface WorkerDeps {
   redisUrl: string;
   prefix: string;
   log: Logger;
+  /** Where connection failures go (one line per cause); without it they are logged as errors. */
+  redisErrors?: RedisErrorLog;
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
   ingest: Omit<IngestDeps, "enqueueFanout" | "postpone" | "log">;
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
@@ -193,13 +196,17 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
   ) => {
     const connection = createWorkerRedis(deps.redisUrl);
     connections.push(connection);
+    deps.redisErrors?.watch(connection, name);
     const w = new Worker(name, fn, {
       connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency?.[name] ?? concurrency,
       ...(limiter ? { limiter } : {}),
     });
-    w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
+    w.on("error", (err) => {
+      if (deps.redisErrors && isRedisUnavailable(err)) deps.redisErrors.report(err, name);
+      else deps.log.error({ err, queue: name }, "worker error");
+    });
     w.on("failed", (job, err) =>
       deps.log.warn(
         { queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message },

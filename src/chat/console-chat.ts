@@ -75,7 +75,8 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
       chatKind: "private",
       userId: "console",
       isAdmin: true,
-      lang: await langOf(CONSOLE_CHAT),
+      // Redis may be away: the command itself then says so, in the terminal's language.
+      lang: await langOf(CONSOLE_CHAT).catch(() => opts.lang),
       deps: opts.deps,
     };
     const reply = await runTextCommand(line, ctx, opts.log);

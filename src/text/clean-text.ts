@@ -19,12 +19,7 @@ const ANSI =
 
 /** Removes escape sequences, controls (keeping \n and \t), bidi and zero-width characters; NFKC. */
 export function cleanText(s: string): string {
-  return s
-    .replace(ANSI, "")
-    .normalize("NFKC")
-    .replace(CONTROL, "")
-    .replace(BIDI, "")
-    .replace(ZERO_WIDTH, "");
+  return s.replace(ANSI, "").normalize("NFKC").replace(CONTROL, "").replace(BIDI, "").replace(ZERO_WIDTH, "");
 }
 
 /** cleanText on one line: any run of white space (newlines included) becomes one space; trimmed. */
