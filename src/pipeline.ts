@@ -9,6 +9,7 @@ import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
 import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
+import { bounded } from "./bounded.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { JOB_DEFAULTS } from "./job-defaults.js";
 import type { Logger } from "./log.js";
@@ -170,7 +171,8 @@ export interface WorkerDeps {
 
 export interface Workers {
   workers: Worker[];
-  close(): Promise<void>;
+  /** Closes every worker, waiting at most `graceMs` for the jobs they run (default: as long as they take). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -280,8 +282,14 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
   ];
   return {
     workers,
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    async close(graceMs = Number.POSITIVE_INFINITY) {
+      // Jobs finish within the grace; past it the workers close without waiting, and the jobs still
+      // active stay in Redis to be retried after the restart (stalled jobs), not lost half done.
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      if ((await bounded(graceful, Math.min(graceMs, 2 ** 31 - 1))) !== "done") {
+        deps.log.warn({ graceMs }, "workers: jobs still running at shutdown, left for a retry");
+        await bounded(Promise.all(workers.map((w) => w.close(true))), 1000);
+      }
       for (const c of connections) c.disconnect();
     },
   };
