@@ -13,13 +13,17 @@ import {
 import { findCommand } from "../../../commands/index.js";
 import { runCommand } from "../../../commands/run-command.js";
 import type { Command, CommandContext, CommandDeps, Lang, Reply } from "../../../commands/types.js";
+import { unavailableText } from "../../../commands/unavailable.js";
 import type { Logger } from "../../log.js";
 import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
+import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import { cleanText } from "../../text/clean-text.js";
+import { splitText } from "../split-text.js";
 import type { GuildChannels } from "./guild-channels.js";
 import { createOptionPermissions, type RawInteraction } from "./option-permissions.js";
-import { escapeDiscord, truncateEscaped } from "./render-discord.js";
+import { escapeDiscord } from "./render-discord.js";
 import { CHANNEL_OPTION } from "./slash-commands.js";
 import { suggestNames } from "./suggest-names.js";
 
@@ -145,23 +149,32 @@ export function createDiscordBot(deps: DiscordBotDeps) {
         ? await execute(command, i, lang)
         : { text: lang === "it" ? "Comando sconosciuto." : "Unknown command.", ephemeral: true };
     } catch (err) {
-      log.error({ err, interaction: i.id, command: i.commandName }, "discord: command failed");
-      reply = { text: failure(lang), ephemeral: true };
+      if (isRedisUnavailable(err)) {
+        log.warn({ interaction: i.id, cause: (err as Error).message }, "discord: command, redis unavailable");
+        reply = { text: unavailableText(lang), ephemeral: true };
+      } else {
+        log.error({ err, interaction: i.id, command: i.commandName }, "discord: command failed");
+        reply = { text: failure(lang), ephemeral: true };
+      }
     } finally {
       clearTimeout(timer);
     }
-    const content = truncateEscaped(escapeDiscord(reply.text), MAX_CONTENT);
+    // Escaped line by line, then split between lines: a long /list arrives whole, in several messages.
+    const escaped = cleanText(reply.text)
+      .split("\n")
+      .map((line) => escapeDiscord(line))
+      .join("\n");
+    const [first = "", ...rest] = splitText(escaped, MAX_CONTENT);
     const ephemeral = reply.ephemeral || flags !== undefined;
+    const ephemeralFlags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     if (deferred) {
       await deferred;
-      await i.editReply({ content, allowedMentions: { parse: [] } });
+      await i.editReply({ content: first, allowedMentions: { parse: [] } });
     } else {
-      await i.reply({
-        content,
-        allowedMentions: { parse: [] },
-        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      });
+      await i.reply({ content: first, allowedMentions: { parse: [] }, ...ephemeralFlags });
     }
+    for (const content of rest)
+      await i.followUp({ content, allowedMentions: { parse: [] }, ...ephemeralFlags });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
