@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type FeedServer, startFeedServer } from "../src/demo/feed-server.js";
 import { projectRoot } from "../src/paths.js";
-import { ensureRedis, type RedisHandle } from "../src/redis-server.js";
+import type { RedisHandle } from "../src/redis-server.js";
+import { privateRedis } from "./helpers/private-redis.js";
 import { waitFor } from "./helpers/wait-for.js";
-
-/** A loopback port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const children: ChildProcess[] = [];
 let server: RedisHandle | null = null;
@@ -32,9 +22,7 @@ describe("npm start while its Redis goes away (issue 13, 4)", () => {
     timeout: 90_000,
   }, async () => {
     // A private redis-server: stopping the shared one on 6379 would break every other test.
-    const url = `redis://127.0.0.1:${await freePort()}`;
-    const dataDir = mkdtempSync(join(tmpdir(), "mr-outage-"));
-    const start = () => ensureRedis(url, { autostart: true, dataDir, persist: false });
+    const { url, dataDir, start } = await privateRedis();
     server = await start();
     expect(server.started).toBe(true);
 
