@@ -199,6 +199,16 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
   };
 
   on.on("callback_query:data", async (ctx) => {
+    try {
+      await onButton(ctx);
+    } catch (err) {
+      if (!isRedisUnavailable(err)) throw err;
+      log.warn({ cause: (err as Error).message }, "telegram button: redis unavailable");
+      await ctx.answerCallbackQuery({ text: unavailableText(userLang(ctx)) });
+    }
+  });
+
+  const onButton = async (ctx: Filter<Context, "callback_query:data">) => {
     const action = parseAlertAction(ctx.callbackQuery.data);
     if (!action || !ctx.chat) {
       await ctx.answerCallbackQuery();
@@ -218,7 +228,7 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     const player = players.find((p) => p.key === action.playerKey)?.name ?? action.playerKey;
     const answer = await runCommand(unwatch, { player }, cc, log);
     await ctx.answerCallbackQuery({ text: answer.text.slice(0, 200) });
-  });
+  };
 
   // The bot's own membership: blocked, kicked or removed pauses the chat; back in resumes it.
   on.on("my_chat_member", async (ctx) => {

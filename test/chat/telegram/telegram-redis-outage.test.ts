@@ -33,6 +33,16 @@ describe("Telegram commands while Redis is away (issue 13, 4)", () => {
       30_000,
     );
 
+    // An alert's Unwatch button too: an answer instead of a spinner.
+    fake.pushCallback({ chat: { id: 8001, type: "private" }, from: user, data: "u:rafael-leao" });
+    await waitFor(
+      () =>
+        fake.calls.some(
+          (c) => c.method === "answerCallbackQuery" && /non disponibile/.test(String(c.payload.text)),
+        ),
+      30_000,
+    );
+
     server = await redis.start();
     fake.pushText({ chat: { id: 8001, type: "private" }, from: user, text: "/list" });
     await waitFor(
