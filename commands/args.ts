@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { cleanLine } from "../src/text/clean-text.js";
 import type { CommandArg, Lang } from "./types.js";
 
 /**
- * A name argument as fans type it: trimmed, 2–60 characters, at least two letters (emoji-only and
- * punctuation-only input is refused before it reaches the stores).
+ * A name argument as fans type it: NFKC, without controls, bidi or zero-width characters (they make
+ * look-alike names differ and reorder what is shown), trimmed, 2–60 characters, at least two letters
+ * (emoji-only and punctuation-only input is refused before it reaches the stores).
  */
 export const nameArg = z
   .string({ error: "missing" })
-  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .transform(cleanLine)
   .pipe(
     z
       .string()

@@ -4,7 +4,7 @@ import { claimText } from "../src/chat/claim-text.js";
 import { quoteEvidence } from "../src/chat/evidence-text.js";
 import { openClaims } from "../src/rumours/claims.js";
 import type { Rumour } from "../src/rumours/types.js";
-import { playerKey } from "../src/understand/types.js";
+import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
 import { nameArg } from "./args.js";
 import type { Lang } from "./types.js";
 import { defineCommand } from "./types.js";

@@ -1,6 +1,8 @@
 import type { Logger } from "../src/log.js";
+import { isRedisUnavailable } from "../src/redis-outage.js";
 import { findCommand } from "./index.js";
 import type { Command, CommandContext, Reply } from "./types.js";
+import { unavailableText } from "./unavailable.js";
 import { usageLine } from "./usage.js";
 
 const MAX_INPUT = 300;
@@ -58,6 +60,11 @@ export async function runCommand(
   try {
     return await command.execute(parsed.data, ctx);
   } catch (err) {
+    if (isRedisUnavailable(err)) {
+      // An outage, not a bug: no stack trace, and the user is told to come back.
+      log.warn({ command: command.name, cause: (err as Error).message }, "command: redis unavailable");
+      return { text: unavailableText(ctx.lang), ephemeral: true };
+    }
     log.error({ err, command: command.name, chat: ctx.chat }, "command failed");
     return {
       text: it

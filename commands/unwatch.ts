@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { playerKey } from "../src/understand/types.js";
+import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
 import { nameArg, playerArg } from "./args.js";
 import { defineCommand } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { planDigest } from "../src/digest/plan-digest.js";
-import { playerKey } from "../src/understand/types.js";
+import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
 import { chatFullText, nameArg, playerArg } from "./args.js";
 import { defineCommand } from "./types.js";
 

@@ -21,6 +21,7 @@ import { loadSources, type Source } from "./news/sources.js";
 import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
 import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
+import { createRedisErrorLog, type RedisErrorLog } from "./redis-outage.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
 import { loadSourceTiers } from "./rumours/credibility.js";
 import { createNearDuplicateIndex, type NearDuplicateIndex } from "./rumours/near-duplicates.js";
@@ -52,12 +53,15 @@ export interface App {
   held: HeldAlerts;
   digestSchedule: DigestSchedule;
   commandDeps: CommandDeps;
+  /** One rate-limited log line per Redis failure cause, for every connection of the process. */
+  redisErrors: RedisErrorLog;
   close(): Promise<void>;
 }
 
 export function createApp(config: Config, log: Logger, overrides: { sources?: Source[] } = {}): App {
   const redis = createRedis(config.REDIS_URL);
-  redis.on("error", (err) => log.error({ err: err.message }, "redis error"));
+  const redisErrors = createRedisErrorLog(log);
+  redisErrors.watch(redis, "app");
   const keys = createKeys(config.REDIS_PREFIX);
   const gazetteer = loadGazetteer();
   const subscriptions = createSubscriptionStore(redis, keys, {
@@ -68,6 +72,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     tiers: loadSourceTiers(),
   });
   const queues = createQueues(redis, config.REDIS_PREFIX);
+  for (const q of queues.all()) redisErrors.watch(q, q.name);
   const chatState = createChatStateStore(redis, keys);
   const digestSchedule = createDigestSchedule(redis, keys);
   return {
@@ -90,6 +95,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     held: createHeldAlerts(redis, keys),
     digestSchedule,
     commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
+    redisErrors,
     async close() {
       await queues.close();
       redis.disconnect();
@@ -130,6 +136,7 @@ export function workerDeps(
     redisUrl: c.REDIS_URL,
     prefix: c.REDIS_PREFIX,
     log: app.log,
+    redisErrors: app.redisErrors,
     poll: {
       sources: new Map(app.sources.map((s) => [s.id, s])),
       poll: (source, signal) =>

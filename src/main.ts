@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { createApp, workerDeps } from "./app.js";
+import { bounded } from "./bounded.js";
 import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
@@ -14,6 +15,8 @@ import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
+/** The steps of a shutdown end this much before the hard limit, so closing Redis always has time. */
+const CLOSE_RESERVE_MS = 3000;
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -28,7 +31,41 @@ async function main(): Promise<void> {
     log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
   const app = createApp(config, log);
   const roles = new Set(config.ROLES);
-  const stops: (() => Promise<void> | void)[] = [];
+  /** What to stop, first to last: the chats (no new commands), then the workers (bounded grace). */
+  const stops: { name: string; stop: (remainingMs: number) => Promise<void> | void }[] = [];
+  let workersStop: ((graceMs: number) => Promise<void>) | null = null;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      log.info({ signal }, "shutting down");
+      // The last resort; every step below is bounded well within it.
+      setTimeout(() => {
+        log.error({ signal }, `shutdown took over ${SHUTDOWN_TIMEOUT_MS} ms, exiting anyway`);
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+      const deadline = Date.now() + SHUTDOWN_TIMEOUT_MS - CLOSE_RESERVE_MS;
+      const step = async (name: string, run: (remainingMs: number) => Promise<void> | void) => {
+        const remaining = deadline - Date.now();
+        const r = await bounded(
+          Promise.resolve().then(() => run(remaining)),
+          remaining,
+        );
+        if (r !== "done")
+          log.warn({ step: name, err: r === "timeout" ? "timeout" : r.message }, "shutdown step cut short");
+      };
+      for (const { name, stop } of stops) await step(name, stop);
+      if (workersStop) await step("workers", (remaining) => workersStop!(remaining - 1000));
+      await step("redis", () => app.close());
+      await step("redis-server", () => redisServer.stop());
+      process.exit(0);
+    })();
+    return stopping;
+  };
+  // Installed before anything starts: a start that waits for a platform must still be stoppable.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
   const adapters: ChatAdapter[] = [];
   const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
@@ -37,7 +74,7 @@ async function main(): Promise<void> {
     const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
     adapters.push(chat.adapter);
     const listener = chat.listen();
-    stops.push(() => listener.close());
+    stops.push({ name: "console", stop: () => listener.close() });
     process.stdout.write(
       lang === "it"
         ? `Mercato Radar — chat nel terminale (${CONSOLE_CHAT.id}). Scrivi /help, /watch Kim Min-Jae, /follow Milan.\n`
@@ -49,9 +86,9 @@ async function main(): Promise<void> {
     const telegram = createTelegram(app);
     adapters.push(telegram.adapter); // workers send through bot.api alone, no polling needed
     if (roles.has("bot")) {
-      await telegram.start(); // command menus, then long polling or the webhook server
-      stops.push(() => telegram.stop());
-      log.info("telegram bot started");
+      stops.push({ name: "telegram", stop: () => telegram.stop() });
+      await telegram.start(); // getMe (retried), then long polling or the webhook server; menus beside
+      if (!stopping) log.info("telegram bot started");
     }
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
@@ -64,40 +101,21 @@ async function main(): Promise<void> {
     });
     adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
     if (roles.has("bot")) {
+      stops.push({ name: "discord", stop: () => discord.stop() });
       await discord.start();
-      stops.push(() => discord.stop());
       log.info("discord bot connected");
     }
   }
+  if (stopping) return; // a signal came while a platform was still starting
   if (roles.has("worker")) {
     const workers = startWorkers(app.queues, workerDeps(app, adapters));
-    stops.unshift(() => workers.close());
+    workersStop = (graceMs) => workers.close(graceMs);
   }
   if (roles.has("scheduler")) {
     await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);
     await scheduleDigestTick(app.queues, config.DIGEST_TICK_SECONDS);
     log.info({ sources: app.sources.length }, "poll and digest schedulers in place");
   }
-
-  let stopping: Promise<void> | undefined;
-  const shutdown = (signal: string) => {
-    stopping ??= (async () => {
-      log.info({ signal }, "shutting down");
-      // A platform that does not answer (a long poll to a dead server) must not keep the process alive.
-      setTimeout(() => {
-        log.error({ signal }, `shutdown took over ${SHUTDOWN_TIMEOUT_MS} ms, exiting anyway`);
-        process.exit(1);
-      }, SHUTDOWN_TIMEOUT_MS).unref();
-      for (const stop of stops) await stop();
-      await app.close();
-      await redisServer.stop();
-      process.exit(0);
-    })();
-    return stopping;
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 }
 
 main().catch((err: unknown) => {

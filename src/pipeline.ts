@@ -9,6 +9,7 @@ import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
 import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
+import { bounded } from "./bounded.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { JOB_DEFAULTS } from "./job-defaults.js";
 import type { Logger } from "./log.js";
@@ -28,6 +29,7 @@ import {
   type RumourEvent,
 } from "./queues.js";
 import { createWorkerRedis, type Redis } from "./redis.js";
+import { isRedisUnavailable, type RedisErrorLog } from "./redis-outage.js";
 import { chatString } from "./subscriptions/chat-address.js";
 
 /** How long an ingest job may wait for its page's host before the item is read from its feed text. */
@@ -150,6 +152,8 @@ export interface WorkerDeps {
   redisUrl: string;
   prefix: string;
   log: Logger;
+  /** Where connection failures go (one line per cause); without it they are logged as errors. */
+  redisErrors?: RedisErrorLog;
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
   ingest: Omit<IngestDeps, "enqueueFanout" | "postpone" | "log">;
   fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
@@ -181,7 +185,8 @@ const MAX_STALLED = 5;
 
 export interface Workers {
   workers: Worker[];
-  close(): Promise<void>;
+  /** Closes every worker, waiting at most `graceMs` for the jobs they run (default: as long as they take). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -209,6 +214,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     const connection = createWorkerRedis(deps.redisUrl);
     connections.push(connection);
     const lock = deps.lockDurationMs;
+    deps.redisErrors?.watch(connection, name);
     const w = new Worker(name, fn, {
       connection,
       prefix: deps.prefix,
@@ -217,7 +223,10 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
       ...(lock ? { lockDuration: lock, stalledInterval: Math.max(500, Math.floor(lock / 2)) } : {}),
       ...(limiter ? { limiter } : {}),
     });
-    w.on("error", (err) => deps.log.error({ err, queue: name }, "worker error"));
+    w.on("error", (err) => {
+      if (deps.redisErrors && isRedisUnavailable(err)) deps.redisErrors.report(err, name);
+      else deps.log.error({ err, queue: name }, "worker error");
+    });
     w.on("failed", (job, err) =>
       deps.log.warn(
         { queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message },
@@ -293,8 +302,14 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
   const workers = all.filter((w): w is Worker => w !== null);
   return {
     workers,
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    async close(graceMs = Number.POSITIVE_INFINITY) {
+      // Jobs finish within the grace; past it the workers close without waiting, and the jobs still
+      // active stay in Redis to be retried after the restart (stalled jobs), not lost half done.
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      if ((await bounded(graceful, Math.min(graceMs, 2 ** 31 - 1))) !== "done") {
+        deps.log.warn({ graceMs }, "workers: jobs still running at shutdown, left for a retry");
+        await bounded(Promise.all(workers.map((w) => w.close(true))), 1000);
+      }
       for (const c of connections) c.disconnect();
     },
   };

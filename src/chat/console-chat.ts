@@ -3,6 +3,7 @@ import { runTextCommand } from "../../commands/run-command.js";
 import type { CommandContext, CommandDeps, Lang } from "../../commands/types.js";
 import type { Logger } from "../log.js";
 import type { ChatAddress, OutboxItem } from "../queues.js";
+import { cleanText } from "../text/clean-text.js";
 import { alertModel } from "./alert-model.js";
 import { digestSections } from "./digest-text.js";
 import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "./types.js";
@@ -53,7 +54,9 @@ export interface ConsoleOutput {
  * It speaks the chat's language once /lang set one, else `lang` (from the terminal's locale).
  */
 export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: Lang; out?: ConsoleOutput }) {
-  const out = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
+  const sink = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
+  // Feed titles and names reach a terminal here: no escape code or bidi override may drive it.
+  const out: ConsoleOutput = { write: (t) => sink.write(cleanText(t)) };
   const langOf = async (chat: ChatAddress) => (await opts.deps.chatState.lang(chat)) ?? opts.lang;
   const adapter: ChatAdapter = {
     platform: "console",
@@ -72,7 +75,8 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
       chatKind: "private",
       userId: "console",
       isAdmin: true,
-      lang: await langOf(CONSOLE_CHAT),
+      // Redis may be away: the command itself then says so, in the terminal's language.
+      lang: await langOf(CONSOLE_CHAT).catch(() => opts.lang),
       deps: opts.deps,
     };
     const reply = await runTextCommand(line, ctx, opts.log);

@@ -1,6 +1,7 @@
 import type { Keys, Redis } from "../redis.js";
-import { playerKey } from "../understand/types.js";
+import { cleanLine } from "../text/clean-text.js";
 import { type ChatAddress, chatString, parseChatString } from "./chat-address.js";
+import { subscriptionKey } from "./subscription-key.js";
 
 /** A watched player as the chat sees him. */
 export interface WatchedPlayer {
@@ -48,7 +49,13 @@ redis.call('SREM', KEYS[2], ARGV[2])
 return n`;
 
 /** Club identity in keys: the folded canonical name ("Bayern Munich" → "bayern-munich"). */
-export const clubKey = playerKey;
+export const clubKey = subscriptionKey;
+
+/** An empty key would be shared by every name that folds to nothing: refuse it loudly. */
+function checkedKey(key: string): string {
+  if (!key) throw new Error("empty subscription key");
+  return key;
+}
 
 export function createSubscriptionStore(
   redis: Redis,
@@ -71,9 +78,9 @@ export function createSubscriptionStore(
   const members = async (set: string) => (await redis.smembers(set)).map(parseChatString);
 
   const store: SubscriptionStore = {
-    watch: (chat, p) => add(chat, `p:${p.key}`, p.name, playerSet(p.key)),
+    watch: (chat, p) => add(chat, `p:${checkedKey(p.key)}`, cleanLine(p.name), playerSet(p.key)),
     unwatch: (chat, key) => remove(chat, `p:${key}`, playerSet(key)),
-    follow: (chat, club) => add(chat, `c:${clubKey(club)}`, club, clubSet(club)),
+    follow: (chat, club) => add(chat, `c:${checkedKey(clubKey(club))}`, cleanLine(club), clubSet(club)),
     unfollow: (chat, club) => remove(chat, `c:${clubKey(club)}`, clubSet(club)),
     async list(chat) {
       const all = await redis.hgetall(chatKey(chat));

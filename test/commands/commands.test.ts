@@ -193,3 +193,24 @@ describe("digest, quiet and lang", () => {
     expect(await run("/lang de", chat())).toMatch(/Usage: \/lang <language>/);
   });
 });
+
+describe("names in any script and invisible characters (issue 13, 7 and 8)", () => {
+  it("should keep non-Latin names apart", async () => {
+    const c = ctx("script-1");
+    expect(await run("/watch Иван Петров", c)).toContain("Watching Иван Петров");
+    expect(await run("/watch 李刚", c)).toContain("Watching 李刚");
+    expect(await run("/unwatch Ωμέγα", c)).toContain("You don't watch");
+    const { players } = await subscriptions.list(c.chat);
+    expect(players.map((p) => p.name).sort()).toEqual(["李刚", "Иван Петров"].sort());
+    expect(await run("/unwatch Петров", c)).toContain("Stopped watching Иван Петров");
+  });
+
+  it("should store names without control, bidi or zero-width characters", async () => {
+    const c = ctx("script-2");
+    await run("/watch \u001b[31mZed\u0000 Kid\u202e\u2066", c);
+    await run("/watch Le\u200bao Junior", c);
+    expect(await run("/watch Leao Junior", c)).toContain("You already watch Leao Junior");
+    const { players } = await subscriptions.list(c.chat);
+    expect(players.map((p) => p.name).sort()).toEqual(["Leao Junior", "Zed Kid"]);
+  });
+});

@@ -23,6 +23,8 @@ export interface InteractionSpec {
   locale?: string;
   /** Channel options resolved by Discord: option name → channel id. */
   channels?: Record<string, string>;
+  /** The member's permissions in a resolved channel (channel id → bits); default MEMBER_PERMISSIONS. */
+  channelPermissions?: Record<string, bigint>;
 }
 
 /**
@@ -53,7 +55,7 @@ export function buildInteraction(s: InteractionSpec) {
         id,
         type: 0,
         name: `channel-${id.slice(-4)}`,
-        permissions: String(MEMBER_PERMISSIONS),
+        permissions: String(s.channelPermissions?.[id] ?? MEMBER_PERMISSIONS),
         guild_id: s.guildId,
       },
     ]),

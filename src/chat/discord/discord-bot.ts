@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction,
   Client,
   Events,
+  GatewayDispatchEvents,
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
@@ -12,12 +13,17 @@ import {
 import { findCommand } from "../../../commands/index.js";
 import { runCommand } from "../../../commands/run-command.js";
 import type { Command, CommandContext, CommandDeps, Lang, Reply } from "../../../commands/types.js";
+import { unavailableText } from "../../../commands/unavailable.js";
 import type { Logger } from "../../log.js";
 import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
+import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import { cleanText } from "../../text/clean-text.js";
+import { splitText } from "../split-text.js";
 import type { GuildChannels } from "./guild-channels.js";
-import { escapeDiscord, truncateEscaped } from "./render-discord.js";
+import { createOptionPermissions, type RawInteraction } from "./option-permissions.js";
+import { escapeDiscord } from "./render-discord.js";
 import { CHANNEL_OPTION } from "./slash-commands.js";
 import { suggestNames } from "./suggest-names.js";
 
@@ -53,6 +59,12 @@ const failure = (lang: Lang) =>
 export function createDiscordBot(deps: DiscordBotDeps) {
   const { log } = deps;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.apiRoot } });
+  const optionPermissions = createOptionPermissions();
+  // discord.js drops the `permissions` Discord computes for the member in a resolved channel option;
+  // the raw packet arrives before the interaction event, so keep it by interaction id.
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: RawInteraction) =>
+    optionPermissions.remember(data),
+  );
 
   /** A DM's chat is the user's DM channel; POST /users/@me/channels returns it (the same one each time). */
   async function dmChannelId(userId: string): Promise<string> {
@@ -77,13 +89,20 @@ export function createDiscordBot(deps: DiscordBotDeps) {
       };
     }
     // Another channel of the same server may be named; Discord resolves only channels of this server.
-    const target = i.options.getChannel(CHANNEL_OPTION, false)?.id ?? i.channelId;
+    const named = i.options.getChannel(CHANNEL_OPTION, false)?.id;
+    const target = named ?? i.channelId;
+    // Managing a channel is checked on that channel: the member's rights where the command was typed
+    // say nothing about the channel the option names (overwrites differ per channel).
+    const permissions =
+      named && named !== i.channelId
+        ? optionPermissions.take(i.id, named)
+        : (i.memberPermissions?.bitfield ?? 0n);
     return {
       platform: "discord",
       chat: { platform: "discord", id: target },
       chatKind: "group",
       userId,
-      isAdmin: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      isAdmin: (permissions & PermissionFlagsBits.ManageChannels) !== 0n,
       lang,
       deps: deps.commandDeps,
     };
@@ -130,23 +149,32 @@ export function createDiscordBot(deps: DiscordBotDeps) {
         ? await execute(command, i, lang)
         : { text: lang === "it" ? "Comando sconosciuto." : "Unknown command.", ephemeral: true };
     } catch (err) {
-      log.error({ err, interaction: i.id, command: i.commandName }, "discord: command failed");
-      reply = { text: failure(lang), ephemeral: true };
+      if (isRedisUnavailable(err)) {
+        log.warn({ interaction: i.id, cause: (err as Error).message }, "discord: command, redis unavailable");
+        reply = { text: unavailableText(lang), ephemeral: true };
+      } else {
+        log.error({ err, interaction: i.id, command: i.commandName }, "discord: command failed");
+        reply = { text: failure(lang), ephemeral: true };
+      }
     } finally {
       clearTimeout(timer);
     }
-    const content = truncateEscaped(escapeDiscord(reply.text), MAX_CONTENT);
+    // Escaped line by line, then split between lines: a long /list arrives whole, in several messages.
+    const escaped = cleanText(reply.text)
+      .split("\n")
+      .map((line) => escapeDiscord(line))
+      .join("\n");
+    const [first = "", ...rest] = splitText(escaped, MAX_CONTENT);
     const ephemeral = reply.ephemeral || flags !== undefined;
+    const ephemeralFlags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     if (deferred) {
       await deferred;
-      await i.editReply({ content, allowedMentions: { parse: [] } });
+      await i.editReply({ content: first, allowedMentions: { parse: [] } });
     } else {
-      await i.reply({
-        content,
-        allowedMentions: { parse: [] },
-        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      });
+      await i.reply({ content: first, allowedMentions: { parse: [] }, ...ephemeralFlags });
     }
+    for (const content of rest)
+      await i.followUp({ content, allowedMentions: { parse: [] }, ...ephemeralFlags });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {

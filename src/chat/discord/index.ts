@@ -7,6 +7,8 @@
  */
 import { REST, Routes } from "discord.js";
 import type { Lang } from "../../../commands/types.js";
+import { bounded } from "../../bounded.js";
+import { retryUntil } from "../retry-loop.js";
 import type { ChatAdapter } from "../types.js";
 import { createDiscordAdapter } from "./discord-adapter.js";
 import { createDiscordBot, type DiscordBotDeps } from "./discord-bot.js";
@@ -56,13 +58,37 @@ export function createDiscord(deps: DiscordDeps): Discord {
     log: deps.log,
   });
   let bot: ReturnType<typeof createDiscordBot> | undefined;
+  let stopping = new AbortController();
+  let registering: Promise<unknown> | null = null;
   return {
     adapter,
     async start() {
+      stopping = new AbortController();
+      // The slash commands are published beside the start and retried: Discord being slow or busy
+      // there must not keep the bot from answering the commands it already has.
+      registering ??= retryUntil(
+        () =>
+          registerDiscordCommands({
+            token: deps.token,
+            applicationId: deps.applicationId,
+            apiRoot: deps.apiRoot,
+          }),
+        {
+          signal: stopping.signal,
+          onFailure: (err, failures, next) =>
+            deps.log.warn(
+              { err: err instanceof Error ? err.message : String(err), failures, retryInMs: next },
+              "discord: slash commands not published, retrying",
+            ),
+        },
+      );
       bot ??= createDiscordBot({ ...deps, guildChannels });
       await bot.start();
     },
     async stop() {
+      stopping.abort();
+      if (registering) await bounded(registering, 3000);
+      registering = null;
       await bot?.stop();
       bot = undefined;
     },

@@ -6,6 +6,7 @@ import type {
 } from "discord.js";
 import type { Lang } from "../../../commands/types.js";
 import type { Digest, OutboxItem } from "../../queues.js";
+import { cleanText } from "../../text/clean-text.js";
 import { alertModel, CREDIBILITY_MARK, stageName } from "../alert-model.js";
 import { type DigestLineText, digestSections } from "../digest-text.js";
 
@@ -33,8 +34,7 @@ const ZWSP = "\u200b";
  * backslash-escaped, so no feed can ping, link or format. allowed_mentions none is the second lock.
  */
 export function escapeDiscord(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+  return cleanText(s)
     .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
     .replace(/<(@[!&]?|#|\/)/g, `<$1${ZWSP}`)
     .replace(/[\\*_~`|>#[\]()-]/g, "\\$&")

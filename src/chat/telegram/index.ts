@@ -6,14 +6,17 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { CommandDeps, Lang } from "../../../commands/types.js";
+import { bounded } from "../../bounded.js";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../log.js";
 import type { Keys, Redis } from "../../redis.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
+import { retryUntil } from "../retry-loop.js";
 import type { ChatAdapter } from "../types.js";
 import { createChannelTargets } from "./channel-target.js";
 import { createChatAdmins } from "./chat-admins.js";
 import { registerTelegramCommands } from "./register-telegram-commands.js";
+import { createReplySender } from "./reply-sender.js";
 import { createSourcesStore } from "./sources-store.js";
 import { createTelegramAdapter } from "./telegram-adapter.js";
 import { installTelegramHandlers } from "./telegram-bot.js";
@@ -27,6 +30,11 @@ export { registerTelegramCommands, telegramCommandMenu } from "./register-telegr
 export { escapeHtml, renderTelegramMessage } from "./render-telegram.js";
 export { TELEGRAM_BOT_LIMITER } from "./telegram-adapter.js";
 export { createTelegramLimits, TELEGRAM_LIMITS, type TelegramLimitOptions } from "./telegram-limits.js";
+
+/** How long stop() waits for grammY's last getUpdates and for replies in flight. */
+const STOP_WAIT_MS = 3000;
+
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The updates the bot acts on; Telegram sends no others. */
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -66,9 +74,16 @@ export interface TelegramOptions {
 export interface Telegram {
   /** Delivery through bot.api; give it to the workers. */
   adapter: ChatAdapter;
-  /** Registers the command menus, then long-polls or serves the webhook. Resolves once running. */
+  /**
+   * Learns who the bot is (getMe, retried and logged while the API cannot be reached), then long-polls
+   * or serves the webhook; the command menus are published beside it, retried, never fatal. Resolves
+   * once running, or once stop() was called.
+   */
   start(): Promise<void>;
-  /** Stops polling or closes the webhook server (the webhook stays set: other replicas may serve it). */
+  /**
+   * Stops polling or closes the webhook server (the webhook stays set: other replicas may serve it),
+   * within a few seconds whatever the network does; never rejects.
+   */
   stop(): Promise<void>;
   /** The webhook server's port once started in webhook mode, else null. */
   webhookPort(): number | null;
@@ -102,6 +117,9 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const limits = createTelegramLimits(redis, keys, options.limits);
+  const replies = createReplySender({ api: bot.api, limits, log });
+  const stopping = new AbortController();
+  let menus: Promise<unknown> | null = null;
   const sources = createSourcesStore(redis, keys);
   // The bot's id is the token's first part, so no getMe is needed to know it.
   const botId = Number(token.split(":")[0]);
@@ -131,6 +149,7 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
       commandDeps: deps.commandDeps,
       chatState,
       limits,
+      replies,
       sources,
       admins,
       targets,
@@ -141,8 +160,30 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
     adapter,
     async start() {
       install();
-      await bot.init();
-      await registerTelegramCommands(bot.api);
+      if (!options.botInfo) {
+        const me = await retryUntil(
+          () => bot.api.getMe(stopping.signal as Parameters<typeof bot.api.getMe>[0]),
+          {
+            signal: stopping.signal,
+            onFailure: (err, failures, next) =>
+              log.warn(
+                { err: errText(err), failures, retryInMs: next, apiRoot: config.TELEGRAM_API_ROOT },
+                "telegram: cannot reach the Bot API (getMe), retrying",
+              ),
+          },
+        );
+        if (!me) return; // stopped while waiting
+        bot.botInfo = me;
+      }
+      // Menus are a convenience: a 429 or a 5xx there must not keep the bot from answering.
+      menus = retryUntil(() => registerTelegramCommands(bot.api), {
+        signal: stopping.signal,
+        onFailure: (err, failures, next) =>
+          log.warn(
+            { err: errText(err), failures, retryInMs: next },
+            "telegram: command menus not published, retrying",
+          ),
+      });
       const url = config.TELEGRAM_WEBHOOK_URL;
       if (url && config.TELEGRAM_WEBHOOK_SECRET) {
         webhook = await startWebhookServer({
@@ -160,6 +201,7 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
         log.info({ bot: bot.botInfo.username, port: webhook.port }, "telegram bot on webhook");
         return;
       }
+      if (stopping.signal.aborted) return;
       await new Promise<void>((resolve, reject) => {
         polling = bot
           .start({
@@ -168,22 +210,32 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
             onStart: () => resolve(),
           })
           .catch((err: unknown) => {
-            log.error({ err: (err as Error).message }, "telegram polling stopped");
+            log.error({ err: errText(err) }, "telegram polling stopped");
             reject(err);
           });
       });
       log.info({ bot: bot.botInfo.username }, "telegram bot polling");
     },
     async stop() {
+      stopping.abort();
       if (webhook) {
         await webhook.close();
         webhook = null;
       }
       if (polling) {
-        await bot.stop();
-        await polling;
+        // grammY's stop() sends one last getUpdates to confirm the offset; with Telegram unreachable it
+        // rejects or hangs. Updates not confirmed come again and the update dedupe drops the repeats.
+        const stopped = await bounded(bot.stop(), STOP_WAIT_MS);
+        if (stopped !== "done")
+          log.warn(
+            { err: stopped === "timeout" ? "timeout" : stopped.message },
+            "telegram: last getUpdates failed",
+          );
+        await bounded(polling, STOP_WAIT_MS);
         polling = null;
       }
+      if (menus) await bounded(menus, STOP_WAIT_MS);
+      await replies.drain(STOP_WAIT_MS);
     },
     webhookPort: () => webhook?.port ?? null,
   };

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../../../commands/types.js";
 import type { OutboxItem } from "../../queues.js";
+import { cleanText } from "../../text/clean-text.js";
 import { alertModel } from "../alert-model.js";
 import { quoteEvidence } from "../evidence-text.js";
 import type { OutgoingAlerts } from "../types.js";
@@ -22,7 +23,8 @@ const MAX_LIST = 10;
  * attributes such as href).
  */
 export function escapeHtml(s: string): string {
-  return s
+  // Feed text loses its controls, bidi overrides and zero-width characters before it is shown.
+  return cleanText(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -3,25 +3,26 @@
  * /start with its deep link, the Telegram-only /channel, alert buttons, and the chat-member and
  * migration updates that pause, resume or move a chat. Delivery lives in telegram-adapter.ts.
  */
-import { type Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
+import { type Bot, type BotError, type Context, type Filter, GrammyError, HttpError } from "grammy";
 import { findCommand } from "../../../commands/index.js";
 import { runCommand, runTextCommand } from "../../../commands/run-command.js";
 import type { CommandContext, CommandDeps, Lang } from "../../../commands/types.js";
+import { unavailableText } from "../../../commands/unavailable.js";
 import type { Logger } from "../../log.js";
 import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
+import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
 import { parseAlertAction } from "./alert-keyboard.js";
 import type { ChannelTargets } from "./channel-target.js";
 import { type ChatAdmins, GROUP_ANONYMOUS_BOT_ID } from "./chat-admins.js";
 import { parseWatchPayload } from "./deep-link.js";
+import type { ReplySender } from "./reply-sender.js";
 import type { SourcesStore } from "./sources-store.js";
 import type { TelegramLimits } from "./telegram-limits.js";
 
 /** Telegram delivers updates at least once; an update id seen within this time is dropped. */
 const UPDATE_DEDUPE_MS = 3_600_000;
-/** How long a command reply may wait for its chat's send slot before going anyway. */
-const REPLY_WAIT_MS = 3000;
 
 export interface TelegramBotDeps {
   redis: Redis;
@@ -30,6 +31,8 @@ export interface TelegramBotDeps {
   commandDeps: CommandDeps;
   chatState: ChatStateStore;
   limits: TelegramLimits;
+  /** Command replies: split, rate-limited, retried. */
+  replies: ReplySender;
   sources: SourcesStore;
   admins: ChatAdmins;
   targets: ChannelTargets;
@@ -69,8 +72,14 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
   // At-least-once: the first process to see an update id handles it, every other sighting is dropped.
   bot.use(async (ctx, next) => {
     const key = deps.keys.key("tg", "update", ctx.update.update_id);
-    if ((await deps.redis.set(key, "1", "PX", UPDATE_DEDUPE_MS, "NX")) !== "OK") return;
-    await next();
+    let first = true;
+    try {
+      first = (await deps.redis.set(key, "1", "PX", UPDATE_DEDUPE_MS, "NX")) === "OK";
+    } catch (err) {
+      // Without Redis there is no dedupe; a rare double answer beats a command met with silence.
+      if (!isRedisUnavailable(err)) throw err;
+    }
+    if (first) await next();
   });
   const on = bot.errorBoundary(onError);
 
@@ -83,14 +92,16 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     return lang;
   };
 
-  /** Replies in the chat the update came from, within its send limits, as plain text (no markup to escape). */
+  /**
+   * Replies in the chat the update came from, as plain text (no markup to escape), through the reply
+   * sender: it waits for the chat's slots and retries beside the handlers, so this does not wait.
+   */
   const reply = async (ctx: Context, text: string) => {
-    await deps.limits.reserveWaiting(address(ctx.chat!.id), REPLY_WAIT_MS);
     const inGroup = ctx.chat!.type !== "private";
-    await ctx.reply(text, {
-      link_preview_options: { is_disabled: true },
-      ...(inGroup && ctx.msg
-        ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+    void deps.replies.send(address(ctx.chat!.id), text, {
+      ...(inGroup && ctx.msg ? { replyTo: ctx.msg.message_id } : {}),
+      ...(ctx.msg?.is_topic_message && ctx.msg.message_thread_id
+        ? { threadId: ctx.msg.message_thread_id }
         : {}),
     });
   };
@@ -135,6 +146,17 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
   };
 
   on.on("message:text", async (ctx) => {
+    try {
+      await onText(ctx);
+    } catch (err) {
+      if (!isRedisUnavailable(err)) throw err;
+      // Redis is away: say so (in the sender's language, the chat's is in Redis) instead of nothing.
+      log.warn({ chat: ctx.chat.id, cause: (err as Error).message }, "telegram command: redis unavailable");
+      if (/^\//.test(ctx.msg.text.trim())) await reply(ctx, unavailableText(userLang(ctx)));
+    }
+  });
+
+  const onText = async (ctx: Filter<Context, "message:text">) => {
     const text = ctx.msg.text;
     const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
     const isPrivate = ctx.chat.type === "private";
@@ -174,9 +196,19 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     });
     const answer = await runTextCommand(`/${lower} ${args}`, cc, log);
     if (answer) await reply(ctx, prefix + answer.text);
-  });
+  };
 
   on.on("callback_query:data", async (ctx) => {
+    try {
+      await onButton(ctx);
+    } catch (err) {
+      if (!isRedisUnavailable(err)) throw err;
+      log.warn({ cause: (err as Error).message }, "telegram button: redis unavailable");
+      await ctx.answerCallbackQuery({ text: unavailableText(userLang(ctx)) });
+    }
+  });
+
+  const onButton = async (ctx: Filter<Context, "callback_query:data">) => {
     const action = parseAlertAction(ctx.callbackQuery.data);
     if (!action || !ctx.chat) {
       await ctx.answerCallbackQuery();
@@ -196,7 +228,7 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     const player = players.find((p) => p.key === action.playerKey)?.name ?? action.playerKey;
     const answer = await runCommand(unwatch, { player }, cc, log);
     await ctx.answerCallbackQuery({ text: answer.text.slice(0, 200) });
-  });
+  };
 
   // The bot's own membership: blocked, kicked or removed pauses the chat; back in resumes it.
   on.on("my_chat_member", async (ctx) => {

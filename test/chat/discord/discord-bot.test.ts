@@ -165,16 +165,51 @@ describe("the Discord bot through the fake gateway", () => {
     expect(fake.messages.filter((m) => m.channelId !== NEWS)).toEqual([]);
   });
 
-  it("should change another channel of the server through the channel option", async () => {
+  it("should change another channel of the server when the member manages that channel", async () => {
     await interact({
       type: 2,
       command: "follow",
       options: { club: "Milan" },
       channels: { channel: OTHER },
+      channelPermissions: { [OTHER]: MANAGE_CHANNELS },
+      channelId: NEWS,
+      guildId: GUILD,
+    });
+    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).toEqual(["Milan"]);
+  });
+
+  it("should check Manage Channels on the channel the option names, not where the command was typed", async () => {
+    // Issue 13, 9: managing #calciomercato gave the right to change #generale.
+    const { callback } = await interact({
+      type: 2,
+      command: "follow",
+      options: { club: "Inter" },
+      channels: { channel: OTHER },
       channelId: NEWS,
       ...admin,
     });
-    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).toEqual(["Milan"]);
+    expect(callback.data?.content).toContain("Only admins");
+    expect((await app.subscriptions.list(discordChat(OTHER))).clubs).not.toContain("Inter");
+  });
+
+  it("should send a /list of 100 long names whole, in messages of 2000 characters, settings included", async () => {
+    // Issue 13, 6: the reply was cut to 32 names and the settings line disappeared.
+    const LONG = "100000000000000013";
+    const names = Array.from(
+      { length: 100 },
+      (_, i) => `Giocatore Con Un Nome Davvero Molto Lungo Numero ${String(i).padStart(3, "0")}`,
+    );
+    for (const [i, name] of names.entries())
+      await app.subscriptions.watch(discordChat(LONG), { key: `long-${i}`, name });
+    const { callback } = await interact({ type: 2, command: "list", channelId: LONG, guildId: GUILD });
+    const first = String(callback.data?.content ?? "");
+    await waitFor(() => fake.edits.filter((e) => e.token === callback.token).length >= 2, 4000);
+    const followUps = fake.edits.filter((e) => e.token === callback.token).map((e) => String(e.body.content));
+    const parts = [first, ...followUps];
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(2000);
+    const all = parts.join("\n");
+    for (const n of names) expect(all).toContain(n);
+    expect(all).toMatch(/Digest: .* · Quiet hours: .* · Language:/);
   });
 
   it("should keep a user's DM subscriptions on the DM channel Discord creates", async () => {

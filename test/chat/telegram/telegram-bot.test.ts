@@ -30,7 +30,9 @@ const getChatMemberCalls = () => h.fake.calls.filter((c) => c.method === "getCha
 const watching = async (id: number) => (await h.app.subscriptions.list(tg(id))).players.map((p) => p.key);
 
 describe("the Telegram bot", () => {
-  it("should register the command menus in Italian and English with setMyCommands", () => {
+  it("should register the command menus in Italian and English with setMyCommands", async () => {
+    // Published beside the start, not before it: wait for the last of the six.
+    await waitFor(() => h.fake.commands.has("all_private_chats/it"), 5000);
     const names = commands.map((c) => c.name);
     expect(h.fake.commands.get("default/it")?.map((c) => c.command)).toEqual(names);
     expect(h.fake.commands.get("default/it")?.find((c) => c.command === "watch")?.description).toBe(
