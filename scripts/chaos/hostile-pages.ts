@@ -1,9 +1,10 @@
 /**
- * Hostile article pages served on loopback and read by the real page reader: what each read answers and
- * how long it takes. The page reader's hardening is separate work; this only reports what happens.
+ * Hostile article pages served on loopback and read by the real page reader: what each read answers, how
+ * long it takes, and the longest the event loop stalled meanwhile (a chat reply waits at least that long).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createApp } from "../../src/app.js";
 import { createConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
@@ -28,6 +29,8 @@ export interface HostileResult {
   page: string;
   outcome: string;
   ms: number;
+  /** The longest event-loop stall while the page was read. */
+  lagMs: number;
 }
 
 /**
@@ -61,12 +64,16 @@ export async function hostilePages(
     HOST_MIN_INTERVAL_MS: "0",
     HOST_CONCURRENCY: "8",
     LOG_LEVEL: "error",
+    // The hostile site is on loopback, which production refuses.
+    ALLOW_PRIVATE_ADDRESSES: "true",
   });
   const app = createApp(config, createLogger("error"), { sources: [] });
   const results: HostileResult[] = [];
   try {
     for (const name of Object.keys(PAGES)) {
       const t = Date.now();
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
       const outcome = await Promise.race([
         app.pages
           ?.read(`http://127.0.0.1:${port}/calciomercato/${name}`)
@@ -80,7 +87,13 @@ export async function hostilePages(
           .catch((err: unknown) => `threw: ${err instanceof Error ? err.message : String(err)}`),
         new Promise<string>((r) => setTimeout(() => r(`no answer within ${timeoutMs} ms`), timeoutMs)),
       ]);
-      results.push({ page: name, outcome: outcome ?? "page reading off", ms: Date.now() - t });
+      lag.disable();
+      results.push({
+        page: name,
+        outcome: outcome ?? "page reading off",
+        ms: Date.now() - t,
+        lagMs: Math.round(lag.max / 1e6),
+      });
     }
   } finally {
     await deleteKeysByPrefix(app.redis, prefix);

@@ -98,7 +98,8 @@ async function main(): Promise<void> {
         `stale ${outage.stale}, longest stall ${outage.stallMs} ms, ${outage.ms} ms${outage.left ? `; gave up with ${outage.left}` : ""}`,
     );
     const pages = await hostilePages(url, 15_000, short ? 300 : 2000);
-    for (const p of pages) say(`hostile page ${p.page}: ${p.outcome}, ${p.ms} ms`);
+    for (const p of pages)
+      say(`hostile page ${p.page}: ${p.outcome}, ${p.ms} ms, event loop stalled at most ${p.lagMs} ms`);
     const fuzz = await fuzzCommands(url, PLAN.fuzz, 2000);
     say(
       `fuzzed commands: ${fuzz.lines} lines, ${fuzz.unanswered} unanswered, ${fuzz.threw} threw, slowest ${fuzz.slowestMs} ms`,
