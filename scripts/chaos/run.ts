@@ -16,6 +16,7 @@ import { ensureRedis, type RedisHandle } from "../../src/redis-server.js";
 import { runRound } from "./fanout-round.js";
 import { fuzzCommands } from "./fuzz-commands.js";
 import { hostilePages } from "./hostile-pages.js";
+import { type OutageCommandFigures, outageCommands } from "./outage-commands.js";
 import { startSink } from "./sink.js";
 
 const short = process.argv.includes("--short");
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
         `${kills.expected} expected, lost ${kills.lost}, duplicated ${kills.duplicated}, stale ${kills.stale}, ` +
         `longest stall ${kills.stallMs} ms, ${kills.ms} ms${kills.left ? `; gave up with ${kills.left}` : ""}`,
     );
+    let typedDuringOutage: Promise<OutageCommandFigures> | undefined;
     const outage = await runRound({
       name: "outage",
       redisUrl: url,
@@ -85,7 +87,11 @@ async function main(): Promise<void> {
       killPauseMs: [0, 0],
       outage: {
         ms: PLAN.outage.ms,
-        stop: () => redis.stop(),
+        stop: async () => {
+          await redis.stop();
+          // Commands typed while Redis is away, answered or not, measured while the outage lasts.
+          typedDuringOutage = outageCommands(url, PLAN.outage.ms);
+        },
         start: async () => {
           redis = await start();
         },
@@ -97,6 +103,11 @@ async function main(): Promise<void> {
       `redis outage ${PLAN.outage.ms} ms: ${outage.expected} expected, lost ${outage.lost}, duplicated ${outage.duplicated}, ` +
         `stale ${outage.stale}, longest stall ${outage.stallMs} ms, ${outage.ms} ms${outage.left ? `; gave up with ${outage.left}` : ""}`,
     );
+    const typed = await typedDuringOutage;
+    if (typed)
+      say(
+        `commands during the outage: ${typed.typed} typed, ${typed.unanswered} unanswered, slowest ${typed.slowestMs} ms`,
+      );
     const pages = await hostilePages(url, 15_000, short ? 300 : 2000);
     for (const p of pages)
       say(`hostile page ${p.page}: ${p.outcome}, ${p.ms} ms, event loop stalled at most ${p.lagMs} ms`);
@@ -112,7 +123,7 @@ async function main(): Promise<void> {
     const stall = Math.max(kills.stallMs, outage.stallMs);
     say(
       `chaos: lost ${lost}, duplicated ${dup} of ${n} (${((100 * dup) / n).toFixed(2)} %), stale ${stale}, ` +
-        `unanswered ${fuzz.unanswered}, longest stall ${stall} ms`,
+        `unanswered ${fuzz.unanswered + (typed?.unanswered ?? 0)}, longest stall ${stall} ms`,
     );
   } finally {
     await sink.close();
