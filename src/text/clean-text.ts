@@ -36,7 +36,17 @@ export function nameKey(name: string, latinKey: (s: string) => string): string {
   const clean = cleanLine(name);
   const latin = latinKey(clean);
   // Only Latin letters, digits and separators: today's key, unchanged.
-  if (!/[^\p{Script=Latin}\p{M}\p{N}\p{P}\p{S}\p{Z}\s]/u.test(clean) && latin) return latin;
+  if (latinOnly(clean) && latin) return latin;
+  return scriptKey(clean);
+}
+
+/** Whether the text's letters are all Latin (digits, punctuation, symbols and spaces aside). */
+export function latinOnly(text: string): boolean {
+  return !/[^\p{Script=Latin}\p{M}\p{N}\p{P}\p{S}\p{Z}\s]/u.test(text);
+}
+
+/** A key for a name in any script: lower case, Latin accents dropped, other scripts' letters kept. */
+export function scriptKey(clean: string): string {
   return clean
     .normalize("NFD")
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")

@@ -1,3 +1,5 @@
+import { latinOnly, scriptKey } from "../text/clean-text.js";
+
 /**
  * What understanding an article produces. Pure data: no Redis, no chat, no clock.
  *
@@ -99,9 +101,11 @@ export interface Understander {
 
 /** Accent-folded, lower-case, hyphenated: "Kim Min-Jae" → "kim-min-jae", "Füllkrug" → "fullkrug". */
 export function playerKey(name: string): string {
-  return foldName(name)
+  const latin = foldName(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+  // A name in another script keeps its letters: "Иван Петров" must not share the empty key with "李刚".
+  return latin && latinOnly(name) ? latin : scriptKey(name);
 }
 
 /** Lower-case with accents removed and ß/ø/æ/ł spelled out; spacing kept. */

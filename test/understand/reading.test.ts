@@ -196,3 +196,14 @@ describe("reading a clause", () => {
     expect(l?.evidence?.text).toBe("Il Milan ha chiuso per Mario Gila");
   });
 });
+
+describe("playerKey", () => {
+  it("should keep Latin keys as they were and give other scripts their own letters", async () => {
+    const { playerKey } = await import("../../src/understand/index.js");
+    expect(playerKey("Kim Min-Jae")).toBe("kim-min-jae");
+    expect(playerKey("Füllkrug")).toBe("fullkrug");
+    expect(playerKey("Иван Петров")).toBe("иван-петров");
+    expect(playerKey("李刚")).not.toBe("");
+    expect(playerKey("李刚")).not.toBe(playerKey("Иван Петров"));
+  });
+});
