@@ -2,11 +2,8 @@
  * Fuzzed lines typed into the console chat: random unicode, control characters, very long strings,
  * behind real command names or none. Every non-blank line must get a reply, without an exception, in time.
  */
-import { createApp } from "../../src/app.js";
-import { createConsoleChat } from "../../src/chat/console-chat.js";
-import { createConfig } from "../../src/config.js";
-import { createLogger } from "../../src/log.js";
 import { deleteKeysByPrefix } from "../../src/redis-cleanup.js";
+import { consoleProbe } from "./console-probe.js";
 
 const COMMANDS = [
   "/watch",
@@ -53,20 +50,7 @@ export interface FuzzFigures {
 
 export async function fuzzCommands(redisUrl: string, lines: number, timeoutMs: number): Promise<FuzzFigures> {
   const prefix = `{chaos-fuzz-${process.pid}}`;
-  const config = createConfig({
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: prefix,
-    REDIS_AUTOSTART: "false",
-    PAGE_FETCH: "false",
-  });
-  const app = createApp(config, createLogger("silent"), { sources: [] });
-  let replies = 0;
-  const chat = createConsoleChat({
-    deps: app.commandDeps,
-    log: app.log,
-    lang: "en",
-    out: { write: () => void replies++ },
-  });
+  const probe = consoleProbe(redisUrl, prefix, timeoutMs);
   const f: FuzzFigures = { lines: 0, unanswered: 0, threw: 0, slowestMs: 0 };
   try {
     for (let i = 0; i < lines; i++) {
@@ -74,22 +58,13 @@ export async function fuzzCommands(redisUrl: string, lines: number, timeoutMs: n
       const line = `${cmd}${Math.random() < 0.5 ? " " : ""}${randomText(300)}`;
       if (!line.trim()) continue; // a blank line gets no reply by design
       f.lines++;
-      const before = replies;
-      const t = Date.now();
-      const done = await Promise.race([
-        chat.handleLine(line).then(
-          () => "ok",
-          () => "threw",
-        ),
-        new Promise<string>((r) => setTimeout(() => r("timeout"), timeoutMs)),
-      ]);
-      f.slowestMs = Math.max(f.slowestMs, Date.now() - t);
-      if (done === "threw") f.threw++;
-      if (done !== "ok" || replies === before) f.unanswered++;
+      const r = await probe.type(line);
+      f.slowestMs = Math.max(f.slowestMs, r.ms);
+      if (r.threw) f.threw++;
+      if (!r.answered) f.unanswered++;
     }
   } finally {
-    await deleteKeysByPrefix(app.redis, prefix);
-    await app.close();
+    await probe.close((app) => deleteKeysByPrefix(app.redis, prefix));
   }
   return f;
 }
