@@ -100,6 +100,7 @@ const DELEGATION = new Set([
   "officials",
 ]);
 const INFINITIVE = /(?:are|ere|ire)$/;
+const GERUND = /^\p{L}+(?:ando|endo)$/u;
 const STRONG = /[;:()–—]/;
 const ANY_CUT = /[,.;:()–—]/;
 
@@ -142,7 +143,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
   for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2);
-  const aside = s.players.length && (s.mask & K.aside || comparison(t, s)) ? asides(a, s) : NONE.aside;
+  const aside =
+    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t, s))
+      ? asides(a, s)
+      : NONE.aside;
   let named = 0;
   let first: PlayerRef | undefined;
   for (const m of s.players) {
@@ -403,7 +407,7 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     const m = s.players[i]!;
     let k = m.start - 1;
     while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !asideEndsAt(a, k + 1)) k--;
-    let yes = asideEndsAt(a, k + 1) || comparedBefore(a, m.start);
+    let yes = asideEndsAt(a, k + 1) || comparedBefore(a, m.start) || inBareGerund(a, s, m.start);
     // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
     if (!yes && i > 0 && isAside[i - 1]) {
       const prev = s.players[i - 1]!;
@@ -418,6 +422,25 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     if (isAside[i] && !plain.has(ref)) out.add(ref);
   }
   return out;
+}
+
+/** A clause after the first opening with a gerund ("…, dando priorità al riscatto di Malen"). */
+function gerundClause(t: Tokens, s: Sentence): boolean {
+  for (let c = 1; c < nCuts; c++) if (GERUND.test(t.norm(cuts[c]!))) return true;
+  return false;
+}
+
+/**
+ * "La Roma si è defilata, dando priorità al riscatto di Malen": a player named only in a gerund clause
+ * with no stage cue of its own is the object of that aside, not the subject of the sentence.
+ */
+function inBareGerund(a: Article, s: Sentence, at: number): boolean {
+  const c = clauseOf(at);
+  if (c === 0 || !GERUND.test(a.tokens.norm(cuts[c]!))) return false;
+  const to = clauseEnd(c);
+  for (const cue of s.cues)
+    if (cue.start >= cuts[c]! && cue.start < to && cue.mask & (LADDER_BITS | K.collapsed)) return false;
+  return true;
 }
 
 function comparison(t: Tokens, s: Sentence): boolean {
