@@ -144,7 +144,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
   for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2);
   const aside =
-    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t, s))
+    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t))
       ? asides(a, s)
       : NONE.aside;
   let named = 0;
@@ -425,7 +425,7 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
 }
 
 /** A clause after the first opening with a gerund ("…, dando priorità al riscatto di Malen"). */
-function gerundClause(t: Tokens, s: Sentence): boolean {
+function gerundClause(t: Tokens): boolean {
   for (let c = 1; c < nCuts; c++) if (GERUND.test(t.norm(cuts[c]!))) return true;
   return false;
 }
