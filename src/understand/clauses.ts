@@ -144,9 +144,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
   for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2);
   const aside =
-    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t))
-      ? asides(a, s)
-      : NONE.aside;
+    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t)) ? asides(a, s) : NONE.aside;
   let named = 0;
   let first: PlayerRef | undefined;
   for (const m of s.players) {
