@@ -68,6 +68,7 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
 const NOTHING = new Set(["niente", "nulla"]);
@@ -162,6 +163,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     // know, and none of our players, is that someone's.
     if (!r.owner && (r.stage || r.collapse || r.claimed) && strangerIn(a, s, aside, clause))
       r.owner = STRANGER;
+    // "Sul difensore viola si erano mossi Torino e Lazio": an epithet in a clause that names nobody stands
+    // for the player the text is about, not for a player named in another clause.
+    if (!r.owner && named && (r.stage || r.collapse || r.claimed) && epithetIn(a, s, aside, clause))
+      r.owner = EPITHET;
     cues[j] = r;
   }
   // "Come accaduto nell'operazione Osimhen tra Galatasaray e Napoli": the clubs of a clause that names a
@@ -343,6 +348,24 @@ function clubAfter(s: Sentence, at: number): boolean {
 function clubBefore(t: Tokens, s: Sentence, from: number, at: number): boolean {
   for (const c of s.clubs) if (c.start >= from && c.end <= at) return true;
   return wordNear(t, DELEGATION, from, at);
+}
+
+/** Stands for the player an epithet refers to ("il difensore viola"): the sentence's implied subject. */
+export const EPITHET: PlayerRef = { key: "", name: "", provisional: true, mentions: [] };
+
+/** A player noun with an article and no name after it, in a clause that names none of our players. */
+function epithetIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: number): boolean {
+  const t = a.tokens;
+  const from = cuts[clause]!;
+  const to = clauseEnd(clause);
+  for (const m of s.players) if (!aside.has(m.ref) && m.start >= from && m.start < to) return false;
+  for (const cue of s.cues) {
+    if (!(cue.mask & K.pnoun) || cue.start < from || cue.start >= to || cue.start === 0) continue;
+    if (!EPITHET_ARTICLES.has(t.norm(cue.start - 1))) continue;
+    if (cue.end < t.length && t.cap[cue.end] && t.sent[cue.end] === s.index) continue; // "il difensore Rossi"
+    return true;
+  }
+  return false;
 }
 
 /** Stands for a person the gazetteer does not know, owning a cue: no player of ours. */

@@ -1,5 +1,5 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
-import { readSentence, type SentenceReading } from "./clauses.js";
+import { EPITHET, readSentence, type SentenceReading } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
 import { type CueMention, cueEndingAt } from "./mentions.js";
 import { G_SPACES } from "./tokens.js";
@@ -26,6 +26,9 @@ const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
 
+/** The player an epithet of the sentence being linked stands for (see clauses.ts EPITHET). */
+let epithetSubject: PlayerRef | undefined;
+
 /** Per cue of the sentence being linked: its nearest anchor (worked out once per sentence by `prepare`). */
 const cueNears: (Anchor | undefined)[] = [];
 
@@ -39,6 +42,7 @@ function prepare(s: Sentence, r: SentenceReading, anchors: Anchor[]): void {
 /** Whether cue `j` speaks of player `p`: its own when it has an owner, else of players owning no cue. */
 function speaksOf(r: SentenceReading, j: number, p: PlayerRef): boolean {
   const owner = r.cues[j]!.owner;
+  if (owner === EPITHET) return p === epithetSubject;
   if (owner) return owner === p;
   for (const c of r.cues) if (c.owner === p && (c.stage || c.collapse || c.claimed)) return false;
   return true;
@@ -199,7 +203,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     const focus = ctx.focusPlayer;
     const swapped =
       k & K.swap && focus && named.some((p) => p !== focus) ? named.filter((p) => p !== focus) : [];
-    const subjects = swapped.length ? [focus] : named.length ? named : [implied];
+    const subjects = swapped.length ? [focus] : named.length ? [...named] : [implied];
+    epithetSubject = fallback;
+    const withEpithet = !!fallback && named.length > 0 && reading.cues.some((c) => c.owner === EPITHET);
+    const r2s = reading.stretchOf;
+    if (fallback && !subjects.includes(fallback) && reading.cues.some((c) => c.owner === EPITHET))
+      subjects.push(fallback);
     const anchors = anchorsOf(s);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
@@ -227,7 +236,13 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         if (reading.asideClub(c.start) || reading.historyClub(c.start)) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
-        if (named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)) continue;
+        // A club in a stretch naming none of ours, beside an epithet ("sul difensore viola si sono mossi
+        // Torino e Lazio"), is the epithet's player's; the named players take the clubs near them.
+        const byEpithet = withEpithet && !namedIn(s, reading, r2s(c.start));
+        if (
+          byEpithet ? p !== epithetSubject : named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)
+        )
+          continue;
         explicit = true;
         sentTo = c.club;
         if (!clubs.includes(c.club)) clubs.push(c.club);
@@ -377,6 +392,12 @@ function cueNear(s: Sentence, p: PlayerRef, span: number): boolean {
           (c.end <= m.start ? m.start - c.end : c.start - m.end) <= span,
       ),
   );
+}
+
+/** Whether the stretch names one of the sentence's players (not in passing). */
+function namedIn(s: Sentence, r: SentenceReading, stretch: number): boolean {
+  for (const m of s.players) if (!r.aside.has(m.ref) && r.stretchOf(m.start) === stretch) return true;
+  return false;
 }
 
 /** "Kristensen, classe 2002 dell'Udinese": the club belongs to the player right before it. */

@@ -21,7 +21,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
     considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
     shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
-    move for | swoop | suitors | informati | si informa | si informano | sta considerando | stanno considerando |
+    move for | swoop | suitors | informati | si informa | si informano | si sono mossi | si erano mossi |
+    si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals
   `),

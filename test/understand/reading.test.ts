@@ -187,6 +187,17 @@ describe("reading a clause", () => {
     ]);
   });
 
+  it("should read an epithet as the player the text is about, not as one named elsewhere", () => {
+    const x = u.extract({
+      text: "Luca Ranieri è un nome caldo. Sul difensore viola si sono mossi Torino e Lazio, mentre Alessio Romagnoli resta a Roma.",
+    });
+    const clubs = x.players.find((p) => p.name.includes("Ranieri"))?.links.map((l) => l.club);
+    expect(clubs).toEqual(expect.arrayContaining(["Torino", "Lazio"]));
+    expect(x.players.find((p) => p.name.includes("Romagnoli"))?.links.map((l) => l.club) ?? []).not.toContain(
+      "Torino",
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
