@@ -68,6 +68,55 @@ const ASIDE_GLUE = new Set([
   "of",
   "to",
 ]);
+/** Italian and English nationality words of the press, to the codes of the player lists. */
+const NATIONS: Record<string, string> = {
+  olandese: "NED",
+  francese: "FRA",
+  inglese: "ENG",
+  spagnolo: "ESP",
+  tedesco: "GER",
+  brasiliano: "BRA",
+  argentino: "ARG",
+  portoghese: "POR",
+  belga: "BEL",
+  nigeriano: "NGA",
+  turco: "TUR",
+  italiano: "ITA",
+  svedese: "SWE",
+  danese: "DEN",
+  croato: "CRO",
+  serbo: "SRB",
+  sudcoreano: "KOR",
+  coreano: "KOR",
+  ivoriano: "CIV",
+  senegalese: "SEN",
+  marocchino: "MAR",
+  statunitense: "USA",
+  americano: "USA",
+  norvegese: "NOR",
+  svizzero: "SUI",
+  austriaco: "AUT",
+  polacco: "POL",
+  scozzese: "SCO",
+  irlandese: "IRL",
+  uruguaiano: "URU",
+  colombiano: "COL",
+  ghanese: "GHA",
+  ucraino: "UKR",
+  georgiano: "GEO",
+  dutch: "NED",
+  french: "FRA",
+  english: "ENG",
+  spanish: "ESP",
+  german: "GER",
+  brazilian: "BRA",
+  argentine: "ARG",
+  portuguese: "POR",
+  belgian: "BEL",
+  nigerian: "NGA",
+  italian: "ITA",
+  korean: "KOR",
+};
 const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
@@ -165,8 +214,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       r.owner = STRANGER;
     // "Sul difensore viola si erano mossi Torino e Lazio": an epithet in a clause that names nobody stands
     // for the player the text is about, not for a player named in another clause.
-    if (!r.owner && named && (r.stage || r.collapse || r.claimed) && epithetIn(a, s, aside, clause))
-      r.owner = EPITHET;
+    if (!r.owner && named && (r.stage || r.collapse || r.claimed)) {
+      const at = epithetIn(a, s, aside, clause);
+      if (at >= 0) r.owner = epithetReferent(a, s, aside, at) ?? EPITHET;
+    }
     cues[j] = r;
   }
   // "Come accaduto nell'operazione Osimhen tra Galatasaray e Napoli": the clubs of a clause that names a
@@ -354,18 +405,38 @@ function clubBefore(t: Tokens, s: Sentence, from: number, at: number): boolean {
 export const EPITHET: PlayerRef = { key: "", name: "", provisional: true, mentions: [] };
 
 /** A player noun with an article and no name after it, in a clause that names none of our players. */
-function epithetIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: number): boolean {
+function epithetIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: number): number {
   const t = a.tokens;
   const from = cuts[clause]!;
   const to = clauseEnd(clause);
-  for (const m of s.players) if (!aside.has(m.ref) && m.start >= from && m.start < to) return false;
+  for (const m of s.players) if (!aside.has(m.ref) && m.start >= from && m.start < to) return -1;
   for (const cue of s.cues) {
     if (!(cue.mask & K.pnoun) || cue.start < from || cue.start >= to || cue.start === 0) continue;
     if (!EPITHET_ARTICLES.has(t.norm(cue.start - 1))) continue;
     if (cue.end < t.length && t.cap[cue.end] && t.sent[cue.end] === s.index) continue; // "il difensore Rossi"
-    return true;
+    return cue.start;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * Whom an epithet names: a nationality in it picks the last player named before it of that nation ("Oltre
+ * Yildiz, il centrocampista francese…" is not Yildiz); otherwise the last player named before it in the
+ * sentence ("…per Zirkzee: l'olandese è un obiettivo"); none: the text's subject (EPITHET, resolved by the
+ * linker).
+ */
+function epithetReferent(a: Article, s: Sentence, aside: Set<PlayerRef>, at: number): PlayerRef | undefined {
+  const t = a.tokens;
+  let nation: string | undefined;
+  for (let k = at; k < Math.min(s.end, at + 3); k++) nation ??= NATIONS[t.norm(k)];
+  let last: PlayerRef | undefined;
+  for (const m of s.players) {
+    if (m.end > at || aside.has(m.ref)) continue;
+    if (nation && m.ref.entry?.nation && m.ref.entry.nation !== nation) continue;
+    last = m.ref;
+  }
+  if (last || !nation) return last;
+  return undefined;
 }
 
 /** Stands for a person the gazetteer does not know, owning a cue: no player of ours. */
