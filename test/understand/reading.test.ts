@@ -198,6 +198,14 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should read an epithet as the player just named when his nation fits", () => {
+    const x = u.extract({
+      text: "La Juventus segue Min-jae Kim. Intanto il Napoli ha chiesto informazioni per Joshua Zirkzee: l'olandese è un obiettivo per gennaio.",
+    });
+    expect(x.players.find((p) => p.name.includes("Kim"))?.links.map((l) => l.club)).toEqual(["Juventus"]);
+    expect(x.players.find((p) => p.name.includes("Zirkzee"))?.links.map((l) => l.club)).toEqual(["Napoli"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
