@@ -13,7 +13,8 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name
 
 describe("parseFeed", () => {
   describe.runIf(existsSync(SHARED_FEEDS))("on the real feeds in ../shared/feeds", () => {
-    const files = readdirSync(SHARED_FEEDS).filter((f) => f.endsWith(".xml"));
+    // Collected even when skipped: read the folder only where it exists.
+    const files = existsSync(SHARED_FEEDS) ? readdirSync(SHARED_FEEDS).filter((f) => f.endsWith(".xml")) : [];
 
     it("should find the feed files", () => {
       expect(files.length).toBeGreaterThanOrEqual(5);
