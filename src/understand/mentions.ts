@@ -74,6 +74,7 @@ export interface Scan {
 }
 
 const CITY_PREP = new Set(["a", "in", "da"]);
+const BORN = new Set(["nato", "nata", "nasce", "nacque", "born", "cresciuto", "cresciuta"]);
 
 /**
  * One left-to-right pass: at each word take the longest of person/place, club, player, source, else a cue.
@@ -219,7 +220,10 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
   }
 
   function isCity(at: number, city: boolean): boolean {
-    if (!city || at === 0) return false;
+    if (at === 0) return false;
+    // "Bisseck nasce a Colonia", "born in Cologne": a birthplace is a city, whatever club shares its name.
+    if (at >= 2 && CITY_PREP.has(tokens.norm(at - 1)) && BORN.has(tokens.norm(at - 2))) return true;
+    if (!city) return false;
     if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS)) return true;
     return (tokens.gaps[at]! & G_DASH) !== 0 && caps[at - 1] === 1 && out.blocked.has(at - 1);
   }

@@ -206,6 +206,14 @@ describe("reading a clause", () => {
     expect(x.players.find((p) => p.name.includes("Zirkzee"))?.links.map((l) => l.club)).toEqual(["Napoli"]);
   });
 
+  it("should read a birthplace as a city, not as the club that shares its name", () => {
+    const x = u.extract({
+      text: "Yann Bisseck nasce a Colonia nel 2000. Il Milan segue Yann Bisseck con interesse.",
+    });
+    expect(x.clubs).not.toContain("FC Köln");
+    expect(x.players[0]?.links.map((l) => l.club)).toEqual(["Milan"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
