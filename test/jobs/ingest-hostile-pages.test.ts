@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { type IngestDeps, processIngest } from "../../jobs/ingest.js";
-import { silentLogger } from "../../src/log.js";
-import { createHostLimiter } from "../../src/news/host-limiter.js";
-import { createPageCache } from "../../src/news/page-cache.js";
-import { createPageReader } from "../../src/news/page-reader.js";
-import { createRobotsStore } from "../../src/news/robots.js";
 import { IngestJobSchema } from "../../src/queues.js";
-import { createArticleDedupe } from "../../src/rumours/article-dedupe.js";
-import { loadSourceTiers } from "../../src/rumours/credibility.js";
-import { createNearDuplicateIndex } from "../../src/rumours/near-duplicates.js";
-import { createRumourStore } from "../../src/rumours/rumour-store.js";
 import { createUnderstander, loadGazetteer } from "../../src/understand/index.js";
+import { freshKeys, testIngestDeps, testPageReader } from "../helpers/ingest-deps.js";
 import { useTestRedis } from "../helpers/redis.js";
 import { useFeedServer } from "../news/feed-server.js";
 
@@ -37,27 +29,7 @@ server.handle((req, res) => {
 
 /** Real page reader and stores against the loopback server, on keys of their own. */
 function deps(): IngestDeps {
-  const space = randomUUID().slice(0, 8);
-  const k = { ...keys, key: (...p: (string | number)[]) => keys.key(space, ...p) };
-  return {
-    dedupe: createArticleDedupe(redis, k, { memoryDays: 30 }),
-    nearDuplicates: createNearDuplicateIndex(redis, k, { memoryDays: 30 }),
-    understander,
-    rumours: createRumourStore(redis, k, { memoryDays: 30, tiers: loadSourceTiers() }),
-    pages: createPageReader({
-      cache: createPageCache(redis, k, { ttlMs: 60_000, failureTtlMs: 60_000 }),
-      robots: createRobotsStore(redis, k, { ttlMs: 60_000 }),
-      limiter: createHostLimiter(redis, k, { concurrency: 2, minIntervalMs: 0, leaseMs: 10_000 }),
-      userAgent: "MercatoRadar/0.1 (+https://example.org/bot)",
-      timeoutMs: 2000,
-      maxBytes: 1_000_000,
-      minIntervalMs: 0,
-      allowPrivateAddresses: true,
-    }),
-    enqueueFanout: async () => {},
-    now: () => new Date("2026-01-12T10:00:00Z"),
-    log: silentLogger(),
-  };
+  return testIngestDeps(redis, keys, understander, { pages: testPageReader(redis, freshKeys(keys)) });
 }
 
 // Written for this test: the feed's teaser alone names the player and the clubs.

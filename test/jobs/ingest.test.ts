@@ -1,14 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { type IngestDeps, processIngest } from "../../jobs/ingest.js";
-import { silentLogger } from "../../src/log.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../../src/queues.js";
-import { createArticleDedupe } from "../../src/rumours/article-dedupe.js";
-import { loadSourceTiers } from "../../src/rumours/credibility.js";
-import { createNearDuplicateIndex } from "../../src/rumours/near-duplicates.js";
-import { createRumourStore } from "../../src/rumours/rumour-store.js";
 import { createUnderstander, loadGazetteer } from "../../src/understand/index.js";
 import { createFakePageReader, pageRead } from "../fakes/fake-page-reader.js";
+import { testIngestDeps } from "../helpers/ingest-deps.js";
 import { useTestRedis } from "../helpers/redis.js";
 
 const { redis, keys } = useTestRedis();
@@ -17,18 +13,10 @@ const fanned: RumourEvent[] = [];
 
 /** Fresh stores for each test, on keys of their own. */
 function deps(over: Partial<IngestDeps> = {}): IngestDeps {
-  const space = randomUUID().slice(0, 8);
-  const k = { ...keys, key: (...p: (string | number)[]) => keys.key(space, ...p) };
-  return {
-    dedupe: createArticleDedupe(redis, k, { memoryDays: 30 }),
-    nearDuplicates: createNearDuplicateIndex(redis, k, { memoryDays: 30 }),
-    understander,
-    rumours: createRumourStore(redis, k, { memoryDays: 30, tiers: loadSourceTiers() }),
+  return testIngestDeps(redis, keys, understander, {
     enqueueFanout: async (e) => void fanned.push(e),
-    now: () => new Date("2026-01-12T10:00:00Z"),
-    log: silentLogger(),
     ...over,
-  };
+  });
 }
 
 // Written for this test: the teaser names no player, the article does.

@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createHostLimiter } from "../../src/news/host-limiter.js";
-import { createPageCache } from "../../src/news/page-cache.js";
 import { createPageParser } from "../../src/news/page-parser.js";
-import { createPageReader, type PageReaderDeps } from "../../src/news/page-reader.js";
-import { createRobotsStore } from "../../src/news/robots.js";
+import type { PageReaderDeps } from "../../src/news/page-reader.js";
+import { freshKeys, testPageReader } from "../helpers/ingest-deps.js";
 import { useTestRedis } from "../helpers/redis.js";
 import { useFeedServer } from "./feed-server.js";
 
@@ -52,21 +50,9 @@ server.handle((req, res) => {
 
 /** A reader on its own key space, so its caches and host limits start empty. */
 function reader(over: Partial<PageReaderDeps> = {}) {
-  const prefix = Math.random().toString(36).slice(2, 8);
-  const k = { ...keys, key: (...parts: (string | number)[]) => keys.key(prefix, ...parts) };
-  return createPageReader({
-    cache: createPageCache(redis, k, { ttlMs: 60_000, failureTtlMs: 60_000 }),
-    robots: createRobotsStore(redis, k, { ttlMs: 60_000 }),
-    limiter: createHostLimiter(redis, k, { concurrency: 2, minIntervalMs: 0, leaseMs: 10_000 }),
-    userAgent: "MercatoRadar/0.1 (+https://example.org/bot)",
-    timeoutMs: 2000,
-    maxBytes: 1_000_000,
-    minIntervalMs: 0,
-    // The test server is on 127.0.0.1.
-    allowPrivateAddresses: true,
-    ...over,
-  });
+  return testPageReader(redis, freshKeys(keys), over);
 }
+
 const pagesRequested = () => server.requests.filter((r) => r.url !== "/robots.txt").length;
 
 describe("createPageReader", () => {
