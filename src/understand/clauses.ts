@@ -161,7 +161,7 @@ const NONE: SentenceReading = {
   historyClub: () => false,
   stretchOf: () => 0,
 };
-const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside;
+const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside | K.history;
 
 /**
  * The clauses of the sentence being read, as module scratch (reading is synchronous): where each clause starts,
@@ -192,9 +192,11 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   const t = a.tokens;
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
-  for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2);
+  for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2, !fronted(t, cue));
   const aside =
-    s.players.length && (s.mask & K.aside || comparison(t, s) || gerundClause(t)) ? asides(a, s) : NONE.aside;
+    s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
+      ? asides(a, s)
+      : NONE.aside;
   let named = 0;
   let first: PlayerRef | undefined;
   for (const m of s.players) {
@@ -263,13 +265,24 @@ function splitClauses(t: Tokens, s: Sentence): void {
   past.fill(0, 0, nCuts);
 }
 
-/** A past marker holds for its clause and the clauses after it in the same stretch. */
-function markPast(t: Tokens, c: number, level: number): void {
-  for (let d = c; d < nCuts && (d === c || stretch[d] === stretch[c]); d++) {
+/**
+ * A past marker holds for its clause and, with `spread`, the clauses after it in the same stretch. A fronted
+ * perfect infinitive ("dopo aver chiuso per Douglas Luiz, la Juventus si è concentrata su…") is history for its
+ * own clause only: the main clause after it is the news.
+ */
+function markPast(t: Tokens, c: number, level: number, spread = true): void {
+  for (let d = c; d < nCuts && (d === c || (spread && stretch[d] === stretch[c])); d++) {
     // "…aveva sondato il terreno, più recentemente l'Inter ha provato…": the past ends where now begins.
     if (d > c && nowIn(t, cuts[d]!, clauseEnd(d))) break;
     if (past[d]! < level) past[d] = level;
   }
+}
+
+const FRONTED = new Set(["dopo", "after"]);
+
+/** "dopo aver(e) …", "after having …": a subordinate clause of its own. */
+function fronted(t: Tokens, cue: CueMention): boolean {
+  return FRONTED.has(t.norm(cue.start));
 }
 
 function nowIn(t: Tokens, from: number, to: number): boolean {
@@ -499,7 +512,11 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     const m = s.players[i]!;
     let k = m.start - 1;
     while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !asideEndsAt(a, k + 1)) k--;
-    let yes = asideEndsAt(a, k + 1) || comparedBefore(a, m.start) || inBareGerund(a, s, m.start);
+    let yes =
+      asideEndsAt(a, k + 1) ||
+      comparedBefore(a, m.start) ||
+      inBareGerund(a, s, m.start) ||
+      afterFrontedHistory(a, s, m.start);
     // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
     if (!yes && i > 0 && isAside[i - 1]) {
       const prev = s.players[i - 1]!;
@@ -514,6 +531,15 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     if (isAside[i] && !plain.has(ref)) out.add(ref);
   }
   return out;
+}
+
+/** "Dopo aver chiuso l'operazione Douglas Luiz, la Juventus…": the object of a past deal told as background. */
+function afterFrontedHistory(a: Article, s: Sentence, at: number): boolean {
+  const c = clauseOf(at);
+  for (const cue of s.cues)
+    if (cue.mask & K.history && cue.start < at && clauseOf(cue.start) === c && fronted(a.tokens, cue))
+      return true;
+  return false;
 }
 
 /** A clause after the first opening with a gerund ("…, dando priorità al riscatto di Malen"). */

@@ -14,6 +14,7 @@ const ARRIVAL =
 export function currentClubs(
   a: Article,
   subjectOf: (s: Sentence) => PlayerRef | undefined,
+  focus?: PlayerRef,
 ): Map<string, string> {
   const score = new Map<string, Map<string, number>>();
   const bump = (p: PlayerRef, club: string, v: number) => {
@@ -45,7 +46,10 @@ export function currentClubs(
         continue;
       }
       if (c.role === "owner") {
-        const p = before?.ref ?? after?.ref ?? subjectOf(s);
+        // "Il centrocampista di proprietà del Nizza" far from any name: an epithet, the article's player.
+        const near =
+          before && gapBefore <= 6 ? before.ref : after && after.start - c.end <= 3 ? after.ref : undefined;
+        const p = near ?? (before || after ? (focus ?? before?.ref ?? after?.ref) : subjectOf(s));
         if (p) bump(p, c.club, 3);
         continue;
       }

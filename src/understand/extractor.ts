@@ -1,5 +1,6 @@
 import { type Article, buildArticle, type PlayerRef, type Sentence } from "./article.js";
 import { citedSources } from "./cited-sources-finder.js";
+import { readSentence } from "./clauses.js";
 import { currentClubs } from "./current-club.js";
 import { demonymClubs } from "./demonyms.js";
 import { type Dictionaries, dictionariesFor } from "./dictionaries.js";
@@ -61,7 +62,7 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   const a = buildArticle(tokens, s, refs, headSents);
   const focusPlayer = mainPlayer(a);
   const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;
-  const current = currentClubs(a, subjectOf);
+  const current = currentClubs(a, subjectOf, focusPlayer);
   const focusClub = mainClub(a, focusPlayer ? current.get(focusPlayer.key) : undefined);
   const renewalStory = a.sentences.some((st) => st.head && st.mask & K.renewal);
   const links = linkPlayers(a, { current, focusPlayer, focusClub, renewalStory, staffClub: d.staffClub });
@@ -120,6 +121,8 @@ function mainPlayer(a: Article): PlayerRef | undefined {
     // A renewal names a player without making him the subject of the transfer story.
     const v = p.mentions.reduce((n, m) => {
       const st = a.sentences[m.sent]!;
+      // Named in passing ("dopo aver chiuso per Luiz", "al posto di X"): not whom the text is about.
+      if (st.mask & (K.aside | K.history) && readSentence(a, st).aside.has(p)) return n;
       return n + (st.mask & K.renewal ? 0 : st.head ? 3 : 1);
     }, 0);
     if (v > top) {
@@ -134,9 +137,11 @@ function mainPlayer(a: Article): PlayerRef | undefined {
 function mainClub(a: Article, own: string | undefined): string | undefined {
   const count = new Map<string, number>();
   for (const s of a.sentences) {
-    // A career history ("è passato per Ascoli, Empoli e Parma") names clubs the story is not about.
-    if (s.mask & K.history) continue;
+    // A career history ("è passato per Ascoli, Empoli e Parma") names clubs the story is not about; only its
+    // own clauses: "dopo aver chiuso per Luiz, la Juventus si è concentrata su…" still names the buyer.
+    const history = s.mask & K.history ? readSentence(a, s).historyClub : undefined;
     for (const c of s.clubs) {
+      if (history?.(c.start)) continue;
       if (c.club === own || c.role === "ex" || c.role === "versus" || c.role === "staff" || c.role === "from")
         continue;
       count.set(c.club, (count.get(c.club) ?? 0) + (s.head ? 3 : 1));

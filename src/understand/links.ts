@@ -300,7 +300,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     }
     if (named.length) recent = named[named.length - 1];
     // The paragraph's buyer: the last club a named player was sent to here, unless it was a rival's bid.
-    if (sentTo && !(k & K.compete) && !history && (hasStage || collapse)) topic = sentTo;
+    // sentTo is never a club of a history clause: a news clause beside one still names the buyer.
+    if (sentTo && !(k & K.compete) && (hasStage || collapse)) topic = sentTo;
   }
   return out;
 

@@ -36,6 +36,18 @@ describe("reading a clause", () => {
     expect(l).toMatchObject({ stage: "interest", claimed: "agreement", evidence: { certainty: "hedged" } });
   });
 
+  it("should keep a fronted 'dopo aver' clause as background and read the main clause as news", () => {
+    const p = player(
+      "Dopo aver chiuso per Douglas Luiz, la Juventus ha avviato i contatti per il centrocampista di proprietà del Nizza. Khéphren Thuram ha svolto oggi le visite mediche.",
+      "Thuram",
+    );
+    expect(p?.club).toBe("Nice");
+    expect(p?.links).toMatchObject([{ club: "Juventus", stage: "medical" }]);
+    expect(
+      player("Dopo aver chiuso per Douglas Luiz, la Juventus ha avviato i contatti con il Nizza.", "Luiz"),
+    ).toBeUndefined();
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
