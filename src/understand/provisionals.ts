@@ -1,4 +1,4 @@
-import { K } from "./lexicon.js";
+import { K, LADDER_BITS } from "./lexicon.js";
 import type { NameMention, Scan } from "./mentions.js";
 import { G_COMMA_PAREN, G_PUNCT, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
 import { W_2DIGITS, W_AGE, W_DIGIT, W_GIVEN, W_NOT_NAME, W_STAFF_SURNAME, W_YEAR } from "./vocab.js";
@@ -111,11 +111,13 @@ export function provisionals(
 
   /**
    * "l'arrivo di Arthur Borghi", "an offer for Luis Neto": a given name and an unknown surname right after
-   * "di"/"per"/"of"/"for" in a sentence that speaks of a move.
+   * "di"/"per"/"of"/"for" or a stage verb in a sentence that speaks of a move.
    */
   function objectOfMove(at: number, end: number): boolean {
     if (end - at < 2 || at === 0 || sents[at - 1] !== sents[at] || !transfer[sents[at]!]) return false;
-    if (!(wflags[ids[at]!]! & W_GIVEN) || !OBJECT_OF.has(tokens.norm(at - 1))) return false;
+    // "pronta ad accogliere Juan Arizala", "ha preso Juan Arizala": the object of a stage verb too.
+    if (!(wflags[ids[at]!]! & W_GIVEN) || !(OBJECT_OF.has(tokens.norm(at - 1)) || cueEnd(at, LADDER_BITS)))
+      return false;
     return (tokens.gaps[at]! & G_SPACES) !== 0;
   }
 

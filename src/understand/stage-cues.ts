@@ -24,7 +24,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     move for | swoop | suitors | informati | si informa | si informano | si sono mossi | si erano mossi |
     si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
-    concorrenti | rivali | competition | rivals
+    concorrenti | rivali | competition | rivals | acquisto
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
@@ -41,7 +41,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     ha detto si | detto si | arriva | arrivera | in arrivo | dettagli | stretta finale | vicinissim* |
     a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
     agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
-    imminent | green light | accepted | done deal | will join | to join
+    imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
+    approda | approdera | sbarca | accogliere | accoglie
   `),
   medical: cues(`
     visite mediche | visita medica | visite | test fisici | test medici | idoneita | atterrat* |

@@ -48,6 +48,14 @@ describe("reading a clause", () => {
     ).toBeUndefined();
   });
 
+  it("should read 'ha preso', 'sbarca' and the object of a stage verb, known or not", () => {
+    expect(link("L'Udinese ha preso il difensore Juan Arizala.", "Arizala", "Udinese")?.stage).toBe(
+      "agreement",
+    );
+    expect(player("L'Udinese è pronta ad accogliere Juan Arizala.", "Arizala")?.provisional).toBe(true);
+    expect(link("Pedro Mendes sbarca allo Spezia.", "Mendes", "Spezia")?.stage).toBe("agreement");
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
