@@ -45,7 +45,7 @@ function detectLanguage(tokens: Tokens): "it" | "en" {
 
 function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extraction {
   const head = [article.title ?? "", article.lead ?? ""].filter(Boolean);
-  const tokens = tokenize([...head, article.text], d.vocab, buffer);
+  const tokens = tokenize([...head, unglue(article.text)], d.vocab, buffer);
   // Without a headline, a short first line of the text is one (feeds and scrapes often start with it).
   const nl = article.text.indexOf("\n");
   const firstLine = nl < 0 ? article.text : article.text.slice(0, nl);
@@ -95,6 +95,16 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
     clubs,
     cited: citedSources(tokens, s, article.outlet),
   };
+}
+
+/**
+ * Scraped text loses spaces at markup edges: "trattative con il Fenerbahce perMatteo Guendouzi". A short
+ * preposition glued to a capitalised name is split off again.
+ */
+const GLUED =
+  /\b(per|di|del|della|dal|dalla|al|alla|con|su|sul|tra|fra|da|for|of|to|from|with)(?=\p{Lu}\p{Ll})/gu;
+function unglue(text: string): string {
+  return text.replace(GLUED, "$1 ");
 }
 
 /** Longest evidence quoted: a sentence, cut at a word near this many characters. */

@@ -24,7 +24,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     move for | swoop | suitors | informati | si informa | si informano | si sono mossi | si erano mossi |
     si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
-    concorrenti | rivali | competition | rivals | acquisto
+    concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
+    scavalca | scavalcare | hijack | gazump*
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
@@ -117,7 +118,8 @@ export const MOVE_OUT = cues(`
 
 /** "Nonostante la concorrenza dell'Inter": a rival's interest implies the topic club is interested too. */
 export const COMPETITION = cues(`
-  concorrenza | concorrent* | rivale | rivali | competition | rivals | derby
+  concorrenza | concorrent* | rivale | rivali | competition | rivals | derby | sorpasso | beffa | beffare |
+  soffiare | scavalca | scavalcare | hijack | gazump*
 `);
 
 /** A swap: the other player goes the opposite way. */

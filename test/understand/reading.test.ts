@@ -56,6 +56,14 @@ describe("reading a clause", () => {
     expect(link("Pedro Mendes sbarca allo Spezia.", "Mendes", "Spezia")?.stage).toBe("agreement");
   });
 
+  it("should read a rival overtaken as two interested clubs, even with a space lost in scraping", () => {
+    const p = player("Il Barcellona ha effettuato il sorpasso sull'Inter perJoao Cancelo.", "Cancelo");
+    expect(p?.links.map((l) => [l.club, l.stage])).toEqual([
+      ["Barcelona", "interest"],
+      ["Inter", "interest"],
+    ]);
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
