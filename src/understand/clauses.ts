@@ -192,7 +192,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   const t = a.tokens;
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
-  for (const cue of s.cues) if (cue.mask & K.history) markPast(t, clauseOf(cue.start), 2, !fronted(t, cue));
+  for (const cue of s.cues)
+    if (cue.mask & K.history) markPast(t, clauseOf(cue.start), earlier(t, cue) ? 1 : 2, !fronted(t, cue));
   const aside =
     s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
       ? asides(a, s)
@@ -283,6 +284,13 @@ const FRONTED = new Set(["dopo", "after"]);
 /** "dopo aver(e) …", "after having …": a subordinate clause of its own. */
 function fronted(t: Tokens, cue: CueMention): boolean {
   return FRONTED.has(t.norm(cue.start));
+}
+
+const EARLIER = new Set(["passato", "past", "precedenza"]);
+
+/** "In passato anche il Newcastle si era informato": interest shown earlier is still interest, not a career. */
+function earlier(t: Tokens, cue: CueMention): boolean {
+  return EARLIER.has(t.norm(cue.end - 1));
 }
 
 function nowIn(t: Tokens, from: number, to: number): boolean {

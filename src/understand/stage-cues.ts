@@ -21,7 +21,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
     considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
     shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
-    move for | swoop | suitors | informati | si informa | si informano | si sono mossi | si erano mossi |
+    move for | swoop | suitors | informati | si informa | si informano | si e informato | si era informato |
+    si erano informati | si e informata | si era informata | si sono mossi | si erano mossi |
     si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
@@ -100,7 +101,8 @@ export const HISTORY = cues(`
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
   prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
   before joining | before his move | at the time | dopo aver | dopo avere | after having |
-  in the summer of | last season | last year | la scorsa stagione | lo scorso anno
+  in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
+  in precedenza | a suo tempo
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */

@@ -64,6 +64,16 @@ describe("reading a clause", () => {
     ]);
   });
 
+  it("should keep interest shown 'in passato' as interest, never more", () => {
+    expect(
+      link("In passato il Napoli ha raggiunto un accordo per Mario Gila, poi saltato.", "Gila", "Napoli")
+        ?.stage,
+    ).not.toMatch(/agreement|medical|official/);
+    expect(
+      link("In passato anche il Newcastle si era informato su Mario Gila.", "Gila", "Newcastle")?.stage,
+    ).toBe("interest");
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
