@@ -72,6 +72,10 @@ export function currentClubs(
       if (c.role === "from") {
         let verb = false;
         for (let k = Math.max(0, c.start - 4); k < c.start; k++) verb ||= ARRIVAL.test(t.norm(k));
+        // "l'arrivo di Khephren Thuram dal Nizza": the verb or noun stands before the name.
+        if (!verb && before && gapBefore <= 1)
+          for (let k = Math.max(s.start, before.start - 3); k < before.start; k++)
+            verb ||= ARRIVAL.test(t.norm(k));
         const p = before?.ref ?? subjectOf(s);
         if (verb && p) bump(p, c.club, 2);
         continue;
