@@ -103,8 +103,10 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
  */
 const GLUED =
   /\b(per|di|del|della|dal|dalla|al|alla|con|su|sul|tra|fra|da|for|of|to|from|with)(?=\p{Lu}\p{Ll})/gu;
+const LOWER_UPPER = /[a-z][A-Z]/;
 function unglue(text: string): string {
-  return text.replace(GLUED, "$1 ");
+  // The cheap ASCII test first: most texts have no such join.
+  return LOWER_UPPER.test(text) ? text.replace(GLUED, "$1 ") : text;
 }
 
 /** Longest evidence quoted: a sentence, cut at a word near this many characters. */
@@ -127,12 +129,18 @@ function sentenceText(a: Article, index: number): string {
 function mainPlayer(a: Article): PlayerRef | undefined {
   let best: PlayerRef | undefined;
   let top = 0;
+  // Named in passing ("dopo aver chiuso per Luiz", "al posto di X"): not whom the text is about.
+  const asides = new Map<number, ReadonlySet<PlayerRef>>();
+  const aside = (st: Sentence) => {
+    let set = asides.get(st.index);
+    if (!set) asides.set(st.index, (set = readSentence(a, st).aside));
+    return set;
+  };
   for (const p of a.players) {
     // A renewal names a player without making him the subject of the transfer story.
     const v = p.mentions.reduce((n, m) => {
       const st = a.sentences[m.sent]!;
-      // Named in passing ("dopo aver chiuso per Luiz", "al posto di X"): not whom the text is about.
-      if (st.mask & (K.aside | K.history) && readSentence(a, st).aside.has(p)) return n;
+      if (st.mask & (K.aside | K.history) && aside(st).has(p)) return n;
       return n + (st.mask & K.renewal ? 0 : st.head ? 3 : 1);
     }, 0);
     if (v > top) {
