@@ -133,7 +133,10 @@ function mainPlayer(a: Article): PlayerRef | undefined {
   const asides = new Map<number, ReadonlySet<PlayerRef>>();
   const aside = (st: Sentence) => {
     let set = asides.get(st.index);
-    if (!set) asides.set(st.index, (set = readSentence(a, st).aside));
+    if (!set) {
+      set = readSentence(a, st).aside;
+      asides.set(st.index, set);
+    }
     return set;
   };
   for (const p of a.players) {
