@@ -5,21 +5,26 @@
 import { cpus } from "node:os";
 import type { Bench, BenchRow } from "./types.js";
 
-const benches: Record<string, () => Promise<{ default: Bench }>> = {
+/** A bench module; `summary` is a line printed after the table (the fanout bench's headline). */
+type BenchModule = { default: Bench; summary?: () => string };
+const benches: Record<string, () => Promise<BenchModule>> = {
   extraction: () => import("./extraction.js"),
   dedupe: () => import("./dedupe.js"),
   digest: () => import("./digest.js"),
   "discord-delivery": () => import("./discord-delivery.js"),
   "telegram-delivery": () => import("./telegram-delivery.js"),
+  fanout: () => import("./fanout.js"),
 };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
+const summaries: (() => string)[] = [];
 for (const [name, load] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  const { default: bench } = await load();
-  rows.push(...(await bench()));
+  const mod = await load();
+  rows.push(...(await mod.default()));
+  if (mod.summary) summaries.push(mod.summary);
 }
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`\nMercato Radar benchmarks — Node ${process.version}, ${cpus().length} × ${cpu}\n`);
@@ -28,4 +33,6 @@ const w1 = Math.max(...rows.map((r) => r.value.length), 5);
 console.log(`${"benchmark".padEnd(w0)}  ${"value".padStart(w1)}  note`);
 console.log(`${"-".repeat(w0)}  ${"-".repeat(w1)}  ----`);
 for (const r of rows) console.log(`${r.name.padEnd(w0)}  ${r.value.padStart(w1)}  ${r.note ?? ""}`);
+if (summaries.length) console.log("");
+for (const s of summaries) console.log(s());
 process.exit(0);

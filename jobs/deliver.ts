@@ -53,6 +53,7 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
   const parsed = DeliverJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid deliver payload: ${parsed.error.message}`);
   const job: DeliverJob = parsed.data;
+  if ("chats" in job) return deliverBatch(job.platform, job.chats, deps);
   const { chat } = job;
   if (chat.platform !== deps.adapter.platform) {
     throw new UnrecoverableError(`a ${chat.platform} message in the ${deps.adapter.platform} queue`);
@@ -62,6 +63,11 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
     return "paused-chat";
   }
   if ("digest" in job) return deliverDigest(chat, job.digest, deps);
+  return sendWaiting(chat, deps);
+}
+
+/** Sends what waits for one chat as one message, under the chat's lock. */
+async function sendWaiting(chat: ChatAddress, deps: DeliverDeps): Promise<DeliverResult> {
   const token = await deps.outbox.lock(chat, LOCK_MS, deps.jobId);
   if (!token) throw await deps.postpone(1000); // another worker is sending to this chat
   try {
@@ -75,13 +81,71 @@ export async function processDeliver(data: unknown, deps: DeliverDeps): Promise<
       return await onSendError(err, chat, deps);
     }
     // Recorded before anything else, the job's completion included: a worker killed from here on re-sends
-    // nothing, and the ids stay known so no re-run of a fanout puts them back.
+    // nothing.
     const ids = items.map((i) => i.alert.id);
     await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
     if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
     return "sent";
   } finally {
     await deps.outbox.unlock(chat, token);
+  }
+}
+
+/** Chats of one batch sent to at once: enough to keep a fast platform busy, few enough to stay fair. */
+const BATCH_CONCURRENCY = 16;
+/** Chats whose outboxes one round trip reads. */
+const PEEK_SLICE = 200;
+
+/** Thrown in place of postponing a job: in a batch, only that chat is put off, as a job of its own. */
+class PutOff extends Error {}
+
+/**
+ * Many chats of one platform (one chunk of a fanout): each chat's waiting alerts leave as one message, as
+ * for a single chat. What concerns one chat stays with it: a chat that must wait (its own limit, another
+ * sender) gets a job of its own for later, a gone chat is paused, a failed send is retried as its own job.
+ * Only a bot-wide limit stops the batch; its re-run skips the chats already sent (their outboxes are empty).
+ */
+async function deliverBatch(platform: ChatAddress["platform"], ids: string[], deps: DeliverDeps) {
+  if (platform !== deps.adapter.platform) {
+    throw new UnrecoverableError(`a ${platform} batch in the ${deps.adapter.platform} queue`);
+  }
+  let sent = 0;
+  for (let i = 0; i < ids.length; i += PEEK_SLICE) {
+    const slice = ids.slice(i, i + PEEK_SLICE);
+    // Chats with nothing waiting (sent meanwhile by another job) cost one read for the whole slice.
+    const waiting = await deps.outbox.peekMany(platform, slice, 1);
+    const todo = slice.filter((id) => waiting.has(id)).map((id) => ({ platform, id }));
+    const paused = await deps.chatState.pausedAmong(todo);
+    const queue = todo.filter((c) => !paused.has(`${c.platform}:${c.id}`));
+    const worker = async () => {
+      for (let chat = queue.shift(); chat; chat = queue.shift()) {
+        if ((await sendOne(chat, deps)) === "sent") sent++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, queue.length) }, worker));
+  }
+  return sent ? "sent" : "empty";
+}
+
+async function sendOne(chat: ChatAddress, deps: DeliverDeps): Promise<DeliverResult | "later"> {
+  const own: DeliverDeps = {
+    ...deps,
+    postpone: async (ms) => {
+      await deps.enqueueDeliver(chat, ms);
+      return new PutOff();
+    },
+  };
+  try {
+    return await sendWaiting(chat, own);
+  } catch (err) {
+    if (err instanceof PutOff) return "later";
+    if (err instanceof UnrecoverableError) return "later"; // logged where it was decided; the rest go on
+    if (err instanceof DeliveryError && err.code === "TRANSIENT") {
+      deps.log.warn({ chat, err: err.message }, "send failed: retried as the chat's own job");
+      await deps.enqueueDeliver(chat, 1000);
+      return "later";
+    }
+    throw err; // a bot-wide limit, or Redis gone: the batch runs again later
   }
 }
 

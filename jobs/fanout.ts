@@ -1,25 +1,34 @@
 import { UnrecoverableError } from "bullmq";
-import type { FanoutLedger } from "../src/chat/fanout-ledger.js";
+import type { ChunkChat, FanoutLedger, FanoutPosition } from "../src/chat/fanout-ledger.js";
+import { alertRef } from "../src/chat/outbox.js";
 import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
-import { type ChatAddress, FanoutJobSchema } from "../src/queues.js";
-import { chatString } from "../src/subscriptions/chat-address.js";
+import { FanoutJobSchema, PLATFORMS, type Platform } from "../src/queues.js";
+import { parseChatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
-import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
+import type { SubscriberSet, SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
-/** Chats placed at once. */
-const CHUNK = 100;
+/** Chats read (SSCAN COUNT) and placed per script: a few thousand arguments at most per call. */
+export const FANOUT_CHUNK = 1000;
+
+/** A delivery to ask for: chats of one platform, one job for all of them. */
+export interface DeliveryBatch {
+  platform: Platform;
+  chatIds: string[];
+  /** Deterministic per event and chunk: asking twice while the first job is known adds nothing. */
+  jobId: string;
+  delayMs: number;
+  /** BullMQ priority: 1 for an alert few chats follow, higher (later) for a broadcast. */
+  priority: number;
+}
 
 export interface FanoutDeps {
   subscriptions: SubscriptionStore;
   chatState: ChatStateStore;
-  /** Puts into outboxes or holds, once per event and chat however often the event is fanned out. */
+  /** Places chunks of chats into outboxes or holds, each chunk exactly once however often the event runs. */
   ledger: FanoutLedger;
-  /**
-   * Asks for a delivery to a chat `delayMs` from now; alerts arriving meanwhile leave together. `dedupe`
-   * makes a retried fanout ask only once.
-   */
-  enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void>;
+  /** Asks for one delivery job covering many chats. */
+  enqueueDeliveries(batch: DeliveryBatch): Promise<void>;
   /** How long a chat's alerts may wait to be merged into one message. */
   batchWindowMs: number;
   /** At most this many pushes per chat and clock hour; the rest wait for the digest. */
@@ -29,64 +38,123 @@ export interface FanoutDeps {
 }
 
 /**
+ * The priority of an event's deliveries: the log of its audience, so an alert for a few chats overtakes a
+ * broadcast to a hundred thousand already queued, and the broadcast loses little (docs/adr/009).
+ */
+export function deliveryPriority(audience: number): number {
+  return 1 + Math.floor(Math.log2(1 + Math.max(0, audience)));
+}
+
+/**
  * fanout: one rumour event → into the outbox of every chat that watches the player or follows a club the
- * event moved (or the player's own club). Reads only those subscribers, never every chat. A chat that
- * matches twice gets one message naming both reasons. Paused chats (bot blocked or kicked) are skipped.
+ * event moved (or the player's own club). It walks only those subscriber sets, a chunk of chats at a time
+ * (SSCAN), never every chat and never one call with every subscriber. A chat in several sets is placed once,
+ * with every reason, when the first of its sets is walked. Paused chats (bot blocked or kicked) are skipped.
  * During a chat's quiet hours, or past its hourly cap, the alert is held for the digest instead: never
- * dropped. Effectively once: a re-run of the same event (retry, worker killed half-way) skips the chats
- * already placed (FanoutLedger), so nothing is queued, held or counted twice.
+ * dropped. Each chunk is placed by one script that also moves the event's position on, so a re-run (retry,
+ * worker killed half-way) goes on where the last one stopped and places nothing twice; each placed chunk
+ * then asks for one delivery job per platform.
  * @throws UnrecoverableError when the payload does not match the contract.
  */
 export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ chats: number }> {
   const parsed = FanoutJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid fanout payload: ${parsed.error.message}`);
   const event = parsed.data;
-  const recipients = new Map<string, { chat: ChatAddress; matched: string[] }>();
-  const add = (chats: ChatAddress[], reason: string) => {
-    for (const chat of chats) {
-      const k = chatString(chat);
-      const r = recipients.get(k) ?? { chat, matched: [] };
-      if (!r.matched.includes(reason)) r.matched.push(reason);
-      recipients.set(k, r);
-    }
-  };
-  add(await deps.subscriptions.watchersOf(event.player.key), `watch:${event.player.name}`);
+  const ref = alertRef(event.id);
   const clubs = new Set(event.changes.map((c) => c.club));
   if (event.player.club) clubs.add(event.player.club);
-  for (const club of clubs) add(await deps.subscriptions.followersOf(club), `follow:${club}`);
-  const chats = [...recipients.values()].map((r) => r.chat);
-  const paused = await deps.chatState.pausedAmong(chats);
-  const settings = await deps.chatState.settingsAmong(chats);
+  const sets: SubscriberSet[] = [{ player: event.player.key }, ...[...clubs].map((club) => ({ club }))];
+  const reasons = [`watch:${event.player.name}`, ...[...clubs].map((c) => `follow:${c}`)];
+  await deps.ledger.storeAlert(ref, event, reasons);
+
+  const priority = deliveryPriority(await deps.subscriptions.audience(sets));
+  const ask = async (chunk: number, chats: string[]) => {
+    const byPlatform = new Map<Platform, string[]>();
+    for (const c of chats) {
+      const { platform, id } = parseChatString(c);
+      if (!PLATFORMS.includes(platform)) continue;
+      const list = byPlatform.get(platform) ?? [];
+      list.push(id);
+      byPlatform.set(platform, list);
+    }
+    for (const [platform, chatIds] of byPlatform)
+      await deps.enqueueDeliveries({
+        platform,
+        chatIds,
+        jobId: `${ref}:${chunk}:${platform}`,
+        delayMs: deps.batchWindowMs,
+        priority,
+      });
+    await deps.ledger.jobsAsked(ref, chunk);
+  };
+  // Chunks an earlier run placed but died before asking for their deliveries.
+  for (const w of await deps.ledger.awaitingJobs(ref)) await ask(w.chunk, w.chats);
+
   const now = deps.now();
-  const todo = [...recipients].filter(([key]) => !paused.has(key));
+  const atMs = Date.parse(event.at);
+  let at = await deps.ledger.position(ref);
+  let queued = 0;
   let held = 0;
   let dropped = 0;
-  let again = 0;
-  // Chunks bound the calls in flight; each chat's placement is one atomic, idempotent script.
-  for (let i = 0; i < todo.length; i += CHUNK) {
-    await Promise.all(
-      todo.slice(i, i + CHUNK).map(async ([key, { chat, matched }]) => {
-        const s = settings.get(key);
-        const quiet = Boolean(s?.quiet && isQuiet(now, s.quiet, s.zone));
-        const p = await deps.ledger.place(
-          event.id,
-          chat,
-          { alert: event, matched },
-          { quiet, maxPushesPerHour: deps.maxPushesPerHour, now },
-        );
-        dropped += p.dropped;
-        if (!p.first) again++; // placed by an earlier run of this event
-        if (p.placed !== "queued") {
-          held++;
-          return;
-        }
-        // Asked again on a re-run too: the run that placed it may have died before asking.
-        // The job id makes that a no-op while the first request is still known to BullMQ.
-        await deps.enqueueDeliver(chat, deps.batchWindowMs, event.id);
-      }),
-    );
+  while ((at?.set ?? 0) < sets.length) {
+    const from = at ?? { set: 0, cursor: "0", chunk: 0 };
+    const step = await deps.subscriptions.scan(sets[from.set]!, from.cursor, FANOUT_CHUNK);
+    const to: FanoutPosition =
+      step.cursor === "0"
+        ? { set: from.set + 1, cursor: "0", chunk: from.chunk + 1 }
+        : { set: from.set, cursor: step.cursor, chunk: from.chunk + 1 };
+    const chats = await chunkChats(deps, sets, from.set, [...new Set(step.chats)], now);
+    const r = await deps.ledger.placeChunk(ref, at, to, chats, {
+      atMs,
+      maxPushesPerHour: deps.maxPushesPerHour,
+      now,
+      alert: event,
+      reasons,
+    });
+    if (!r.placed) {
+      // Another run of this event got there first: go on from where it is.
+      at = await deps.ledger.position(ref);
+      continue;
+    }
+    if (r.queued.length) await ask(to.chunk, r.queued);
+    queued += r.queued.length;
+    held += r.held;
+    dropped += r.dropped;
+    at = to;
   }
   if (dropped) deps.log.warn({ event: event.id, dropped }, "outboxes full: oldest waiting alerts dropped");
-  deps.log.info({ event: event.id, chats: recipients.size, held, again }, "rumour event fanned out");
-  return { chats: recipients.size - paused.size - held };
+  deps.log.info({ event: event.id, queued, held, priority }, "rumour event fanned out");
+  return { chats: queued };
+}
+
+/**
+ * The chats of one chunk of set `at` that this set places: not paused, not in an earlier set (placed with
+ * it already), each with its reasons (every set it is in) and its quiet hours.
+ */
+async function chunkChats(
+  deps: FanoutDeps,
+  sets: SubscriberSet[],
+  at: number,
+  chats: string[],
+  now: Date,
+): Promise<ChunkChat[]> {
+  if (!chats.length) return [];
+  const member = await Promise.all(
+    sets.map((s, j) => (j === at ? chats.map(() => true) : deps.subscriptions.memberOf(s, chats))),
+  );
+  const mine: number[] = [];
+  for (let i = 0; i < chats.length; i++) if (!member.slice(0, at).some((m) => m[i])) mine.push(i);
+  const addresses = mine.map((i) => parseChatString(chats[i]!));
+  const paused = await deps.chatState.pausedAmong(addresses);
+  const settings = await deps.chatState.quietAmong(addresses);
+  const out: ChunkChat[] = [];
+  for (const i of mine) {
+    const chat = chats[i]!;
+    if (paused.has(chat)) continue;
+    let mask = 0;
+    for (let j = 0; j < sets.length; j++) if (member[j]![i]) mask |= 1 << j;
+    const s = settings.get(chat);
+    out.push({ chat, mask, quiet: Boolean(s?.quiet && isQuiet(now, s.quiet, s.zone)) });
+  }
+  return out;
 }

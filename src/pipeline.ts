@@ -6,7 +6,7 @@ import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
 import { type DigestDeps, processDigest } from "../jobs/digest.js";
 import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
-import { type FanoutDeps, processFanout } from "../jobs/fanout.js";
+import { type DeliveryBatch, type FanoutDeps, processFanout } from "../jobs/fanout.js";
 import { type IngestDeps, processIngest } from "../jobs/ingest.js";
 import { type PollDeps, processPoll } from "../jobs/poll.js";
 import { bounded } from "./bounded.js";
@@ -105,6 +105,15 @@ export function createProducers(queues: Queues) {
         jobId: jobId("digest", chatString(job.chat), job.due),
       });
     },
+    /** One job for many chats of one platform (a fanout chunk), behind smaller audiences' jobs. */
+    async enqueueDeliveries(b: DeliveryBatch): Promise<void> {
+      const queue = queues.deliver[b.platform];
+      await queue.add(queue.name, DeliverJobSchema.parse({ platform: b.platform, chats: b.chatIds }), {
+        delay: b.delayMs,
+        priority: Math.min(b.priority, 2_097_151),
+        jobId: jobId("deliver", b.jobId),
+      });
+    },
     async enqueueDeliver(chat: ChatAddress, delayMs: number, dedupe?: string): Promise<void> {
       const queue = queues.deliver[chat.platform];
       await queue.add(queue.name, DeliverJobSchema.parse({ chat }), {
@@ -156,7 +165,7 @@ export interface WorkerDeps {
   redisErrors?: RedisErrorLog;
   poll: Omit<PollDeps, "enqueueIngest" | "log">;
   ingest: Omit<IngestDeps, "enqueueFanout" | "postpone" | "log">;
-  fanout: Omit<FanoutDeps, "enqueueDeliver" | "log">;
+  fanout: Omit<FanoutDeps, "enqueueDeliveries" | "log">;
   deliver: Omit<
     DeliverDeps,
     "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "enqueueDigestDelivery" | "log" | "jobId"
@@ -278,7 +287,8 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     ),
     make(
       QueueName.Fanout,
-      (job) => processFanout(job.data, { ...deps.fanout, enqueueDeliver: producers.enqueueDeliver, log }),
+      (job) =>
+        processFanout(job.data, { ...deps.fanout, enqueueDeliveries: producers.enqueueDeliveries, log }),
       4,
     ),
     ...deps.adapters.map(deliverWorker),

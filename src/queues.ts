@@ -202,11 +202,17 @@ export type Digest = z.infer<typeof DigestSchema>;
  * jobs/deliver.ts, which sends within the platform's limits:
  * - `{chat}`: "send what waits in this chat's outbox", a few seconds after fanout put an alert there;
  *   the waiting alerts leave as one message, and a job that finds the outbox empty does nothing;
- * - `{chat, digest}`: the chat's digest, split to the platform's size limits.
+ * - `{chat, digest}`: the chat's digest, split to the platform's size limits;
+ * - `{platform, chats}`: the same as `{chat}` for each of many chats of one platform, asked by fanout once
+ *   per chunk of an event's chats (a broadcast is a few hundred jobs, not one per chat: docs/adr/009).
  */
 export const DeliverJobSchema = z.union([
   z.strictObject({ chat: ChatAddressSchema }),
   z.strictObject({ chat: ChatAddressSchema, digest: DigestSchema }),
+  z.strictObject({
+    platform: z.enum(PLATFORMS),
+    chats: z.array(ChatAddressSchema.shape.id).min(1).max(5000),
+  }),
 ]);
 export type DeliverJob = z.infer<typeof DeliverJobSchema>;
 

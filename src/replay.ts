@@ -105,7 +105,9 @@ export async function replay(config: Config, log: Logger, opts: ReplayOptions): 
             // Replay shows what the alert policy pushes; per-chat caps are delivery's business.
             maxPushesPerHour: Number.POSITIVE_INFINITY,
             now: () => clock,
-            enqueueDeliver: async (chat) => void chats.set(chat.id, chat),
+            enqueueDeliveries: async (b) => {
+              for (const id of b.chatIds) chats.set(id, { platform: b.platform, id });
+            },
           });
         },
       });

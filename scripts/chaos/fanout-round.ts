@@ -4,7 +4,7 @@
  * goes away. The sink's counts say what each chat received.
  */
 import { randomUUID } from "node:crypto";
-import { outboxKey } from "../../src/chat/outbox.js";
+import { alertRef, chatRange, outboxKeys, SEP } from "../../src/chat/outbox.js";
 import { createProducers, createQueues } from "../../src/pipeline.js";
 import type { IngestJob } from "../../src/queues.js";
 import { createKeys, createRedis } from "../../src/redis.js";
@@ -159,11 +159,19 @@ export async function runRound(o: RoundOptions): Promise<RoundFigures> {
   const lost = Math.max(0, expected - o.sink.counts.size);
   // Stale: an alert the chat already received that still waits in its outbox.
   let stale = 0;
+  // The sink counts by alert id, outboxes hold alert refs: compare refs.
+  const sentRefs = new Set(
+    [...o.sink.counts.keys()].map((k) => {
+      const [chat, id] = k.split("\t");
+      return `${chat}\t${alertRef(id!)}`;
+    }),
+  );
   const orders = redis.pipeline();
-  for (const c of chats) orders.zrange(outboxKey(keys, c, "order"), 0, -1);
+  for (const c of chats) orders.zrangebylex(outboxKeys(keys).pending(c.platform), ...chatRange(c.id));
   const results = (await orders.exec()) ?? [];
-  results.forEach(([, ids], i) => {
-    for (const id of (ids as string[]) ?? []) if (o.sink.counts.has(`${chats[i]!.id}\t${id}`)) stale++;
+  results.forEach(([, members], i) => {
+    for (const m of (members as string[]) ?? [])
+      if (sentRefs.has(`${chats[i]!.id}\t${m.split(SEP)[2]}`)) stale++;
   });
   // A stall: time without a new message while alerts were due (articles given, not yet all received).
   const due = (t: number) => o.chats * enqueuedAt.filter((e) => e <= t).length;

@@ -38,7 +38,11 @@ export async function deliveryStats(queue: Queue, recent = 10): Promise<Delivery
     recentFailures: jobs.map((job) => {
       const parsed = DeliverJobSchema.safeParse(job.data);
       return {
-        chat: parsed.success ? chatString(parsed.data.chat) : "(invalid payload)",
+        chat: !parsed.success
+          ? "(invalid payload)"
+          : "chats" in parsed.data
+            ? `${parsed.data.platform}: ${parsed.data.chats.length} chats`
+            : chatString(parsed.data.chat),
         reason: job.failedReason ?? "",
         attempts: job.attemptsMade,
         failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

@@ -1,47 +1,64 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
-import { type ChatAddress, type OutboxItem, OutboxItemSchema } from "../queues.js";
+import { type ChatAddress, type OutboxItem, type Platform, RumourEventSchema } from "../queues.js";
 import type { Keys, Redis } from "../redis.js";
 import { chatString } from "../subscriptions/chat-address.js";
 
 /** Most alerts one chat can have waiting; past it the oldest are dropped with a warning. */
 const MAX_WAITING = 200;
-/** Waiting alerts of a chat that nothing drains (a stopped platform) disappear after a week. */
+/** An alert's stored text outlives every delivery of it: nothing drains a stopped platform for a week. */
 const TTL_MS = 7 * 86_400_000;
-/** Ids of the alerts last sent to a chat, kept so that nothing puts them back (a retried fanout, a move). */
-const MAX_SENT = 500;
-const SENT_TTL_MS = 8 * 86_400_000;
 
 export const OUTBOX_LIMITS = { maxWaiting: MAX_WAITING, ttlMs: TTL_MS } as const;
 
-/** Key names, shared with src/chat/fanout-ledger.ts, which puts into the outbox from its own script. */
-export const outboxKey = (keys: Keys, chat: ChatAddress, part: "order" | "items" | "sent" | "lock") =>
-  keys.key("outbox", chatString(chat), part);
+/**
+ * Key names, shared with src/chat/fanout-ledger.ts, which fills the outboxes from its own script.
+ * `pending` is one sorted set per platform; `alert` one string per alert; `lock` one per chat being sent to.
+ */
+export const outboxKeys = (keys: Keys) => ({
+  pending: (platform: Platform) => keys.key("outbox", platform),
+  alert: (ref: string) => keys.key("outbox", "alert", ref),
+  lock: (chat: ChatAddress) => keys.key("outbox", "lock", chatString(chat)),
+});
 
-// KEYS: order, items, sent. ARGV: score, id, item JSON, ttl ms. Returns the size, or -1 when already sent.
-const PUT = `
-if redis.call('ZSCORE', KEYS[3], ARGV[2]) then return -1 end
-redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
-redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
-return redis.call('ZCARD', KEYS[1])`;
+/** A short, fixed-length handle of an alert id (ids run to 300 characters; one is written per chat). */
+export function alertRef(alertId: string): string {
+  return createHash("sha1").update(alertId).digest("base64url").slice(0, 12);
+}
+
+/** What is stored once per alert: the event and the reasons chats follow it for, by position. */
+export interface AlertRecord {
+  alert: OutboxItem["alert"];
+  reasons: string[];
+}
 
 /**
- * Alerts waiting to be sent to one chat. Idempotent by alert id, while waiting and after: an alert
- * marked sent is never put back. Read oldest first and removed only once sent, so a failed send loses
- * nothing.
- *
- * Keys: `outbox:<chat>:order` sorted set of alert ids by time queued, `outbox:<chat>:items` hash of id →
- * item JSON, `outbox:<chat>:sent` sorted set of the last ids sent (bounded, expiring),
- * `outbox:<chat>:lock` one sender at a time.
+ * One waiting alert of one chat: `<chat id> NUL <time, base 36> NUL <alert ref> NUL <reasons bit mask>`. All
+ * members share score 0, so the set is in that order: a chat's alerts are one lexical range, oldest first.
+ */
+export const SEP = "\u0000";
+export function pendingMember(chatId: string, atMs: number, ref: string, mask: number): string {
+  return `${chatId}${SEP}${atMs.toString(36).padStart(9, "0")}${SEP}${ref}${SEP}${mask}`;
+}
+/** The lexical range of one chat's members. */
+export const chatRange = (chatId: string) => [`[${chatId}${SEP}`, `(${chatId}\u0001`] as const;
+
+/**
+ * Alerts waiting to be sent, per chat. The alert itself is stored once (`outbox:alert:<ref>`, the event and
+ * the list of reasons); each chat holds only a member of its platform's sorted set (`outbox:<platform>`)
+ * naming the alert and which reasons are its own: a few dozen bytes per pending delivery, however many
+ * chats wait for one alert (docs/adr/009-fanout-at-scale.md). Read oldest first and removed only once sent,
+ * so a failed send loses nothing.
  */
 export interface Outbox {
+  /** Stores the alert (once) and queues it for the chat with these reasons; idempotent by alert id. */
   put(chat: ChatAddress, item: OutboxItem): Promise<void>;
-  /** The oldest waiting alerts, at most `max`; entries that no longer parse are removed and logged. */
+  /** The oldest waiting alerts, at most `max`; entries whose alert is gone are removed and logged. */
   peek(chat: ChatAddress, max: number): Promise<OutboxItem[]>;
+  /** peek for many chats of one platform in a few round trips (a batch delivery). */
+  peekMany(platform: Platform, chatIds: string[], max: number): Promise<Map<string, OutboxItem[]>>;
   remove(chat: ChatAddress, alertIds: string[]): Promise<void>;
-  /** Removes sent alerts and remembers them as sent, in one step: call it as soon as the platform accepted. */
+  /** Removes alerts the platform accepted: call it as soon as it did. */
   markSent(chat: ChatAddress, alertIds: string[]): Promise<void>;
   size(chat: ChatAddress): Promise<number>;
   /**
@@ -60,76 +77,179 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`;
 const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
+// Removes the chat's members naming these alert refs. KEYS: pending. ARGV: range min, range max, refs...
+const REMOVE = `
+local want = {}
+for i = 3, #ARGV do want[ARGV[i]] = true end
+local gone = 0
+for _, m in ipairs(redis.call('ZRANGEBYLEX', KEYS[1], ARGV[1], ARGV[2])) do
+  local ref = string.match(m, '^[^%z]*%z[^%z]*%z([^%z]*)%z')
+  if ref and want[ref] then gone = gone + redis.call('ZREM', KEYS[1], m) end
+end
+return gone`;
+
+// Stores the alert unless stored (adding reasons it lacks) and queues it for one chat unless queued. The
+// record is "<reasons JSON>\n<alert JSON>": the script touches only the reasons (cjson would turn the
+// alert's empty arrays into objects). KEYS: alert record, pending. ARGV: alert JSON, reasons JSON, chat id,
+// time (base 36), ref, ttl, max waiting. Returns how many of the chat's oldest were dropped to stay within max.
+const PUT = `
+local raw = redis.call('GET', KEYS[1])
+local reasons, alert = {}, ARGV[1]
+if raw then
+  local nl = string.find(raw, '\\n', 1, true)
+  reasons = cjson.decode(string.sub(raw, 1, nl - 1))
+  alert = string.sub(raw, nl + 1)
+end
+local mask = 0
+for _, r in ipairs(cjson.decode(ARGV[2])) do
+  local at = nil
+  for i, have in ipairs(reasons) do if have == r then at = i end end
+  if not at then table.insert(reasons, r); at = #reasons end
+  mask = bit.bor(mask, bit.lshift(1, at - 1))
+end
+redis.call('SET', KEYS[1], cjson.encode(reasons) .. '\\n' .. alert, 'PX', ARGV[6])
+local lo = '[' .. ARGV[3] .. '\\0'
+local hi = '(' .. ARGV[3] .. '\\1'
+for _, m in ipairs(redis.call('ZRANGEBYLEX', KEYS[2], lo, hi)) do
+  if string.match(m, '^[^%z]*%z[^%z]*%z([^%z]*)%z') == ARGV[5] then return 0 end
+end
+redis.call('ZADD', KEYS[2], 0, ARGV[3] .. '\\0' .. ARGV[4] .. '\\0' .. ARGV[5] .. '\\0' .. mask)
+local over = redis.call('ZLEXCOUNT', KEYS[2], lo, hi) - tonumber(ARGV[7])
+if over > 0 then
+  for _, m in ipairs(redis.call('ZRANGEBYLEX', KEYS[2], lo, hi, 'LIMIT', 0, over)) do redis.call('ZREM', KEYS[2], m) end
+  return over
+end
+return 0`;
+
+/** The stored form of an alert record (see PUT). */
+export function recordText(reasons: string[], alertJson: string): string {
+  return `${JSON.stringify(reasons)}\n${alertJson}`;
+}
+
+/** Alert records read recently: a broadcast reads the same record for every chat it reaches. */
+const RECORD_CACHE = 256;
+
 export function createOutbox(redis: Redis, keys: Keys, log: Logger): Outbox {
-  const k = (chat: ChatAddress, part: "order" | "items" | "sent" | "lock") => outboxKey(keys, chat, part);
+  const k = outboxKeys(keys);
+  const cache = new Map<string, AlertRecord | null>();
+
+  async function records(refs: string[]): Promise<Map<string, AlertRecord | null>> {
+    const out = new Map<string, AlertRecord | null>();
+    const missing = refs.filter((r) => {
+      const hit = cache.get(r);
+      if (hit) out.set(r, hit);
+      return !hit;
+    });
+    if (missing.length) {
+      const raws = await redis.mget(...missing.map(k.alert));
+      missing.forEach((ref, i) => {
+        const rec = parseRecord(raws[i] ?? null);
+        out.set(ref, rec);
+        if (!rec) return;
+        if (cache.size >= RECORD_CACHE) cache.delete(cache.keys().next().value!);
+        cache.set(ref, rec);
+      });
+    }
+    return out;
+  }
+
+  /** Members → items; members whose alert is gone or broken map to null, to be removed. */
+  async function itemsOf(members: string[]): Promise<Map<string, OutboxItem | null>> {
+    const parts = members.map((m) => m.split(SEP));
+    const recs = await records([...new Set(parts.map((p) => p[2]!))]);
+    const out = new Map<string, OutboxItem | null>();
+    parts.forEach((p, i) => {
+      const rec = recs.get(p[2]!);
+      const mask = Number(p[3]);
+      const matched = rec ? rec.reasons.filter((_, b) => mask & (1 << b)) : [];
+      out.set(members[i]!, rec && matched.length ? { alert: rec.alert, matched } : null);
+    });
+    return out;
+  }
+
+  async function dropBad(platform: Platform, bad: string[]) {
+    if (!bad.length) return;
+    log.error({ platform, members: bad.length }, "outbox entries whose alert is gone or broken removed");
+    await redis.zrem(k.pending(platform), ...bad);
+  }
+
   const outbox: Outbox = {
     async put(chat, item) {
-      const order = k(chat, "order");
-      const size = Number(
+      const ref = alertRef(item.alert.id);
+      const dropped = Number(
         await redis.eval(
           PUT,
-          3,
-          order,
-          k(chat, "items"),
-          k(chat, "sent"),
-          Date.now(),
-          item.alert.id,
-          JSON.stringify(item),
+          2,
+          k.alert(ref),
+          k.pending(chat.platform),
+          JSON.stringify(item.alert),
+          JSON.stringify(item.matched),
+          chat.id,
+          Date.now().toString(36).padStart(9, "0"),
+          ref,
           TTL_MS,
+          MAX_WAITING,
         ),
       );
-      if (size > MAX_WAITING) {
-        const dropped = await redis.zrange(order, 0, size - MAX_WAITING - 1);
-        await outbox.remove(chat, dropped);
-        log.warn({ chat, dropped: dropped.length }, "outbox full: oldest waiting alerts dropped");
-      }
+      cache.delete(ref);
+      if (dropped) log.warn({ chat, dropped }, "outbox full: oldest waiting alerts dropped");
     },
     async peek(chat, max) {
-      const ids = await redis.zrange(k(chat, "order"), 0, max - 1);
-      if (!ids.length) return [];
-      const raws = await redis.hmget(k(chat, "items"), ...ids);
-      const good: OutboxItem[] = [];
-      const bad: string[] = [];
-      raws.forEach((raw, i) => {
-        const parsed = raw ? OutboxItemSchema.safeParse(JSON.parse(raw)) : null;
-        if (parsed?.success) good.push(parsed.data);
-        else bad.push(ids[i]!);
+      return (await outbox.peekMany(chat.platform, [chat.id], max)).get(chat.id) ?? [];
+    },
+    async peekMany(platform, chatIds, max) {
+      const key = k.pending(platform);
+      const pipe = redis.pipeline();
+      for (const id of chatIds) pipe.zrangebylex(key, ...chatRange(id), "LIMIT", 0, max);
+      const rows = (await pipe.exec()) ?? [];
+      const out = new Map<string, OutboxItem[]>();
+      const per = rows.map(([err, members]) => {
+        if (err) throw err;
+        return members as string[];
       });
-      if (bad.length) {
-        log.error({ chat, ids: bad }, "outbox entries that break the contract removed");
-        await outbox.remove(chat, bad);
-      }
-      return good;
+      const all = per.flat();
+      if (!all.length) return out;
+      const items = await itemsOf(all);
+      const bad: string[] = [];
+      per.forEach((members, i) => {
+        const good: OutboxItem[] = [];
+        for (const m of members) {
+          const item = items.get(m);
+          if (item) good.push(item);
+          else bad.push(m);
+        }
+        if (good.length) out.set(chatIds[i]!, good);
+      });
+      await dropBad(platform, bad);
+      return out;
     },
     async remove(chat, ids) {
       if (!ids.length) return;
-      await redis
-        .multi()
-        .zrem(k(chat, "order"), ...ids)
-        .hdel(k(chat, "items"), ...ids)
-        .exec();
+      await redis.eval(REMOVE, 1, k.pending(chat.platform), ...chatRange(chat.id), ...ids.map(alertRef));
     },
-    async markSent(chat, ids) {
-      if (!ids.length) return;
-      const sent = k(chat, "sent");
-      const now = Date.now();
-      await redis
-        .multi()
-        .zrem(k(chat, "order"), ...ids)
-        .hdel(k(chat, "items"), ...ids)
-        .zadd(sent, ...ids.flatMap((id) => [now, id]))
-        .zremrangebyrank(sent, 0, -MAX_SENT - 1)
-        .pexpire(sent, SENT_TTL_MS)
-        .exec();
-    },
-    size: (chat) => redis.zcard(k(chat, "order")),
+    markSent: (chat, ids) => outbox.remove(chat, ids),
+    size: (chat) => redis.zlexcount(k.pending(chat.platform), ...chatRange(chat.id)),
     async lock(chat, ms, owner) {
       const token = owner ? `job:${owner}` : randomUUID();
-      return Number(await redis.eval(LOCK, 1, k(chat, "lock"), token, ms)) === 1 ? token : null;
+      return Number(await redis.eval(LOCK, 1, k.lock(chat), token, ms)) === 1 ? token : null;
     },
     async unlock(chat, token) {
-      await redis.eval(UNLOCK, 1, k(chat, "lock"), token);
+      await redis.eval(UNLOCK, 1, k.lock(chat), token);
     },
   };
   return outbox;
+}
+
+function parseRecord(raw: string | null): AlertRecord | null {
+  if (!raw) return null;
+  const nl = raw.indexOf("\n");
+  if (nl < 0) return null;
+  try {
+    const reasons = JSON.parse(raw.slice(0, nl)) as unknown;
+    const alert = RumourEventSchema.safeParse(JSON.parse(raw.slice(nl + 1)));
+    if (!alert.success || !Array.isArray(reasons)) return null;
+    return { alert: alert.data, reasons: reasons.filter((r): r is string => typeof r === "string") };
+  } catch {
+    return null;
+  }
 }

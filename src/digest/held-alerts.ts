@@ -20,7 +20,8 @@ const HeldAlertSchema = z.object({ item: OutboxItemSchema, reason: z.enum(["quie
  * Pushes that quiet hours or the hourly cap held back: they wait here for the chat's digest, never
  * dropped. Also counts each chat's pushes per clock hour for the cap.
  *
- * Keys: `digest:held:<chat>` list of JSON, `digest:pushes:<chat>:<hour>` counter expiring with its hour.
+ * Keys: `digest:held:<chat>` list of JSON, `digest:pushes:<hour>` hash chat → pushes, expiring an hour
+ * after its hour.
  */
 export interface HeldAlerts {
   hold(chat: ChatAddress, held: HeldAlert): Promise<number>;
@@ -39,15 +40,18 @@ export const HELD_LIMITS = { max: MAX_HELD, ttlMs: TTL_MS } as const;
 
 /** Key names, shared with src/chat/fanout-ledger.ts, which holds and counts in one script. */
 export function heldKeys(keys: Keys) {
+  const listPrefix = `${keys.key("digest", "held")}:`;
   return {
-    list: (chat: ChatAddress) => keys.key("digest", "held", chatString(chat)),
-    counter: (chat: ChatAddress, now: Date) =>
-      keys.key("digest", "pushes", chatString(chat), Math.floor(now.getTime() / 3_600_000)),
+    list: (chat: ChatAddress) => listPrefix + chatString(chat),
+    /** The held lists' common prefix: the fanout script appends `platform:id`. */
+    listPrefix,
+    /** One hash per clock hour, chat → pushes: a field costs far less than a key per chat. */
+    counters: (now: Date) => keys.key("digest", "pushes", Math.floor(now.getTime() / 3_600_000)),
   };
 }
 
 export function createHeldAlerts(redis: Redis, keys: Keys): HeldAlerts {
-  const { list: listKey, counter } = heldKeys(keys);
+  const { list: listKey, counters } = heldKeys(keys);
   return {
     async hold(chat, held) {
       const k = listKey(chat);
@@ -72,12 +76,14 @@ export function createHeldAlerts(redis: Redis, keys: Keys): HeldAlerts {
       if (n > 0) await redis.ltrim(listKey(chat), n, -1);
     },
     async countPush(chat, now) {
-      const k = counter(chat, now);
-      const [[, n]] = (await redis.multi().incr(k).pexpire(k, 3_600_000).exec()) as [[Error | null, number]];
+      const k = counters(now);
+      const [[, n]] = (await redis.multi().hincrby(k, chatString(chat), 1).pexpire(k, 7_200_000).exec()) as [
+        [Error | null, number],
+      ];
       return n;
     },
     async uncountPush(chat, now) {
-      await redis.decr(counter(chat, now));
+      await redis.hincrby(counters(now), chatString(chat), -1);
     },
   };
 }

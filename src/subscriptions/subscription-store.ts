@@ -33,7 +33,19 @@ export interface SubscriptionStore {
   followersOf(club: string): Promise<ChatAddress[]>;
   /** Moves every subscription of one chat to another (Telegram group → supergroup). */
   moveChat(from: ChatAddress, to: ChatAddress): Promise<void>;
+  /** How many chats the sets hold together (a chat in two sets counts twice). */
+  audience(sets: SubscriberSet[]): Promise<number>;
+  /**
+   * One step of walking a set (SSCAN): about `count` chats as `platform:id` and the cursor to go on from,
+   * "0" at the end. A chat may come twice when the set changes meanwhile.
+   */
+  scan(set: SubscriberSet, cursor: string, count: number): Promise<{ cursor: string; chats: string[] }>;
+  /** For each chat (`platform:id`), whether the set holds it; one call per set, however large. */
+  memberOf(set: SubscriberSet, chats: string[]): Promise<boolean[]>;
 }
+
+/** The watchers of one player or the followers of one club. */
+export type SubscriberSet = { player: string } | { club: string };
 
 // Adds one entry unless present or the chat is full; keeps the hash and the inverted set in step.
 const ADD_SCRIPT = `
@@ -76,6 +88,7 @@ export function createSubscriptionStore(
     return Number(await redis.eval(REMOVE_SCRIPT, 2, chatKey(chat), set, field, chatString(chat))) > 0;
   }
   const members = async (set: string) => (await redis.smembers(set)).map(parseChatString);
+  const setKey = (s: SubscriberSet) => ("player" in s ? playerSet(s.player) : clubSet(s.club));
 
   const store: SubscriptionStore = {
     watch: (chat, p) => add(chat, `p:${checkedKey(p.key)}`, cleanLine(p.name), playerSet(p.key)),
@@ -93,6 +106,19 @@ export function createSubscriptionStore(
       players.sort((a, b) => a.name.localeCompare(b.name));
       clubs.sort((a, b) => a.localeCompare(b));
       return { players, clubs };
+    },
+    async audience(sets) {
+      const pipe = redis.pipeline();
+      for (const set of sets) pipe.scard(setKey(set));
+      return ((await pipe.exec()) ?? []).reduce((n, [, v]) => n + Number(v ?? 0), 0);
+    },
+    async scan(set, cursor, count) {
+      const [next, chats] = await redis.sscan(setKey(set), cursor, "COUNT", count);
+      return { cursor: next, chats };
+    },
+    async memberOf(set, chats) {
+      if (!chats.length) return [];
+      return (await redis.smismember(setKey(set), ...chats)).map((v) => v === 1);
     },
     watchersOf: (key) => members(playerSet(key)),
     followersOf: (club) => members(clubSet(club)),
