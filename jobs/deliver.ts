@@ -30,6 +30,12 @@ export interface DeliverDeps {
   now(): Date;
   /** The job's id: its re-run after a crash takes back the chat lock the dead run left. */
   jobId?: string | undefined;
+  /**
+   * Whether this run still owns its job (and keeps it a while longer). A run BullMQ took for dead while it
+   * was only slow (Redis away for a moment) must stop before its next send: the re-run now owns the job and
+   * takes back the same chat locks.
+   */
+  stillOwned?: () => Promise<boolean>;
   log: Logger;
 }
 
@@ -135,6 +141,8 @@ async function sendOne(chat: ChatAddress, deps: DeliverDeps): Promise<DeliverRes
       return new PutOff();
     },
   };
+  if (deps.stillOwned && !(await deps.stillOwned()))
+    throw new Error("deliver batch taken over by its re-run");
   try {
     return await sendWaiting(chat, own);
   } catch (err) {

@@ -168,7 +168,14 @@ export interface WorkerDeps {
   fanout: Omit<FanoutDeps, "enqueueDeliveries" | "log">;
   deliver: Omit<
     DeliverDeps,
-    "adapter" | "rateLimit" | "postpone" | "enqueueDeliver" | "enqueueDigestDelivery" | "log" | "jobId"
+    | "adapter"
+    | "rateLimit"
+    | "postpone"
+    | "enqueueDeliver"
+    | "enqueueDigestDelivery"
+    | "log"
+    | "jobId"
+    | "stillOwned"
   >;
   digestTick: Omit<DigestTickDeps, "enqueueDigest" | "log">;
   digest: Omit<DigestDeps, "enqueueDigestDelivery" | "log">;
@@ -191,6 +198,8 @@ export interface WorkerDeps {
  * crashes during one big fanout into lost alerts.
  */
 const MAX_STALLED = 5;
+/** BullMQ's own default lock duration, used when the deps set none. */
+const DEFAULT_LOCK_MS = 30_000;
 
 export interface Workers {
   workers: Worker[];
@@ -254,6 +263,8 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
           adapter,
           log,
           jobId: job.id,
+          stillOwned: async () =>
+            !token || (await job.extendLock(token, deps.lockDurationMs ?? DEFAULT_LOCK_MS)) === 1,
           enqueueDeliver: producers.enqueueDeliver,
           enqueueDigestDelivery: producers.enqueueDigestDelivery,
           rateLimit: async (ms) => {
