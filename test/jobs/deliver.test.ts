@@ -125,4 +125,46 @@ describe("a limit of the chat's own", () => {
     expect(limits.at(-1)).toBe(-2500);
     expect(await outbox.size(chat("500"))).toBe(1);
   });
+
+  it("should send a batch's chats one message each, merging what waits, and leave each chat's trouble to it", async () => {
+    requeued.length = 0;
+    await queue("600", 2); // two alerts waiting: one message
+    await queue("601");
+    await queue("602"); // gone: paused, the rest go on
+    await queue("603"); // its own limit says wait: a job of its own later
+    await chatState.pause(chat("604"), "blocked", new Date()); // paused already: skipped
+    await queue("604");
+    const failing = createRecordingAdapter("telegram");
+    const d = {
+      ...deps,
+      adapter: {
+        ...failing,
+        reserve: async (c: ChatAddress) => (c.id === "603" ? 700 : 0),
+        send: async (m: Parameters<typeof failing.send>[0]) => {
+          if (m.chat.id === "602") throw new DeliveryError("CHAT_GONE", "blocked by the user");
+          await failing.send(m);
+        },
+      },
+    };
+    const ids = ["600", "601", "602", "603", "604", "605"];
+    expect(await processDeliver({ platform: "telegram", chats: ids }, d)).toBe("sent");
+    expect(failing.sent.map((m) => [m.chat.id, m.items.length]).sort()).toEqual([
+      ["600", 2],
+      ["601", 1],
+    ]);
+    expect(await chatState.paused(chat("602"))).not.toBeNull();
+    expect(requeued).toEqual([chat("603")]);
+    expect(await outbox.size(chat("603"))).toBe(1);
+    // Run again (its re-run after a crash): nothing is sent twice.
+    expect(await processDeliver({ platform: "telegram", chats: ids }, d)).toBe("empty");
+    expect(failing.sent).toHaveLength(2);
+  });
+
+  it("should stop a batch before its next send once its run was taken over", async () => {
+    await queue("700");
+    const d = { ...deps, stillOwned: async () => false };
+    await expect(processDeliver({ platform: "telegram", chats: ["700"] }, d)).rejects.toThrow("taken over");
+    expect(adapter.sent).toEqual([]);
+    expect(await outbox.size(chat("700"))).toBe(1);
+  });
 });
