@@ -26,7 +26,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
-    scavalca | scavalcare | hijack | gazump*
+    scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
@@ -35,7 +35,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
-    approached | meeting | opened talks | in talks | advanced talks | submitted
+    approached | meeting | opened talks | in talks | advanced talks | submitted | step up | stepped up | steps up
   `),
   agreement: cues(`
     accordo | intesa | fumata bianca | definito | definita | definiti | definite | chiusa | chiuso | chiusi | chiudere | tutto fatto |

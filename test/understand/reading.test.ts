@@ -54,6 +54,9 @@ describe("reading a clause", () => {
     );
     expect(player("L'Udinese è pronta ad accogliere Juan Arizala.", "Arizala")?.provisional).toBe(true);
     expect(link("Pedro Mendes sbarca allo Spezia.", "Mendes", "Spezia")?.stage).toBe("agreement");
+    // "Accelera" says a club is after him, not how far the talks are.
+    const f = player("In entrata la Lazio accelera per Giovanni Fabbian dal Bologna.", "Fabbian");
+    expect([f?.club, f?.links.map((l) => [l.club, l.stage])]).toEqual(["Bologna", [["Lazio", "interest"]]]);
   });
 
   it("should read a rival overtaken as two interested clubs, even with a space lost in scraping", () => {
