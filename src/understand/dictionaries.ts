@@ -59,6 +59,8 @@ export interface Dictionaries {
   surnames: Map<string, PlayerEntry[]>;
   /** Deletion variants of long surnames, for one-letter typos: variant → surnames. */
   typos: Map<string, string[]>;
+  /** The same for long one-word club names ("Fenerbache" for Fenerbahce): variant → [word, club]. */
+  clubTypos: Map<string, [string, string][]>;
   /** Never players: people (full names) and places. */
   people: TokenTrie<string, number>;
   /** Surnames of never-players ("allegri"), blocking surname-only mentions. */
@@ -207,6 +209,19 @@ function build(data: GazetteerData): Dictionaries {
       else if (!list.includes(k)) list.push(k);
     }
   }
+  // Club names of at least 7 letters: shorter ones are a letter away from too many words.
+  const clubTypos = new Map<string, [string, string][]>();
+  for (const c of data.clubs) {
+    for (const a of [c.name, ...c.aliases]) {
+      const w = nameWords(a);
+      if (w.length !== 1 || w[0]!.length < 7) continue;
+      for (const v of [w[0]!, ...deletions(w[0]!)]) {
+        const list = clubTypos.get(v) ?? [];
+        if (!list.some(([word]) => word === w[0])) list.push([w[0]!, c.name]);
+        clubTypos.set(v, list);
+      }
+    }
+  }
   const people = new TokenTrie<string, number>();
   const peopleSurnames = new Map<string, string>();
   const staffClub = new Map<string, string>();
@@ -275,6 +290,7 @@ function build(data: GazetteerData): Dictionaries {
     players,
     surnames: sur,
     typos,
+    clubTypos,
     people,
     peopleSurnames,
     staffClub,

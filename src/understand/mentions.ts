@@ -8,6 +8,7 @@ import {
   W_CUE1,
   W_CUE2,
   W_NICK,
+  W_NOT_NAME,
   W_PERSON,
   W_PLAYER,
   W_SOURCE,
@@ -201,6 +202,13 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
       out.covered[at] = 1;
       return;
     }
+    // "Fenerbache": a word the lists lack, one letter away from one club's name and no surname's.
+    const club = norm.length >= 7 && !(f & (W_SURNAME | W_PERSON | W_NOT_NAME)) ? clubTypoOf(norm, d) : null;
+    if (club) {
+      out.clubs.push({ club, start: at, end: at + 1, sent });
+      out.covered[at] = 1;
+      return;
+    }
     const s = norm.length >= 6 ? typoOf(norm, d) : null;
     if (s) {
       out.names.push({
@@ -270,6 +278,23 @@ function typoOf(word: string, d: Dictionaries): string | null {
   if (memo.size > 100_000) memo.clear();
   memo.set(word, out);
   return out;
+}
+
+/** The one club whose long name a word is a one-letter typo of (not the name itself), or null. */
+function clubTypoOf(word: string, d: Dictionaries): string | null {
+  const found = new Set<string>();
+  for (let k = 0; k <= word.length; k++) {
+    const v = k === word.length ? word : word.slice(0, k) + word.slice(k + 1);
+    for (const [w, club] of d.clubTypos.get(v) ?? [])
+      if (w !== word && withinOne(word, w) && !inflection(word, w)) found.add(club);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/** "Fiorentino" of "Fiorentina", "Bohemians" of "Bohemian": another ending of the word, not a typo. */
+function inflection(word: string, name: string): boolean {
+  const stem = (x: string) => x.replace(/[aeios]$/, "");
+  return stem(word) === stem(name) || word === `${name}s` || name === `${word}s`;
 }
 
 /** Edit distance at most one, counting a swap of neighbours as one ("Zirzkee" / "Zirkzee"). */

@@ -77,6 +77,13 @@ describe("reading a clause", () => {
     ).toBe("interest");
   });
 
+  it("should read a club name with one letter wrong as the club, but not another ending of a word", () => {
+    expect(
+      link("Lazio, Guendouzi ai saluti: fatta con il Fenerbache.", "Guendouzi", "Fenerbahce")?.stage,
+    ).toBe("agreement");
+    expect(u.extract({ text: "Il Fiorentino Mario Gila piace al Milan." }).clubs).toEqual(["Milan"]);
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
