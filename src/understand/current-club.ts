@@ -2,8 +2,9 @@ import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K } from "./lexicon.js";
 import { G_SPACES } from "./tokens.js";
 
+/** Words before "dal X" that make X the club he comes from ("arriva dal", "in uscita dalla", "la risposta del"). */
 const ARRIVAL =
-  /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|signed|signing|joined|arrives|arrived|loan|move|switch)/;
+  /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
 
 /**
  * Where each player belongs now. Text cues outweigh the reference list, which is a snapshot: "X del Liverpool",

@@ -66,7 +66,8 @@ function stageFor(
     if (!rd.stage && !rd.claimed) continue;
     if (!speaksOf(r, j, p)) continue;
     const near = cueNears[j];
-    const mine = !near || near.club === club || near.club === own;
+    // The seller's answer awaited, "dal Botafogo": a cue beside the selling club speaks of the whole deal too.
+    const mine = !near || near.club === club || near.club === own || near.role === "from";
     const stage = rd.stage ? (mine ? rd.stage : "interest") : undefined;
     const claimed = mine ? rd.claimed : undefined;
     if (!stage && !claimed) continue;
@@ -120,6 +121,8 @@ interface Anchor {
   club: string;
   start: number;
   end: number;
+  /** The club's part in the sentence (article.ts); coaches and directors standing for a club have none. */
+  role?: string;
 }
 
 /** Context the linker needs beyond the sentences. */

@@ -26,7 +26,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     si e mosso | si muove | si muovono | sta considerando | stanno considerando |
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
-    scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato
+    scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
+    insiste | insistono | insistere
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |

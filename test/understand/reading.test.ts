@@ -84,6 +84,17 @@ describe("reading a clause", () => {
     expect(u.extract({ text: "Il Fiorentino Mario Gila piace al Milan." }).clubs).toEqual(["Milan"]);
   });
 
+  it("should read the seller whose answer is awaited as his club and the offer as the buyer's talks", () => {
+    const p = player(
+      "Il Torino lavora a fari spenti: si attende la risposta del Botafogo per l'offerta per il centrale brasiliano Davi Ricardão.",
+      "Ricard",
+    );
+    expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual(["Botafogo", [["Torino", "talks"]]]);
+    expect(player("Il Genoa insiste per Tommaso Baldanzi, in uscita dalla Roma.", "Baldanzi")?.club).toBe(
+      "Roma",
+    );
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
