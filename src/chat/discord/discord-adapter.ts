@@ -16,6 +16,12 @@ const MAX_GLOBAL_SLEEP_MS = 3000;
 /** Longest wait for a channel's bucket between two parts of one oversized alert message. */
 const MAX_ROUTE_SLEEP_MS = 5000;
 
+/**
+ * Deliver jobs one process runs at once: enough booked slots ahead (about a second's worth) that the
+ * pace never waits for a job to come, under CPU noise too.
+ */
+const DELIVER_CONCURRENCY = 50;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface DiscordAdapterDeps {
@@ -34,28 +40,24 @@ export interface DiscordAdapterDeps {
  * with POST /users/@me/channels when the user subscribed in DMs).
  *
  * Limits, all held in Redis so they apply across worker processes:
- * - `limiter`: Discord's 50 requests/s, enforced by the deliver queue's BullMQ limiter;
+ * - Discord's 50 requests/s, per request: each request (every part of a split message too) books a global
+ *   slot in Redis, spaced 20.5 ms apart, and leaves only when the 50th request before it left more than
+ *   1,025 ms ago (a sliding log, discord-limits.ts), so no one-second window, wherever Discord starts it,
+ *   sees more than its limit, however many channels one deliver job covers;
  * - `reserve(chat)`: the channel's message bucket as the last X-RateLimit-* headers left it; the job is
  *   postponed, not slept on, when it is empty;
- * - each request also books a global slot in Redis, spaced 20.5 ms apart, and leaves only when the 50th
- *   request before it left more than 1,025 ms ago (a sliding log, discord-limits.ts), so no one-second
- *   window, wherever Discord starts it, sees more than its limit.
+ * - `limiter` is only a loose guard on job starts (4 × the limit): it is not what keeps the bot under
+ *   50/s, but BullMQ applies a 429's hold on the whole queue (worker.rateLimit) only to a queue that has
+ *   one.
  * Errors leave as DeliveryError (classifyDiscordError): 429 → RATE_LIMITED, 403/404 → CHAT_GONE,
  * 5xx → TRANSIENT.
  */
 export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
-  /** Waits for the booked slot, then for room in the last second's log (rarely needed). */
+  /** Waits for the booked slot and for room in the last second's log; a full pace holds the queue. */
   async function takeGlobalSlot(): Promise<void> {
-    const wait = await deps.limits.scheduleGlobal(MAX_GLOBAL_SLEEP_MS);
-    if (wait < 0)
-      throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: -wait });
-    if (wait > 0) await sleep(wait);
-    for (let tries = 0; tries < 50; tries++) {
-      const wait = await deps.limits.confirmGlobal();
-      if (wait === 0) return;
-      await sleep(wait);
-    }
-    throw new DeliveryError("RATE_LIMITED", "discord: global window stays full", { retryAfterMs: 1000 });
+    const full = await deps.limits.takeGlobal(MAX_GLOBAL_SLEEP_MS);
+    if (full > 0)
+      throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: full });
   }
   /** Posts the parts of one message in order, each within the channel's bucket and the global window. */
   async function postAll(chat: ChatAddress, messages: RESTPostAPIChannelMessageJSONBody[]): Promise<void> {
@@ -80,7 +82,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
   }
   return {
     platform: "discord",
-    limiter: { max: DISCORD_GLOBAL_PER_SECOND, duration: 1000 },
+    concurrency: DELIVER_CONCURRENCY,
+    limiter: { max: 4 * DISCORD_GLOBAL_PER_SECOND, duration: 1000 },
     reserve: (chat) => deps.limits.reserveRoute(chat.id),
     async send({ chat, items }) {
       const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang ?? "en";
