@@ -37,6 +37,11 @@ export interface GlobalPace {
    */
   confirm(): Promise<number>;
   /**
+   * `confirm`, sleeping until the log has room: 0 once this departure is logged, or the log's span in ms
+   * (nothing logged) when it stayed full through many tries.
+   */
+  depart(): Promise<number>;
+  /**
    * Both steps, sleeping through them: resolves 0 when the request may leave now (its departure is
    * logged), or the ms the pace is booked ahead (nothing taken) when that is more than `maxWaitMs`.
    */
@@ -96,16 +101,19 @@ export function createGlobalPace(
     async confirm() {
       return Number(await redis.eval(CONFIRM, 1, k.sentKey, limit, span, o.minGapMs));
     },
-    async take(maxWaitMs) {
-      const wait = await pace.schedule(maxWaitMs);
-      if (wait < 0) return -wait;
-      if (wait > 0) await sleep(wait);
+    async depart() {
       for (let tries = 0; tries < MAX_CONFIRMS; tries++) {
         const hold = await pace.confirm();
         if (hold === 0) return 0;
         await sleep(hold);
       }
       return span;
+    },
+    async take(maxWaitMs) {
+      const wait = await pace.schedule(maxWaitMs);
+      if (wait < 0) return -wait;
+      if (wait > 0) await sleep(wait);
+      return pace.depart();
     },
   };
   return pace;

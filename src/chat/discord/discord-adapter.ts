@@ -53,11 +53,15 @@ export interface DiscordAdapterDeps {
  * 5xx → TRANSIENT.
  */
 export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
-  /** Waits for the booked slot and for room in the last second's log; a full pace holds the queue. */
+  /**
+   * Books the request's global slot and sleeps until it; a pace booked further ahead holds the queue.
+   * The REST client then logs the departure (departGlobal) right before the request leaves.
+   */
   async function takeGlobalSlot(): Promise<void> {
-    const full = await deps.limits.takeGlobal(MAX_GLOBAL_SLEEP_MS);
-    if (full > 0)
-      throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: full });
+    const wait = await deps.limits.scheduleGlobal(MAX_GLOBAL_SLEEP_MS);
+    if (wait < 0)
+      throw new DeliveryError("RATE_LIMITED", "discord: global pace is full", { retryAfterMs: -wait });
+    if (wait > 0) await sleep(wait);
   }
   /** Posts the parts of one message in order, each within the channel's bucket and the global window. */
   async function postAll(chat: ChatAddress, messages: RESTPostAPIChannelMessageJSONBody[]): Promise<void> {

@@ -63,10 +63,11 @@ export interface DiscordLimits {
    */
   confirmGlobal(): Promise<number>;
   /**
-   * Both, sleeping through them: 0 when the request may leave now (its departure logged), or the ms the
-   * pace is booked ahead (nothing taken) when that exceeds `maxWaitMs`.
+   * confirmGlobal, sleeping until the log has room: 0 once this departure is logged (send now), or ms to
+   * wait (nothing logged) when it stayed full through many tries. The REST client calls it right before
+   * every request leaves, so the delay between the log and Discord is only the network's.
    */
-  takeGlobal(maxWaitMs: number): Promise<number>;
+  departGlobal(): Promise<number>;
 }
 
 // Redis TIME, not the caller's clock: worker processes on other hosts agree on it.
@@ -117,6 +118,6 @@ export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
     },
     scheduleGlobal: (maxWaitMs) => pace.schedule(maxWaitMs),
     confirmGlobal: () => pace.confirm(),
-    takeGlobal: (maxWaitMs) => pace.take(maxWaitMs),
+    departGlobal: () => pace.depart(),
   };
 }
