@@ -37,8 +37,8 @@ export interface TelegramAdapterDeps {
   /** The language of chats that never said theirs. */
   defaultLang: Lang;
   /**
-   * Sends with `allow_paid_broadcast` (TELEGRAM_PAID_BROADCAST): past 30 messages/s Telegram charges
-   * Stars and allows up to 1000/s; `limits` is then paced at the paid rate.
+   * Sends with `allow_paid_broadcast` (TELEGRAM_PAID_BROADCAST): up to 1000 messages/s for 0.1 Telegram
+   * Star a message; `limits` is then paced at the paid rate.
    */
   paidBroadcast?: boolean;
 }

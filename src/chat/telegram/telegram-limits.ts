@@ -5,7 +5,7 @@ import { createGlobalPace } from "../global-pace.js";
 
 /** Telegram's bot-wide limit on ordinary sends: about 30 messages per second. */
 export const TELEGRAM_BOT_PER_SECOND = 30;
-/** The bot-wide limit with `allow_paid_broadcast` (each message past 30/s paid in Stars): up to 1000/s. */
+/** The bot-wide limit with `allow_paid_broadcast` (0.1 Telegram Star a message): up to 1000/s. */
 export const TELEGRAM_PAID_BROADCAST_PER_SECOND = 1000;
 
 /** Telegram's per-chat limits, with the defaults it documents. */
