@@ -273,7 +273,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
           },
           postpone: postponer(job, token),
         }),
-      adapter.limiter?.max ?? 8,
+      adapter.concurrency ?? adapter.limiter?.max ?? 8,
       adapter.limiter,
     );
     return w;

@@ -19,10 +19,14 @@ export interface OutgoingAlerts {
 export interface ChatAdapter {
   readonly platform: Platform;
   /**
-   * The bot-wide send limit (e.g. 30 per 1000 ms on Telegram). The platform's deliver queue enforces it
-   * through BullMQ's limiter, which holds across every worker process.
+   * A loose BullMQ limiter on the deliver queue's job starts (across every worker process). It is NOT the
+   * platform's bot-wide message limit: adapters keep that per message in Redis, whatever a job carries.
+   * It is there because BullMQ holds a whole queue after a 429 (worker.rateLimit) only when the queue
+   * has a limiter.
    */
   readonly limiter?: { max: number; duration: number };
+  /** How many deliver jobs one process runs at once (default: the limiter's max, else 8). */
+  readonly concurrency?: number;
   /**
    * Per-chat limits: returns 0 and takes the chat's next slot when it may receive a message now,
    * otherwise how many ms to wait (the job is postponed, not slept on).

@@ -1,4 +1,5 @@
 import type { Keys, Redis } from "../../redis.js";
+import { createGlobalPace } from "../global-pace.js";
 
 /** Discord's bot-wide limit: 50 requests per second, every route together. */
 export const DISCORD_GLOBAL_PER_SECOND = 50;
@@ -61,6 +62,12 @@ export interface DiscordLimits {
    * until the sliding one-second log has room (nothing logged).
    */
   confirmGlobal(): Promise<number>;
+  /**
+   * confirmGlobal, sleeping until the log has room: 0 once this departure is logged (send now), or ms to
+   * wait (nothing logged) when it stayed full through many tries. The REST client calls it right before
+   * every request leaves, so the delay between the log and Discord is only the network's.
+   */
+  departGlobal(): Promise<number>;
 }
 
 // Redis TIME, not the caller's clock: worker processes on other hosts agree on it.
@@ -86,34 +93,14 @@ redis.call('HSET', KEYS[1], 'remaining', remaining, 'reset', reset)
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + 1000)
 return remaining`;
 
-const TAKE_GLOBAL = `${NOW_MS}
-local spacing = tonumber(ARGV[1])
-local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-local at = math.max(nextFree, now)
-if at - now > tonumber(ARGV[2]) then return -(at - now) end
-redis.call('SET', KEYS[1], tostring(at + spacing), 'PX', 60000)
-return at - now`;
-
-const CONFIRM_GLOBAL = `${NOW_MS}
-local limit = tonumber(ARGV[1])
-local span = tonumber(ARGV[2])
-local gap = tonumber(ARGV[3])
-local last = tonumber(redis.call('LINDEX', KEYS[1], -1) or '0')
-if now < last + gap then return last + gap - now end
-if redis.call('LLEN', KEYS[1]) >= limit then
-  local oldest = tonumber(redis.call('LINDEX', KEYS[1], -limit))
-  if now < oldest + span then return oldest + span - now end
-end
-redis.call('RPUSH', KEYS[1], now)
-redis.call('LTRIM', KEYS[1], -limit, -1)
-redis.call('PEXPIRE', KEYS[1], 60000)
-return 0`;
-
 /** Creates the Redis-held Discord limits. */
 export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
   const routeKey = (channelId: string) => keys.key("discord", "route", channelId);
-  const globalKey = keys.key("discord", "global");
-  const sentKey = keys.key("discord", "sent");
+  const pace = createGlobalPace(
+    redis,
+    { slotKey: keys.key("discord", "global"), sentKey: keys.key("discord", "sent") },
+    { perSecond: WINDOW_LIMIT, guardMs: WINDOW_GUARD_MS, minGapMs: MIN_GAP_MS },
+  );
   return {
     async reserveRoute(channelId) {
       const wait = Number(await redis.eval(RESERVE_ROUTE, 1, routeKey(channelId)));
@@ -129,13 +116,8 @@ export function createDiscordLimits(redis: Redis, keys: Keys): DiscordLimits {
         Math.ceil(Math.max(0, resetAfterMs)),
       );
     },
-    async scheduleGlobal(maxWaitMs) {
-      return Number(await redis.eval(TAKE_GLOBAL, 1, globalKey, GLOBAL_SPACING_MS, maxWaitMs));
-    },
-    async confirmGlobal() {
-      return Number(
-        await redis.eval(CONFIRM_GLOBAL, 1, sentKey, WINDOW_LIMIT, 1000 + WINDOW_GUARD_MS, MIN_GAP_MS),
-      );
-    },
+    scheduleGlobal: (maxWaitMs) => pace.schedule(maxWaitMs),
+    confirmGlobal: () => pace.confirm(),
+    departGlobal: () => pace.depart(),
   };
 }

@@ -1,5 +1,6 @@
 import { DefaultRestOptions, REST, type RESTOptions, type ResponseLike } from "discord.js";
 import type { Logger } from "../../log.js";
+import { DeliveryError } from "../types.js";
 import type { DiscordLimits } from "./discord-limits.js";
 
 /** POST /channels/{id}/messages: the route whose per-channel bucket we track in Redis. */
@@ -21,13 +22,18 @@ function buffered(res: ResponseLike, body: string, headers: Headers): ResponseLi
 }
 
 /**
- * Wraps discord.js's HTTP strategy so that (1) every answer on a channel's message route teaches the
+ * Wraps discord.js's HTTP strategy so that (0) every request logs its departure in the Redis-held global
+ * window first (departGlobal), (1) every answer on a channel's message route teaches the
  * Redis-held bucket (awaited before discord.js sees the answer, so the next job in any process knows),
  * and (2) a 429 carries Discord's precise wait (the body's `retry_after`, else the Retry-After header) and
  * the body's `global` flag in the headers that discord.js reads, so RateLimitError holds Discord's wait.
  */
 function learningRequest(limits: DiscordLimits, log: Logger): RESTOptions["makeRequest"] {
   return async (url, init) => {
+    // Discord's global limit, per request: logged at the last moment before it leaves (discord-limits.ts).
+    const hold = await limits.departGlobal();
+    if (hold > 0)
+      throw new DeliveryError("RATE_LIMITED", "discord: global window stays full", { retryAfterMs: hold });
     const res = await DefaultRestOptions.makeRequest(url, init);
     const channelId = init.method === "POST" ? MESSAGES_ROUTE.exec(new URL(url).pathname)?.[1] : undefined;
     if (res.status !== 429) {

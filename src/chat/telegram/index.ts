@@ -20,7 +20,11 @@ import { createReplySender } from "./reply-sender.js";
 import { createSourcesStore } from "./sources-store.js";
 import { createTelegramAdapter } from "./telegram-adapter.js";
 import { installTelegramHandlers } from "./telegram-bot.js";
-import { createTelegramLimits, type TelegramLimitOptions } from "./telegram-limits.js";
+import {
+  createTelegramLimits,
+  TELEGRAM_BOT_PER_SECOND,
+  type TelegramLimitOptions,
+} from "./telegram-limits.js";
 import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
 
 // For main, tests and tools: the parts one may need on their own.
@@ -28,8 +32,13 @@ export { classifyTelegramError } from "./classify-telegram-error.js";
 export { watchDeepLink } from "./deep-link.js";
 export { registerTelegramCommands, telegramCommandMenu } from "./register-telegram-commands.js";
 export { escapeHtml, renderTelegramMessage } from "./render-telegram.js";
-export { TELEGRAM_BOT_LIMITER } from "./telegram-adapter.js";
-export { createTelegramLimits, TELEGRAM_LIMITS, type TelegramLimitOptions } from "./telegram-limits.js";
+export {
+  createTelegramLimits,
+  TELEGRAM_BOT_PER_SECOND,
+  TELEGRAM_LIMITS,
+  TELEGRAM_PAID_BROADCAST_PER_SECOND,
+  type TelegramLimitOptions,
+} from "./telegram-limits.js";
 
 /** How long stop() waits for grammY's last getUpdates and for replies in flight. */
 const STOP_WAIT_MS = 3000;
@@ -48,6 +57,8 @@ export interface TelegramDeps {
     | "TELEGRAM_WEBHOOK_URL"
     | "TELEGRAM_WEBHOOK_SECRET"
     | "TELEGRAM_WEBHOOK_PORT"
+    | "TELEGRAM_PAID_BROADCAST"
+    | "TELEGRAM_PAID_BROADCAST_PER_SECOND"
   >;
   log: Logger;
   redis: Redis;
@@ -116,7 +127,11 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
     client: { apiRoot: config.TELEGRAM_API_ROOT },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const limits = createTelegramLimits(redis, keys, options.limits);
+  const paidBroadcast = config.TELEGRAM_PAID_BROADCAST;
+  const limits = createTelegramLimits(redis, keys, {
+    botPerSecond: paidBroadcast ? config.TELEGRAM_PAID_BROADCAST_PER_SECOND : TELEGRAM_BOT_PER_SECOND,
+    ...options.limits,
+  });
   const replies = createReplySender({ api: bot.api, limits, log });
   const stopping = new AbortController();
   let menus: Promise<unknown> | null = null;
@@ -134,6 +149,7 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
     sources,
     log,
     defaultLang: options.defaultLang ?? "en",
+    paidBroadcast,
   });
 
   let installed = false;

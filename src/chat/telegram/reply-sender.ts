@@ -1,12 +1,13 @@
 /**
  * Command replies on their way out: split at Telegram's 4096 characters, within the chat's limits
- * (1 a second, 20 a minute in groups, held in Redis with the alerts'), at most REPLIES_PER_SECOND for
- * the process, and retried on 429 after `retry_after` and on network errors, so a busy group or a
+ * (1 a second, 20 a minute in groups) and the bot-wide pace (30 a second), both held in Redis and shared
+ * with the alerts, and retried on 429 after `retry_after` and on network errors, so a busy group or a
  * burst of /start gets every reply instead of losing the ones Telegram refused.
  *
  * Sending runs beside the update handlers, not in them: a group's minute must not stall the updates
  * of every other chat. Replies to one chat keep their order. While Redis is away the chat limits are
- * kept in this process, so "temporarily unavailable" still goes out.
+ * kept in this process (and the bot-wide pace becomes REPLIES_PER_SECOND for the process), so
+ * "temporarily unavailable" still goes out.
  */
 import type { Api } from "grammy";
 import type { Logger } from "../../log.js";
@@ -17,8 +18,13 @@ import { classifyTelegramError } from "./classify-telegram-error.js";
 import { MAX_MESSAGE_CHARS } from "./render-telegram.js";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "./telegram-limits.js";
 
-/** Below Telegram's 30 a second, leaving room for the alerts the deliver queue sends meanwhile. */
+/**
+ * While Redis is away: the process's own pace for replies, below Telegram's 30 a second (alerts are not
+ * sent meanwhile: the deliver queue lives in Redis).
+ */
 export const REPLIES_PER_SECOND = 20;
+/** Longest booking asked of the bot-wide pace at once; a pace booked further ahead is waited out. */
+const MAX_PACE_WAIT_MS = 60_000;
 /** A reply still unsent after this long is given up (and logged): the person has moved on. */
 const GIVE_UP_MS = 10 * 60_000;
 /** Network and 5xx failures: retries, doubling from 1 s. */
@@ -46,12 +52,28 @@ export function createReplySender(deps: { api: Api; limits: TelegramLimits; log:
   const localLast = new Map<string, number>();
   let nextGlobal = 0;
 
-  /** The process-wide spacing: one reply every 1000/REPLIES_PER_SECOND ms. */
-  const globalSlot = async () => {
+  /** While Redis is away, the process-wide spacing: one reply every 1000/REPLIES_PER_SECOND ms. */
+  const localSlot = async () => {
     const now = Date.now();
     const at = Math.max(now, nextGlobal);
     nextGlobal = at + 1000 / REPLIES_PER_SECOND;
     if (at > now) await sleep(at - now);
+  };
+
+  /** The bot-wide slot from the pace in Redis, shared with the alerts; false when past the deadline. */
+  const globalSlot = async (deadline: number) => {
+    for (;;) {
+      let full: number;
+      try {
+        full = await deps.limits.takeGlobal(Math.min(MAX_PACE_WAIT_MS, Math.max(0, deadline - Date.now())));
+      } catch {
+        await localSlot();
+        return true;
+      }
+      if (full === 0) return true;
+      if (Date.now() + full > deadline) return false;
+      await sleep(full);
+    }
   };
 
   /** The chat's slot from Redis; while Redis is away, this process's own 1-second gap. */
@@ -75,7 +97,7 @@ export function createReplySender(deps: { api: Api; limits: TelegramLimits; log:
     let transient = 0;
     for (;;) {
       if (!(await chatSlot(chat, deadline))) throw new Error("no send slot before giving up");
-      await globalSlot();
+      if (!(await globalSlot(deadline))) throw new Error("no bot-wide slot before giving up");
       try {
         await deps.api.sendMessage(chat.id, text, {
           link_preview_options: { is_disabled: true },

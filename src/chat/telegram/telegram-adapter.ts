@@ -7,7 +7,7 @@ import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
 import { chatString } from "../../subscriptions/chat-address.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
-import type { ChatAdapter } from "../types.js";
+import { type ChatAdapter, DeliveryError } from "../types.js";
 import { alertKeyboard } from "./alert-keyboard.js";
 import { classifyTelegramError } from "./classify-telegram-error.js";
 import { renderTelegramMessage } from "./render-telegram.js";
@@ -16,15 +16,10 @@ import type { SourcesStore } from "./sources-store.js";
 import type { TelegramLimits } from "./telegram-limits.js";
 
 /**
- * Telegram's bot-wide limit, about 30 messages per second, as the deliver queue's BullMQ limiter (it
- * holds across processes): 10 per 334 ms, i.e. 29.9/s. Not 30 per 1000 ms: BullMQ counts a job when it
- * starts and Telegram counts a message when it arrives, and a burst of 30 jobs reaches Telegram spread
- * over up to ~150 ms (measured against the fake); a second burst that arrives tighter than the first
- * then breaks the limit. Bursts of 10 leave 20 messages (~0.7 s) of slack in Telegram's one-second
- * budget, and 334 rather than 333 ms keeps the average under 30/s (bench/telegram-delivery.ts: no 429).
+ * Longest wait for the bot-wide slot (telegram-limits.ts, per message in Redis) that a send sleeps
+ * through; past it the send gives up its turn and the deliver queue is held that long instead.
  */
-export const TELEGRAM_BOT_LIMITER = { max: 10, duration: 334 } as const;
-
+const MAX_GLOBAL_SLEEP_MS = 3000;
 /** How long the second part of a split message may wait for its chat's slot (a group's minute). */
 const MAX_PART_WAIT_MS = 65_000;
 /** How long we remember which parts of a split message went out, so a retry sends only the rest. */
@@ -41,12 +36,30 @@ export interface TelegramAdapterDeps {
   log: Logger;
   /** The language of chats that never said theirs. */
   defaultLang: Lang;
+  /**
+   * Sends with `allow_paid_broadcast` (TELEGRAM_PAID_BROADCAST): up to 1000 messages/s for 0.1 Telegram
+   * Star a message; `limits` is then paced at the paid rate.
+   */
+  paidBroadcast?: boolean;
 }
 
 /**
+ * Deliver jobs one process runs at once: about a second of booked slots at the bot's pace, so the pace
+ * never waits for a job to come, between 16 and 200.
+ */
+const concurrencyFor = (perSecond: number) => Math.min(200, Math.max(16, Math.ceil(perSecond)));
+
+/**
  * The Telegram ChatAdapter: alerts as HTML with the lead article's link preview and Unwatch/Sources
- * buttons, digests as HTML without previews; the bot-wide limit as the deliver queue's limiter; per-chat and per-group limits in Redis;
- * every Bot API error classified into a DeliveryError (see classifyTelegramError).
+ * buttons, digests as HTML without previews; every Bot API error classified into a DeliveryError (see
+ * classifyTelegramError). Limits, all in Redis and shared by every process:
+ * - the bot-wide ~30 messages/s (or the paid broadcast rate) per message: every sendMessage, later parts
+ *   of a split message included, first takes a slot of the bot's pace (limits.takeGlobal), however many
+ *   chats one deliver job covers;
+ * - per chat and per group: `reserve(chat)`, taken by the deliver job before it sends;
+ * - `limiter` is only a loose guard on job starts (4 × the pace): it is not what keeps the bot under its
+ *   limit, but BullMQ applies a 429's hold on the whole queue (worker.rateLimit) only to a queue that
+ *   has one.
  */
 export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
   const langOf = async (chat: ChatAddress) => (await deps.chatState.lang(chat)) ?? deps.defaultLang;
@@ -67,9 +80,15 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
     const first = split ? Number(await deps.redis.get(progress)) || 0 : 0;
     for (let i = first; i < parts.length; i++) {
       if (i > first) await deps.limits.reserveWaiting(chat, MAX_PART_WAIT_MS);
+      const full = await deps.limits.takeGlobal(MAX_GLOBAL_SLEEP_MS);
+      if (full > 0)
+        throw new DeliveryError("RATE_LIMITED", "telegram: the bot-wide pace is full", {
+          retryAfterMs: full,
+        });
       try {
         await deps.api.sendMessage(chat.id, parts[i]!, {
           parse_mode: "HTML",
+          ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}),
           link_preview_options:
             i === 0 && o.leadUrl ? { url: o.leadUrl, prefer_small_media: true } : { is_disabled: true },
           ...(i === parts.length - 1 && o.keyboard ? { reply_markup: o.keyboard } : {}),
@@ -85,7 +104,8 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
 
   return {
     platform: "telegram",
-    limiter: TELEGRAM_BOT_LIMITER,
+    concurrency: concurrencyFor(deps.limits.botPerSecond),
+    limiter: { max: 4 * deps.limits.botPerSecond, duration: 1000 },
     reserve: (chat) => deps.limits.reserve(chat),
     async send(message) {
       const { chat, items } = message;

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
+import { createGlobalPace } from "../global-pace.js";
+
+/** Telegram's bot-wide limit on ordinary sends: about 30 messages per second. */
+export const TELEGRAM_BOT_PER_SECOND = 30;
+/** The bot-wide limit with `allow_paid_broadcast` (0.1 Telegram Star a message): up to 1000/s. */
+export const TELEGRAM_PAID_BROADCAST_PER_SECOND = 1000;
 
 /** Telegram's per-chat limits, with the defaults it documents. */
 export interface TelegramLimitOptions {
@@ -14,6 +20,17 @@ export interface TelegramLimitOptions {
    * message arrives, and two sends can take different times to get there.
    */
   marginMs: number;
+  /**
+   * The whole bot's messages per second, paced per message in Redis (global-pace.ts): 30, or the paid
+   * broadcast rate when TELEGRAM_PAID_BROADCAST is on.
+   */
+  botPerSecond: number;
+  /**
+   * The pace's margin for transit jitter: at most `botPerSecond` messages leave in any span of
+   * 1000 + this many ms, and slots are booked (1000 + this) / botPerSecond ms apart. 20 ms: 98 % of the
+   * limit (34 ms apart at 30/s).
+   */
+  paceGuardMs: number;
 }
 
 export const TELEGRAM_LIMITS: TelegramLimitOptions = {
@@ -21,6 +38,8 @@ export const TELEGRAM_LIMITS: TelegramLimitOptions = {
   groupMax: 20,
   groupWindowMs: 60_000,
   marginMs: 100,
+  botPerSecond: TELEGRAM_BOT_PER_SECOND,
+  paceGuardMs: 20,
 };
 
 // Takes the chat's next slot when both limits allow it, atomically, on Redis's own clock so that every
@@ -48,8 +67,16 @@ end
 redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
 return 0`;
 
-/** Per-chat send slots shared by every process through Redis. */
+/** Per-chat send slots and the bot-wide pace, shared by every process through Redis. */
 export interface TelegramLimits {
+  /** The bot-wide messages per second the pace keeps to. */
+  readonly botPerSecond: number;
+  /**
+   * Takes the bot-wide slot of one message, right before it is sent (alerts, digests, every part of a
+   * split message, command replies): sleeps until its booked slot and resolves 0 when it may leave now,
+   * or resolves the ms the pace is booked ahead (nothing taken) when that exceeds `maxWaitMs`.
+   */
+  takeGlobal(maxWaitMs: number): Promise<number>;
   /**
    * Takes the chat's next send slot: 0 when a message may go now (and the slot is taken), else the ms
    * to wait. Groups, supergroups and channels (negative ids) also count against the per-minute cap.
@@ -64,8 +91,9 @@ export interface TelegramLimits {
 }
 
 /**
- * Creates the limits on Redis. Keys (both expire on their own): `tg:gap:<chat id>` and
- * `tg:group:<chat id>`.
+ * Creates the limits on Redis. Keys (all expire on their own): `tg:gap:<chat id>` and
+ * `tg:group:<chat id>` per chat; `tg:pace` (the next free bot-wide slot) and `tg:sent` (the last
+ * departures) for the whole bot.
  */
 export function createTelegramLimits(
   redis: Redis,
@@ -73,7 +101,20 @@ export function createTelegramLimits(
   options: Partial<TelegramLimitOptions> = {},
 ): TelegramLimits {
   const o = { ...TELEGRAM_LIMITS, ...options };
+  const pace = createGlobalPace(
+    redis,
+    { slotKey: keys.key("tg", "pace"), sentKey: keys.key("tg", "sent") },
+    {
+      perSecond: o.botPerSecond,
+      guardMs: o.paceGuardMs,
+      // Below the spacing (34 ms at 30/s), so it never slows the pace; it spreads a stalled process's
+      // backlog. At the paid rates the slots are about 1 ms apart and the one-second log does that alone.
+      minGapMs: Math.floor(((1000 + o.paceGuardMs) / o.botPerSecond) * 0.7),
+    },
+  );
   const limits: TelegramLimits = {
+    botPerSecond: o.botPerSecond,
+    takeGlobal: (maxWaitMs) => pace.take(maxWaitMs),
     async reserve(chat) {
       const isGroup = chat.id.startsWith("-");
       const wait = await redis.eval(
