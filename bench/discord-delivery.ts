@@ -13,7 +13,7 @@ import { createProducers, startWorkers } from "../src/pipeline.js";
 import { buildRumourEvent } from "../test/helpers/builders.js";
 import { withBenchRedis } from "./bench-redis.js";
 import { CPU_HOG_NOTE, withCpuHog } from "./cpu-hog.js";
-import { startFakeDiscordThread } from "./fake-discord-thread.js";
+import { startFakeDiscordProcess } from "./fake-discord-process.js";
 import type { Bench } from "./types.js";
 
 const N = Number(process.env.BENCH_DISCORD_CHANNELS ?? 10_000);
@@ -21,7 +21,7 @@ const N = Number(process.env.BENCH_DISCORD_CHANNELS ?? 10_000);
 const bench: Bench = () =>
   withBenchRedis(({ prefix }) =>
     withCpuHog(async () => {
-      const fake = await startFakeDiscordThread({ globalPerSecond: DISCORD_GLOBAL_PER_SECOND });
+      const fake = await startFakeDiscordProcess({ globalPerSecond: DISCORD_GLOBAL_PER_SECOND });
       const config = createConfig({
         ...process.env,
         REDIS_PREFIX: prefix,
