@@ -177,6 +177,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   }
   let recent: PlayerRef | undefined;
   let topic: string | undefined;
+  /** The players the paragraph's buyer was named for. */
+  let topicFor: PlayerRef[] = [];
   let para = -1;
   for (const s of a.sentences) {
     if (s.para !== para) {
@@ -259,7 +261,11 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // A sentence naming neither the player nor the buyer guesses both: only the paragraph's buyer will do,
         // not the article's.
         const articleWide = ctx.renewalStory || !named.includes(p) ? undefined : ctx.focusClub;
-        const fallback = topic ?? staffTopic ?? articleWide;
+        // A round-up's next player does not inherit the buyer named for another one before him.
+        const other = named.includes(p) && !!topic && !topicFor.includes(p);
+        const fallback = other
+          ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
+          : (topic ?? staffTopic ?? articleWide);
         if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
           clubs.push(fallback);
       }
@@ -304,7 +310,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (named.length) recent = named[named.length - 1];
     // The paragraph's buyer: the last club a named player was sent to here, unless it was a rival's bid.
     // sentTo is never a club of a history clause: a news clause beside one still names the buyer.
-    if (sentTo && !(k & K.compete) && (hasStage || collapse)) topic = sentTo;
+    if (sentTo && !(k & K.compete) && (hasStage || collapse)) {
+      topic = sentTo;
+      topicFor = named.length ? [...named] : implied ? [implied] : [];
+    }
   }
   return out;
 

@@ -95,6 +95,13 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should not hand the buyer named for one player to the next player of a round-up", () => {
+    const text =
+      "L'interesse del Galatasaray per Davide Frattesi è concreto. Lorenzo Lucca, invece, è seguito con attenzione da tempo.";
+    expect(link(text, "Frattesi", "Galatasaray")?.stage).toBe("interest");
+    expect(link(text, "Lucca", "Galatasaray")).toBeUndefined();
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
