@@ -149,6 +149,8 @@ const DELEGATION = new Set([
   "delegation",
   "officials",
 ]);
+/** Lower-case particles of surnames ("de Vrij", "van Dijk", "di Lorenzo"). */
+const PARTICLES = new Set(["de", "van", "der", "den", "di", "da", "del", "dos", "das", "von", "le"]);
 const INFINITIVE = /(?:are|ere|ire)$/;
 const GERUND = /^\p{L}+(?:ando|endo)$/u;
 const STRONG = /[;:()–—]/;
@@ -528,7 +530,10 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     // "dopo Di Gregorio e Douglas Luiz": the second name of a pair shares the first one's role.
     if (!yes && i > 0 && isAside[i - 1]) {
       const prev = s.players[i - 1]!;
-      const gap = m.start - prev.end;
+      // "Acerbi/de Vrij", "Acerbi e de Vrij": a surname particle the name match left out is no gap.
+      let from = m.start;
+      while (from > prev.end && PARTICLES.has(t.norm(from - 1))) from--;
+      const gap = from - prev.end;
       yes = gap === 0 || (gap === 1 && AND.has(t.norm(prev.end)));
     }
     isAside.push(yes);

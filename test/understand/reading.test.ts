@@ -102,6 +102,13 @@ describe("reading a clause", () => {
     expect(link(text, "Lucca", "Galatasaray")).toBeUndefined();
   });
 
+  it("should keep both names of a pair named in passing out, a surname particle included", () => {
+    const text =
+      "L'Inter vuole rinnovare con Yann Bisseck, un pilastro per il dopo Acerbi/de Vrij. In estate è stata rifiutata un'offerta del Crystal Palace.";
+    expect(u.extract({ text }).players.map((p) => p.name)).toEqual(["Yann Bisseck"]);
+    expect(link(text, "Bisseck", "Crystal Palace")?.stage).toBe("talks");
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
