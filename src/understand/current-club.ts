@@ -2,6 +2,9 @@ import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K } from "./lexicon.js";
 import { G_SPACES } from "./tokens.js";
 
+/** Going back: "returns to", "back at", "torna alla", "rientra al". */
+const RETURN = /^(return|returns|returned|back|torna|tornato|rientra|rientrato|ritorna)$/;
+
 /** Words before "dal X" that make X the club he comes from ("arriva dal", "in uscita dalla", "la risposta del"). */
 const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
@@ -94,9 +97,18 @@ export function currentClubs(
         if (p && known) bump(p, c.club, 3);
         continue;
       }
+      // "Lookman returns to Atalanta", "torna alla base": going back is going home.
+      if (c.role === "to" && before && gapBefore <= 3 && returnsTo(c.start)) {
+        bump(before.ref, c.club, 2);
+        continue;
+      }
       // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
       if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal)) bump(before.ref, c.club, -2);
     }
+  }
+  function returnsTo(clubStart: number): boolean {
+    for (let k = Math.max(0, clubStart - 3); k < clubStart; k++) if (RETURN.test(t.norm(k))) return true;
+    return false;
   }
   const out = new Map<string, string>();
   for (const [key, m] of score) {

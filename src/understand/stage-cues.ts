@@ -68,7 +68,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     non si e concretizzato | non si e poi concretizzato | non se ne fa | niente | defilat* | rifiut* |
     respint* | bocciat* | addio al sogno | frenata | bloccato | bloccata | in stallo | stalled | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
-    called off | is off | are off | deal off
+    called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
+    no longer pursue | ritirat* | si ritira | si sfila | sfilat*
   `),
 };
 

@@ -109,6 +109,14 @@ describe("reading a clause", () => {
     expect(link(text, "Bisseck", "Crystal Palace")?.stage).toBe("talks");
   });
 
+  it("should read a return to a club as going home, and a club withdrawing as a collapse", () => {
+    const p = player(
+      "Lookman returns to Atalanta after the Inter deal collapses. Inter have decided to withdraw from the race to sign him.",
+      "Lookman",
+    );
+    expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual(["Atalanta", [["Inter", "collapsed"]]]);
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
