@@ -104,7 +104,8 @@ export const HISTORY = cues(`
   prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
   before joining | before his move | at the time | dopo aver | dopo avere | after having |
   in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
-  in precedenza | a suo tempo
+  in precedenza | reduce dal | reduce dalla | reduce da | reduce dall | di ritorno dal |
+  di ritorno dalla | rientrato dal | rientrato dalla | back from
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */

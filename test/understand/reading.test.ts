@@ -117,6 +117,14 @@ describe("reading a clause", () => {
     expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual(["Atalanta", [["Inter", "collapsed"]]]);
   });
 
+  it("should keep the club a player is back from out of his links", () => {
+    const p = player(
+      "Il Napoli ha presentato un'offerta per Fabio Miretti, centrocampista reduce dal prestito al Genoa.",
+      "Miretti",
+    );
+    expect(p?.links.map((l) => l.club)).toEqual(["Napoli"]);
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
