@@ -125,6 +125,16 @@ interface Anchor {
   role?: string;
 }
 
+/** Words that open a round-up's next item ("Infine,", "Intanto,", "Meanwhile,"). */
+const NEXT_ITEM = new Set(["infine", "intanto", "frattempo", "meanwhile", "elsewhere", "finally", "altrove"]);
+
+/** Whether the sentence opens with a word that turns to the next item. */
+function opensNewItem(a: Article, s: Sentence): boolean {
+  for (let k = s.start; k < Math.min(s.end, s.start + 3); k++)
+    if (NEXT_ITEM.has(a.tokens.norm(k))) return true;
+  return false;
+}
+
 /** Context the linker needs beyond the sentences. */
 export interface LinkContext {
   current: Map<string, string>;
@@ -202,7 +212,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // Without a player named, the sentence speaks of the last one (or the article's), unless it names
     // someone the gazetteer does not know: in a round-up that is the next item's player, not the last one.
     const fallback = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
-    const implied = fallback && !reading.aside.has(fallback) && !namesStranger(a, s) ? fallback : undefined;
+    // "Infine, il Pisa sogna…": a round-up turning to its next item speaks of nobody named before it.
+    const shifted = fallback !== ctx.focusPlayer && opensNewItem(a, s);
+    const implied =
+      fallback && !reading.aside.has(fallback) && !namesStranger(a, s) && !shifted ? fallback : undefined;
     // "L'Inter ha provato un approccio mettendo sul piatto il cartellino di Frattesi": in a swap the deal is the
     // main player's, the others named are makeweights going the other way (below).
     const focus = ctx.focusPlayer;

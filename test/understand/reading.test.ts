@@ -125,6 +125,12 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["Napoli"]);
   });
 
+  it("should not give a round-up's next item, opened by 'Infine', to the player named before it", () => {
+    const text =
+      "Il Genoa piomba su Tommaso Baldanzi. Il Lecce ha ufficializzato Oumar Ngom, centrocampista ventunenne. Infine, il Pisa sogna il grande salto in attacco.";
+    expect(player(text, "Ngom")?.links.map((l) => l.club)).toEqual(["Lecce"]);
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
