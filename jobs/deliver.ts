@@ -2,6 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import type { Outbox } from "../src/chat/outbox.js";
 import { type ChatAdapter, DeliveryError } from "../src/chat/types.js";
 import type { Logger } from "../src/log.js";
+import type { Metrics } from "../src/observability/metrics.js";
 import { type ChatAddress, type DeliverJob, DeliverJobSchema, type Digest } from "../src/queues.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriptionStore } from "../src/subscriptions/subscription-store.js";
@@ -37,6 +38,8 @@ export interface DeliverDeps {
    */
   stillOwned?: () => Promise<boolean>;
   log: Logger;
+  /** Counts messages sent, retried and failed, send errors by code, and 429s; absent in tests that do not look. */
+  metrics?: Metrics;
 }
 
 export type DeliverResult = "sent" | "empty" | "paused-chat" | "moved";
@@ -88,6 +91,7 @@ async function sendWaiting(chat: ChatAddress, deps: DeliverDeps): Promise<Delive
     }
     // Recorded before anything else, the job's completion included: a worker killed from here on re-sends
     // nothing.
+    deps.metrics?.deliveries.inc({ platform: chat.platform, outcome: "sent" });
     const ids = items.map((i) => i.alert.id);
     await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
     if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
@@ -183,11 +187,20 @@ async function deliverDigest(chat: ChatAddress, digest: Digest, deps: DeliverDep
   if (wait > 0) throw await deps.postpone(wait);
   try {
     await deps.adapter.sendDigest({ chat, digest });
+    deps.metrics?.deliveries.inc({ platform: chat.platform, outcome: "sent" });
     return "sent";
   } catch (err) {
     return await onSendError(err, chat, deps, digest);
   }
 }
+
+/** What becomes of a message after each send error, as the deliveries counter names it (429s: not counted). */
+const DELIVERY_OUTCOME: Partial<Record<DeliveryError["code"], string>> = {
+  TRANSIENT: "retried",
+  CHAT_GONE: "failed",
+  BAD_REQUEST: "failed",
+  CHAT_MOVED: "moved",
+};
 
 async function onSendError(
   err: unknown,
@@ -196,8 +209,13 @@ async function onSendError(
   digest?: Digest,
 ): Promise<DeliverResult> {
   if (!(err instanceof DeliveryError)) throw err;
+  const platform = chat.platform;
+  deps.metrics?.deliveryErrors.inc({ platform, code: err.code });
+  const outcome = DELIVERY_OUTCOME[err.code];
+  if (outcome) deps.metrics?.deliveries.inc({ platform, outcome });
   switch (err.code) {
     case "RATE_LIMITED":
+      deps.metrics?.rateLimited.inc({ platform, scope: err.details.scope ?? "bot" });
       // A chat's own bucket holds only its job; a bot-wide limit holds the platform's whole queue.
       if (err.details.scope === "chat") throw await deps.postpone(err.details.retryAfterMs ?? 1000);
       throw await deps.rateLimit(err.details.retryAfterMs ?? 1000);

@@ -3,6 +3,7 @@ import type { ChunkChat, FanoutLedger, FanoutPosition } from "../src/chat/fanout
 import { alertRef } from "../src/chat/outbox.js";
 import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
+import type { Metrics } from "../src/observability/metrics.js";
 import { FanoutJobSchema, PLATFORMS, type Platform } from "../src/queues.js";
 import { parseChatString } from "../src/subscriptions/chat-address.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
@@ -35,6 +36,8 @@ export interface FanoutDeps {
   maxPushesPerHour: number;
   now(): Date;
   log: Logger;
+  /** Counts the chats each chunk queued, held and dropped; absent in tests that do not look. */
+  metrics?: Metrics;
 }
 
 /**
@@ -120,6 +123,10 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
     queued += r.queued.length;
     held += r.held;
     dropped += r.dropped;
+    // Counted per placed chunk: a re-run places (and counts) only the chunks the last run did not.
+    deps.metrics?.alerts.inc({ outcome: "queued" }, r.queued.length);
+    deps.metrics?.alerts.inc({ outcome: "held" }, r.held);
+    deps.metrics?.alerts.inc({ outcome: "dropped" }, r.dropped);
     at = to;
   }
   if (dropped) deps.log.warn({ event: event.id, dropped }, "outboxes full: oldest waiting alerts dropped");

@@ -1,6 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../src/log.js";
 import type { PageRead, PageReader } from "../src/news/page-reader.js";
+import type { Metrics } from "../src/observability/metrics.js";
 import { type IngestJob, IngestJobSchema, type RumourEvent } from "../src/queues.js";
 import { type ArticleDedupe, contentHash } from "../src/rumours/article-dedupe.js";
 import type { NearDuplicateIndex } from "../src/rumours/near-duplicates.js";
@@ -26,6 +27,8 @@ export interface IngestDeps {
   /** The moment the article counts as seen: now, or the article's date in a replay. */
   now(job: IngestJob): Date;
   log: Logger;
+  /** Counts items by result, gate decisions and rumour events by kind; absent in tests that do not look. */
+  metrics?: Metrics;
 }
 
 /** Where the text that was understood came from: the article page, the feed item, or the job itself (replay). */
@@ -60,13 +63,16 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
   if (!parsed.success) throw new UnrecoverableError(`invalid ingest payload: ${parsed.error.message}`);
   const job = parsed.data;
   const { article, source, fallback } = await articleText(job, deps);
-  const done = (status: IngestResult["status"], players = 0, events: RumourEvent[] = []): IngestResult => ({
-    status,
-    players,
-    events,
-    textSource: source,
-    ...(fallback ? { pageFallback: fallback } : {}),
-  });
+  const done = (status: IngestResult["status"], players = 0, events: RumourEvent[] = []): IngestResult => {
+    deps.metrics?.itemsIngested.inc({ result: status.replace("-", "_") });
+    return {
+      status,
+      players,
+      events,
+      textSource: source,
+      ...(fallback ? { pageFallback: fallback } : {}),
+    };
+  };
   // The content hash stays the feed's (or the file's): two feeds that carry one article agree on it.
   const hash = contentHash(job.title, job.text ?? job.description);
   const claim = await deps.dedupe.claim(job.url, hash);
@@ -83,6 +89,7 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     return r;
   };
   const gate = isMercato({ ...job, text: source === "feed" ? undefined : article.text });
+  deps.metrics?.gateDecisions.inc({ decision: gate.mercato ? "pass" : "drop" });
   if (!gate.mercato) {
     deps.log.info({ url: job.url, textSource: source, reasons: gate.reasons }, "not transfer news");
     return finish(done("not-mercato"));
@@ -111,6 +118,7 @@ export async function processIngest(data: unknown, deps: IngestDeps): Promise<In
     });
     if (event) events.push(event);
   }
+  for (const e of events) for (const c of e.changes) deps.metrics?.rumourEvents.inc({ kind: c.kind });
   if (!job.backfill) for (const e of events) await deps.enqueueFanout(e);
   deps.log.info(
     {

@@ -3,6 +3,7 @@ import type { Logger } from "../src/log.js";
 import { canonicalUrl } from "../src/news/canonical-url.js";
 import type { PollOutcome } from "../src/news/poll-source.js";
 import type { Source } from "../src/news/sources.js";
+import type { Metrics } from "../src/observability/metrics.js";
 import { type IngestJob, IngestJobSchema, PollJobSchema } from "../src/queues.js";
 
 export interface PollDeps {
@@ -11,7 +12,17 @@ export interface PollDeps {
   poll(source: Source, signal?: AbortSignal): Promise<PollOutcome>;
   enqueueIngest(jobs: IngestJob[]): Promise<void>;
   log: Logger;
+  /** Counts each poll's outcome per source; absent in tests that do not look. */
+  metrics?: Metrics;
 }
+
+/** The poll outcomes as the metrics name them. */
+const OUTCOME = {
+  ok: "ok",
+  "not-modified": "not_modified",
+  failed: "error",
+  "skipped-backoff": "skipped_backoff",
+};
 
 /**
  * poll: one source → its new items as ingest jobs. A failing source records its failure and backs off;
@@ -23,7 +34,11 @@ export async function processPoll(data: unknown, deps: PollDeps, signal?: AbortS
   if (!parsed.success) throw new UnrecoverableError(`invalid poll payload: ${parsed.error.message}`);
   const source = deps.sources.get(parsed.data.sourceId);
   if (!source) throw new UnrecoverableError(`unknown source ${parsed.data.sourceId}`);
-  const outcome = await deps.poll(source, signal);
+  const outcome = await deps.poll(source, signal).catch((err: unknown) => {
+    deps.metrics?.polls.inc({ source: source.id, outcome: "error" });
+    throw err;
+  });
+  deps.metrics?.polls.inc({ source: source.id, outcome: OUTCOME[outcome.status] });
   if (outcome.status === "failed") {
     deps.log.warn({ source: source.id, error: outcome.error }, "source failed");
     return outcome;

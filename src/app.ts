@@ -18,6 +18,9 @@ import { pollSource } from "./news/poll-source.js";
 import { createRobotsStore } from "./news/robots.js";
 import { createSourceStore, type SourceStore } from "./news/source-store.js";
 import { loadSources, type Source } from "./news/sources.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { registerQueueGauges } from "./observability/queue-gauges.js";
+import { registerSourceGauges } from "./observability/source-gauges.js";
 import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
 import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
@@ -55,6 +58,8 @@ export interface App {
   commandDeps: CommandDeps;
   /** One rate-limited log line per Redis failure cause, for every connection of the process. */
   redisErrors: RedisErrorLog;
+  /** This app's Prometheus registry and the counters its jobs move (served on /metrics). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -75,14 +80,23 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
   for (const q of queues.all()) redisErrors.watch(q, q.name);
   const chatState = createChatStateStore(redis, keys);
   const digestSchedule = createDigestSchedule(redis, keys);
+  const sources = overrides.sources ?? loadSources(resolve(projectRoot, config.SOURCES_FILE));
+  const sourceStore = createSourceStore(redis, keys);
+  const metrics = createMetrics();
+  registerQueueGauges(metrics.registry, redis, () => queues.all());
+  registerSourceGauges(
+    metrics.registry,
+    sourceStore,
+    sources.map((s) => s.id),
+  );
   return {
     config,
     log,
     redis,
     keys,
     queues,
-    sources: overrides.sources ?? loadSources(resolve(projectRoot, config.SOURCES_FILE)),
-    sourceStore: createSourceStore(redis, keys),
+    sources,
+    sourceStore,
     understander: createUnderstander(gazetteer),
     pages: config.PAGE_FETCH ? createPages(config, redis, keys) : null,
     dedupe: createArticleDedupe(redis, keys, { memoryDays: config.RUMOUR_MEMORY_DAYS }),
@@ -96,6 +110,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     digestSchedule,
     commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
     redisErrors,
+    metrics,
     async close() {
       await queues.close();
       redis.disconnect();
@@ -132,12 +147,15 @@ export function workerDeps(
   now: () => Date = () => new Date(),
 ): WorkerDeps {
   const c = app.config;
+  const { metrics } = app;
   return {
     redisUrl: c.REDIS_URL,
     prefix: c.REDIS_PREFIX,
     log: app.log,
     redisErrors: app.redisErrors,
+    metrics,
     poll: {
+      metrics,
       sources: new Map(app.sources.map((s) => [s.id, s])),
       poll: (source, signal) =>
         pollSource(source, {
@@ -160,6 +178,7 @@ export function workerDeps(
       rumours: app.rumours,
       pages: app.pages,
       now,
+      metrics,
     },
     fanout: {
       subscriptions: app.subscriptions,
@@ -168,8 +187,15 @@ export function workerDeps(
       batchWindowMs: c.BATCH_WINDOW_MS,
       maxPushesPerHour: c.MAX_PUSHES_PER_HOUR,
       now,
+      metrics,
     },
-    deliver: { chatState: app.chatState, subscriptions: app.subscriptions, outbox: app.outbox, now },
+    deliver: {
+      chatState: app.chatState,
+      subscriptions: app.subscriptions,
+      outbox: app.outbox,
+      now,
+      metrics,
+    },
     digestTick: { schedule: app.digestSchedule, chatState: app.chatState, now },
     digest: {
       subscriptions: app.subscriptions,

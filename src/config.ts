@@ -29,6 +29,9 @@ export const ConfigSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.enum(roles)).min(1)),
+    // /healthz, /readyz and /metrics; the Dockerfile's HEALTHCHECK asks 127.0.0.1 on this port. 0: off.
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9090),
+    HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SOURCES_FILE: z.string().min(1).default("data/sources.json"),
     POLL_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),

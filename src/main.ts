@@ -10,6 +10,8 @@ import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger } from "./log.js";
+import { type HealthServer, startHealthServer } from "./observability/health-server.js";
+import { createReadiness, redisAnswers } from "./observability/readiness.js";
 import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
   /** What to stop, first to last: the chats (no new commands), then the workers (bounded grace). */
   const stops: { name: string; stop: (remainingMs: number) => Promise<void> | void }[] = [];
   let workersStop: ((graceMs: number) => Promise<void>) | null = null;
+  let health: HealthServer | null = null;
+  /** What /readyz asks; the platforms and the workers add theirs as they start. */
+  const readiness = createReadiness();
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
       };
       for (const { name, stop } of stops) await step(name, stop);
       if (workersStop) await step("workers", (remaining) => workersStop!(remaining - 1000));
+      // Up until the workers are done, /readyz saying 503 all along: the probes see the shutdown.
+      if (health) await step("health", () => health!.close());
       await step("redis", () => app.close());
       await step("redis-server", () => redisServer.stop());
       process.exit(0);
@@ -67,6 +74,25 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
+  readiness.add("redis", redisAnswers(app.redis));
+  readiness.add("not-stopping", () => !stopping);
+  if (config.HEALTH_PORT) {
+    // Before the platforms start: a slow login shows as alive and not ready, not as dead.
+    try {
+      health = await startHealthServer({
+        port: config.HEALTH_PORT,
+        host: config.HEALTH_HOST,
+        registry: app.metrics.registry,
+        readiness,
+        log,
+      });
+      log.info({ port: health.port }, "health server listening");
+    } catch (err) {
+      // The bot's work matters more than its probes: say so loudly and go on.
+      log.error({ err: (err as Error).message, port: config.HEALTH_PORT }, "health server not started");
+    }
+  }
+
   const adapters: ChatAdapter[] = [];
   const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
   if (consoleMode && roles.has("bot")) {
@@ -74,6 +100,7 @@ async function main(): Promise<void> {
     const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
     adapters.push(chat.adapter);
     const listener = chat.listen();
+    readiness.add("console", () => true);
     stops.push({ name: "console", stop: () => listener.close() });
     process.stdout.write(
       lang === "it"
@@ -86,8 +113,11 @@ async function main(): Promise<void> {
     const telegram = createTelegram(app);
     adapters.push(telegram.adapter); // workers send through bot.api alone, no polling needed
     if (roles.has("bot")) {
+      let loggedIn = false;
+      readiness.add("telegram", () => loggedIn);
       stops.push({ name: "telegram", stop: () => telegram.stop() });
       await telegram.start(); // getMe (retried), then long polling or the webhook server; menus beside
+      loggedIn = !stopping;
       if (!stopping) log.info("telegram bot started");
     }
   }
@@ -101,8 +131,11 @@ async function main(): Promise<void> {
     });
     adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
     if (roles.has("bot")) {
+      let loggedIn = false;
+      readiness.add("discord", () => loggedIn);
       stops.push({ name: "discord", stop: () => discord.stop() });
       await discord.start();
+      loggedIn = !stopping;
       log.info("discord bot connected");
     }
   }
@@ -110,6 +143,7 @@ async function main(): Promise<void> {
   if (roles.has("worker")) {
     const workers = startWorkers(app.queues, workerDeps(app, adapters));
     workersStop = (graceMs) => workers.close(graceMs);
+    readiness.add("workers", () => workers.workers.every((w) => w.isRunning()));
   }
   if (roles.has("scheduler")) {
     await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);

@@ -2,7 +2,7 @@
  * The queues and their workers, wired the same way for `start`, the demo and the tests.
  * Each processor lives in jobs/; this file only connects them to BullMQ.
  */
-import { DelayedError, type Job, Queue, Worker } from "bullmq";
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { type DeliverDeps, processDeliver } from "../jobs/deliver.js";
 import { type DigestDeps, processDigest } from "../jobs/digest.js";
 import { type DigestTickDeps, processDigestTick } from "../jobs/digest-tick.js";
@@ -14,6 +14,7 @@ import type { ChatAdapter } from "./chat/types.js";
 import { JOB_DEFAULTS } from "./job-defaults.js";
 import type { Logger } from "./log.js";
 import type { Source } from "./news/sources.js";
+import type { Metrics } from "./observability/metrics.js";
 import {
   type ChatAddress,
   DeliverJobSchema,
@@ -179,6 +180,8 @@ export interface WorkerDeps {
   >;
   digestTick: Omit<DigestTickDeps, "enqueueDigest" | "log">;
   digest: Omit<DigestDeps, "enqueueDigestDelivery" | "log">;
+  /** Counts the jobs that failed for good; the jobs' own counters ride in their deps above. */
+  metrics?: Metrics;
   /** The platforms this process can send to; one deliver worker each. */
   adapters: ChatAdapter[];
   /** How many jobs of each queue one process runs at once. */
@@ -245,12 +248,15 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
       if (deps.redisErrors && isRedisUnavailable(err)) deps.redisErrors.report(err, name);
       else deps.log.error({ err, queue: name }, "worker error");
     });
-    w.on("failed", (job, err) =>
+    w.on("failed", (job, err) => {
       deps.log.warn(
         { queue: name, job: job?.id, attempts: job?.attemptsMade, err: err.message },
         "job failed",
-      ),
-    );
+      );
+      const final =
+        err instanceof UnrecoverableError || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+      if (final) deps.metrics?.jobsFailed.inc({ queue: name });
+    });
     return w;
   };
   const log = deps.log;

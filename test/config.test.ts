@@ -34,6 +34,12 @@ describe("createConfig", () => {
     ).toBe("s3cret-s3cret");
   });
 
+  it("should serve health on 0.0.0.0:9090 by default, off with HEALTH_PORT=0, and refuse a bad port", () => {
+    expect(createConfig({})).toMatchObject({ HEALTH_PORT: 9090, HEALTH_HOST: "0.0.0.0" });
+    expect(createConfig({ HEALTH_PORT: "0" }).HEALTH_PORT).toBe(0);
+    expect(() => createConfig({ HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT/);
+  });
+
   it("should treat empty strings as unset", () => {
     expect(createConfig({ TELEGRAM_BOT_TOKEN: "" }).TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
