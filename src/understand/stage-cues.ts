@@ -19,7 +19,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     chiesto | spinge | spingere | avvicina | stima | uomo giusto | pedina | ritorno |
     riportare | futuro | scenari* | accostamento | keen | interest | interested | monitoring |
     monitors | tracking | tracks | target | targets | targeting | eyeing | eyes | want | wants |
-    considering | consider | linked | admire | admirers | scouted | scouting | shortlist |
+    considering | consider | linked | links with | links to | link with | admire | admirers | scouted | scouting | shortlist |
     shortlisted | plotting | weighing | race for | in the race | pursuit | chasing | chase |
     move for | swoop | suitors | informati | si informa | si informano | si e informato | si era informato |
     si erano informati | si e informata | si era informata | si sono mossi | si erano mossi |

@@ -131,6 +131,16 @@ describe("reading a clause", () => {
     expect(player(text, "Ngom")?.links.map((l) => l.club)).toEqual(["Lecce"]);
   });
 
+  it("should read 'persistent links with' a club as interest", () => {
+    expect(
+      link(
+        "The future of Mario Gila is clouded amid persistent links with Manchester United.",
+        "Gila",
+        "Manchester United",
+      )?.stage,
+    ).toBe("interest");
+  });
+
   it("should lower a reported or conditional agreement by one rung", () => {
     const it1 = link("Il Milan avrebbe raggiunto l'accordo con la Lazio per Mario Gila.", "Gila", "Milan");
     expect(it1).toMatchObject({ stage: "talks", claimed: "agreement" });
