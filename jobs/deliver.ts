@@ -93,8 +93,8 @@ async function sendWaiting(chat: ChatAddress, deps: DeliverDeps): Promise<Delive
     // nothing.
     deps.metrics?.deliveries.inc({ platform: chat.platform, outcome: "sent" });
     const ids = items.map((i) => i.alert.id);
-    await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
-    if ((await deps.outbox.size(chat)) > 0) await deps.enqueueDeliver(chat, 0);
+    const left = await untilRecorded(() => deps.outbox.markSent(chat, ids), deps.log);
+    if (left > 0) await deps.enqueueDeliver(chat, 0);
     return "sent";
   } finally {
     await deps.outbox.unlock(chat, token);
@@ -168,7 +168,7 @@ const RECORD_DEADLINE_MS = 120_000;
  * The message is out: keep trying to record it through a Redis outage rather than fail the job, whose
  * re-run would send it again.
  */
-async function untilRecorded(record: () => Promise<void>, log: Logger): Promise<void> {
+async function untilRecorded<T>(record: () => Promise<T>, log: Logger): Promise<T> {
   const start = Date.now();
   for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
     try {

@@ -58,8 +58,8 @@ export interface Outbox {
   /** peek for many chats of one platform in a few round trips (a batch delivery). */
   peekMany(platform: Platform, chatIds: string[], max: number): Promise<Map<string, OutboxItem[]>>;
   remove(chat: ChatAddress, alertIds: string[]): Promise<void>;
-  /** Removes alerts the platform accepted: call it as soon as it did. */
-  markSent(chat: ChatAddress, alertIds: string[]): Promise<void>;
+  /** Removes alerts the platform accepted (call it as soon as it did); returns how many still wait. */
+  markSent(chat: ChatAddress, alertIds: string[]): Promise<number>;
   size(chat: ChatAddress): Promise<number>;
   /**
    * Takes the chat's send lock for `ms`; returns a token, or null when another sender holds it. With an
@@ -87,6 +87,10 @@ for _, m in ipairs(redis.call('ZRANGEBYLEX', KEYS[1], ARGV[1], ARGV[2])) do
   if ref and want[ref] then gone = gone + redis.call('ZREM', KEYS[1], m) end
 end
 return gone`;
+
+// REMOVE, then how many of the chat's members are left: one round trip after each send.
+const SENT = `${REMOVE.replace(/return gone$/, "")}
+return redis.call('ZLEXCOUNT', KEYS[1], ARGV[1], ARGV[2])`;
 
 // Stores the alert unless stored (adding reasons it lacks) and queues it for one chat unless queued. The
 // record is "<reasons JSON>\n<alert JSON>": the script touches only the reasons (cjson would turn the
@@ -227,7 +231,10 @@ export function createOutbox(redis: Redis, keys: Keys, log: Logger): Outbox {
       if (!ids.length) return;
       await redis.eval(REMOVE, 1, k.pending(chat.platform), ...chatRange(chat.id), ...ids.map(alertRef));
     },
-    markSent: (chat, ids) => outbox.remove(chat, ids),
+    async markSent(chat, ids) {
+      const range = chatRange(chat.id);
+      return Number(await redis.eval(SENT, 1, k.pending(chat.platform), ...range, ...ids.map(alertRef)));
+    },
     size: (chat) => redis.zlexcount(k.pending(chat.platform), ...chatRange(chat.id)),
     async lock(chat, ms, owner) {
       const token = owner ? `job:${owner}` : randomUUID();
