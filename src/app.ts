@@ -20,7 +20,7 @@ import { createSourceStore, type SourceStore } from "./news/source-store.js";
 import { loadSources, type Source } from "./news/sources.js";
 import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
-import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
+import { createKeys, createRedis, type Keys, type Redis, redisTarget } from "./redis.js";
 import { createRedisErrorLog, type RedisErrorLog } from "./redis-outage.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
 import { loadSourceTiers } from "./rumours/credibility.js";
@@ -59,7 +59,7 @@ export interface App {
 }
 
 export function createApp(config: Config, log: Logger, overrides: { sources?: Source[] } = {}): App {
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(redisTarget(config));
   const redisErrors = createRedisErrorLog(log);
   redisErrors.watch(redis, "app");
   const keys = createKeys(config.REDIS_PREFIX);
@@ -133,7 +133,7 @@ export function workerDeps(
 ): WorkerDeps {
   const c = app.config;
   return {
-    redisUrl: c.REDIS_URL,
+    redis: redisTarget(c),
     prefix: c.REDIS_PREFIX,
     log: app.log,
     redisErrors: app.redisErrors,

@@ -11,6 +11,7 @@ import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
+import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = createConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
-  const redisServer = await ensureRedis(config.REDIS_URL, {
+  const redisServer = await ensureRedis(redisTarget(config), {
     autostart: config.REDIS_AUTOSTART,
     dataDir: config.DATA_DIR,
     persist: true,
