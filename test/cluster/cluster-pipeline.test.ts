@@ -15,6 +15,7 @@ import { projectRoot } from "../../src/paths.js";
 import { createProducers, createQueues, type Queues } from "../../src/pipeline.js";
 import { QueueName } from "../../src/queues.js";
 import { createKeys, createRedis, masters, type Redis } from "../../src/redis.js";
+import { deleteKeysByPrefix } from "../../src/redis-cleanup.js";
 import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
 
 const CHATS = 60;
@@ -172,6 +173,11 @@ describe.skipIf(!tools)(
       for (const name of [QueueName.Ingest, QueueName.Fanout, QueueName.DeliverConsole])
         expect(all.some((k) => k.startsWith(`${prefix}:${name}:`))).toBe(true);
       expect(all.some((k) => k.startsWith(`${prefix}:rumour:`))).toBe(true);
+
+      // With the workers gone, deleteKeysByPrefix (SCAN on each master) leaves nothing of the prefix.
+      await Promise.all(workers.map(stopWorker));
+      expect(await deleteKeysByPrefix(r, prefix)).toBeGreaterThan(0);
+      for (const node of masters(r)) expect(await node.dbsize(), `keys left on ${node.options.port}`).toBe(0);
     }, 60_000);
   },
 );
