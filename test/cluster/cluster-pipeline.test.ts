@@ -16,7 +16,9 @@ import { createProducers, createQueues, type Queues } from "../../src/pipeline.j
 import { QueueName } from "../../src/queues.js";
 import { createKeys, createRedis, masters, type Redis } from "../../src/redis.js";
 import { deleteKeysByPrefix } from "../../src/redis-cleanup.js";
+import { ensureRedis, RedisUnavailableError } from "../../src/redis-server.js";
 import { createSubscriptionStore } from "../../src/subscriptions/subscription-store.js";
+import { freePort } from "../helpers/private-redis.js";
 
 const CHATS = 60;
 const ARTICLES = 4;
@@ -108,6 +110,16 @@ describe.skipIf(!tools)(
       await sink?.close();
       await cluster?.stop();
     }, 30_000);
+
+    it("should check the cluster's state at start and never start a Redis for a cluster", async () => {
+      const opts = { autostart: true, dataDir: cluster!.dir, persist: false };
+      const url = "redis://127.0.0.1:6379";
+      await expect(ensureRedis({ url, clusterNodes: cluster!.nodes }, opts)).resolves.toMatchObject({
+        started: false,
+      });
+      const nobody = { url, clusterNodes: [{ host: "127.0.0.1", port: await freePort() }] };
+      await expect(ensureRedis(nobody, opts)).rejects.toThrow(RedisUnavailableError);
+    });
 
     it("should deliver every alert exactly once and keep every key in the prefix's slot", async () => {
       const r = redis!;
