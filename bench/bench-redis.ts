@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createConfig } from "../src/config.js";
-import { createKeys, createRedis, type Keys, type Redis } from "../src/redis.js";
+import { createKeys, createRedis, type Keys, type Redis, redisTarget } from "../src/redis.js";
 import { deleteKeysByPrefix } from "../src/redis-cleanup.js";
 import { ensureRedis } from "../src/redis-server.js";
 
@@ -12,12 +12,12 @@ export async function withBenchRedis<T>(
   fn: (r: { redis: Redis; keys: Keys; prefix: string }) => Promise<T>,
 ): Promise<T> {
   const config = createConfig(process.env);
-  const server = await ensureRedis(config.REDIS_URL, {
+  const server = await ensureRedis(redisTarget(config), {
     autostart: true,
     dataDir: config.DATA_DIR,
     persist: false,
   });
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(redisTarget(config));
   const prefix = `{bench-${randomUUID().slice(0, 8)}}`;
   try {
     return await fn({ redis, keys: createKeys(prefix), prefix });

@@ -8,6 +8,7 @@ import { basename, join } from "node:path";
 import { createConfig } from "../src/config.js";
 import { silentLogger } from "../src/log.js";
 import { projectRoot } from "../src/paths.js";
+import { redisTarget } from "../src/redis.js";
 import { ensureRedis } from "../src/redis-server.js";
 import { type ReplayAlert, replay } from "../src/replay.js";
 import { expectedAlerts, type LabelledLink, samePlayer } from "../src/replay-expectations.js";
@@ -32,7 +33,7 @@ const corpus = join(projectRoot, "..", "shared", "corpus");
 
 export async function evalReplay(): Promise<ReplayScore> {
   const config = createConfig({ ...process.env, LOG_LEVEL: "silent" });
-  const server = await ensureRedis(config.REDIS_URL, {
+  const server = await ensureRedis(redisTarget(config), {
     autostart: true,
     dataDir: config.DATA_DIR,
     persist: false,

@@ -23,7 +23,7 @@ import { registerQueueGauges } from "./observability/queue-gauges.js";
 import { registerSourceGauges } from "./observability/source-gauges.js";
 import { projectRoot } from "./paths.js";
 import { createQueues, type Queues, type WorkerDeps } from "./pipeline.js";
-import { createKeys, createRedis, type Keys, type Redis } from "./redis.js";
+import { createKeys, createRedis, type Keys, type Redis, redisTarget } from "./redis.js";
 import { createRedisErrorLog, type RedisErrorLog } from "./redis-outage.js";
 import { type ArticleDedupe, createArticleDedupe } from "./rumours/article-dedupe.js";
 import { loadSourceTiers } from "./rumours/credibility.js";
@@ -64,7 +64,7 @@ export interface App {
 }
 
 export function createApp(config: Config, log: Logger, overrides: { sources?: Source[] } = {}): App {
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(redisTarget(config));
   const redisErrors = createRedisErrorLog(log);
   redisErrors.watch(redis, "app");
   const keys = createKeys(config.REDIS_PREFIX);
@@ -149,7 +149,7 @@ export function workerDeps(
   const c = app.config;
   const { metrics } = app;
   return {
-    redisUrl: c.REDIS_URL,
+    redis: redisTarget(c),
     prefix: c.REDIS_PREFIX,
     log: app.log,
     redisErrors: app.redisErrors,

@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger, silentLogger } from "./log.js";
 import { readArticleFile } from "./news/article-file.js";
+import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -36,7 +37,7 @@ function loadConfig() {
 
 async function withRedis<T>(fn: (config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const server = await ensureRedis(config.REDIS_URL, {
+  const server = await ensureRedis(redisTarget(config), {
     autostart: config.REDIS_AUTOSTART,
     dataDir: config.DATA_DIR,
     persist: false,

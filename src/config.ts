@@ -13,6 +13,31 @@ const roles = ["bot", "worker", "scheduler"] as const;
 export const ConfigSchema = z
   .object({
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+    // A Redis Cluster's seed nodes; when set, every connection is a cluster client and REDIS_URL gives
+    // only the credentials and TLS.
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[^\s:]+:\d{1,5}$/, "comma-separated host:port, e.g. 10.0.0.1:7000,10.0.0.2:7000")
+              .transform((n) => {
+                const i = n.lastIndexOf(":");
+                return { host: n.slice(0, i), port: Number(n.slice(i + 1)) };
+              })
+              .refine((n) => n.port >= 1 && n.port <= 65_535, "a port from 1 to 65535"),
+          )
+          .min(1, "at least one host:port"),
+      )
+      .optional(),
     REDIS_PREFIX: z
       .string()
       .regex(/^\{[A-Za-z0-9_-]{1,32}\}$/, "a Redis Cluster hash tag such as {mr}")

@@ -13,6 +13,7 @@ import { createLogger } from "./log.js";
 import { type HealthServer, startHealthServer } from "./observability/health-server.js";
 import { createReadiness, redisAnswers } from "./observability/readiness.js";
 import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
+import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = createConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
-  const redisServer = await ensureRedis(config.REDIS_URL, {
+  const redisServer = await ensureRedis(redisTarget(config), {
     autostart: config.REDIS_AUTOSTART,
     dataDir: config.DATA_DIR,
     persist: true,

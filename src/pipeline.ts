@@ -29,7 +29,7 @@ import {
   QueueName,
   type RumourEvent,
 } from "./queues.js";
-import { createWorkerRedis, type Redis } from "./redis.js";
+import { createWorkerRedis, type Redis, type RedisTarget } from "./redis.js";
 import { isRedisUnavailable, type RedisErrorLog } from "./redis-outage.js";
 import { chatString } from "./subscriptions/chat-address.js";
 
@@ -159,7 +159,8 @@ export async function scheduleDigestTick(queues: Queues, everySeconds: number): 
 }
 
 export interface WorkerDeps {
-  redisUrl: string;
+  /** Where each worker's own connection goes: the app's server or cluster. */
+  redis: RedisTarget;
   prefix: string;
   log: Logger;
   /** Where connection failures go (one line per cause); without it they are logged as errors. */
@@ -232,7 +233,7 @@ export function startWorkers(queues: Queues, deps: WorkerDeps): Workers {
     limiter?: { max: number; duration: number },
   ): Worker | null => {
     if (deps.only && !deps.only.includes(name)) return null;
-    const connection = createWorkerRedis(deps.redisUrl);
+    const connection = createWorkerRedis(deps.redis);
     connections.push(connection);
     const lock = deps.lockDurationMs;
     deps.redisErrors?.watch(connection, name);

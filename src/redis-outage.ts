@@ -6,12 +6,12 @@
 import type { Logger } from "./log.js";
 
 const UNREACHABLE =
-  /max retries per request|Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|connect ETIMEDOUT|LOADING|Redis is loading/i;
+  /max retries per request|Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|connect ETIMEDOUT|LOADING|Redis is loading|CLUSTERDOWN|TRYAGAIN|Failed to refresh slots cache|None of startup nodes is available|Cluster isn't ready/i;
 
 /** Whether `err` says Redis cannot be reached (as opposed to a bug or a bad command). */
 export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  if (err.name === "MaxRetriesPerRequestError") return true;
+  if (err.name === "MaxRetriesPerRequestError" || err.name === "ClusterAllFailedError") return true;
   const code = (err as { code?: unknown }).code;
   return UNREACHABLE.test(`${typeof code === "string" ? code : ""} ${err.message}`);
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { Redis } from "ioredis";
+import { connectRedis, describeTarget, type RedisTarget } from "./redis.js";
 
 /** No Redis answers and none can be started here. */
 export class RedisUnavailableError extends Error {
@@ -44,13 +45,47 @@ function hasRedisServer(): boolean {
   return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 }
 
+/** What a Redis Cluster says is wrong with it, or null when it answers with `cluster_state:ok`. */
+async function clusterProblem(target: RedisTarget): Promise<string | null> {
+  const probe = connectRedis(target, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    const info = String(await probe.call("CLUSTER", "INFO"));
+    const state = /cluster_state:(\w+)/.exec(info)?.[1];
+    return state === "ok" ? null : `cluster_state is ${state ?? "unknown"}`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    probe.disconnect();
+  }
+}
+
 /**
- * Makes sure a Redis answers at `url`. When none does, the URL is on loopback and redis-server is on the
- * PATH, starts a private one on that port and waits for it.
+ * Makes sure a Redis answers at `target`. When none does, the URL is on loopback and redis-server is on
+ * the PATH, starts a private one on that port and waits for it. A Redis Cluster (cluster nodes in the
+ * target) is only checked, never started: it must answer with `cluster_state:ok`.
  * @throws RedisUnavailableError with what to do, when there is no Redis and none can be started.
  */
-export async function ensureRedis(url: string, options: EnsureRedisOptions): Promise<RedisHandle> {
+export async function ensureRedis(
+  target: string | RedisTarget,
+  options: EnsureRedisOptions,
+): Promise<RedisHandle> {
   const none: RedisHandle = { started: false, stop: async () => {} };
+  if (typeof target !== "string" && target.clusterNodes?.length) {
+    const problem = await clusterProblem(target);
+    if (!problem) return none;
+    throw new RedisUnavailableError(
+      `The Redis Cluster at ${describeTarget(target)} is not ready (${problem}). Check REDIS_CLUSTER_NODES ` +
+        "and `redis-cli -c -h HOST -p PORT cluster info`; a cluster is never started here.",
+    );
+  }
+  const url = typeof target === "string" ? target : target.url;
   if (await answers(url)) return none;
   const u = new URL(url);
   const local = ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);

@@ -43,4 +43,16 @@ describe("createConfig", () => {
   it("should treat empty strings as unset", () => {
     expect(createConfig({ TELEGRAM_BOT_TOKEN: "" }).TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
+
+  it("should read REDIS_CLUSTER_NODES as host:port pairs and name a bad one", () => {
+    expect(createConfig({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(createConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000, redis-b:7001," }).REDIS_CLUSTER_NODES).toEqual(
+      [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "redis-b", port: 7001 },
+      ],
+    );
+    for (const bad of ["10.0.0.1", "a:b", "h:70000", " , "])
+      expect(() => createConfig({ REDIS_CLUSTER_NODES: bad }), bad).toThrow(/REDIS_CLUSTER_NODES/);
+  });
 });

@@ -48,7 +48,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = ([a, b]: [number, number]) => a + Math.floor(Math.random() * (b - a));
 
 /** An article about Kim Min-Jae and a new club, with filler words of its own so no two look alike. */
-function article(i: number): IngestJob {
+export function article(i: number): IngestJob {
   const filler = Array.from({ length: 60 }, () => randomUUID().slice(0, 6).replace(/\d/g, "x")).join(" ");
   return {
     sourceId: "chaos",
