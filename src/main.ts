@@ -1,7 +1,7 @@
 /**
  * `npm start`: the composition root. Reads the config, makes sure Redis answers, and starts the roles
  * asked for in ROLES (chat bots, workers, scheduler). With no Telegram and no Discord token the terminal
- * is the chat. Shuts down cleanly on SIGINT and SIGTERM.
+ * is the chat. Shuts down cleanly on SIGINT and SIGTERM; SIGHUP re-reads the sources file.
  */
 import { existsSync } from "node:fs";
 import { createApp, workerDeps } from "./app.js";
@@ -10,8 +10,9 @@ import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger } from "./log.js";
-import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
+import { scheduleDigestTick, startWorkers } from "./pipeline.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+import { startSourceSchedules } from "./sources-reload.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -112,7 +113,14 @@ async function main(): Promise<void> {
     workersStop = (graceMs) => workers.close(graceMs);
   }
   if (roles.has("scheduler")) {
-    await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);
+    const sources = await startSourceSchedules(app);
+    stops.unshift({ name: "sources-watch", stop: () => sources.close() });
+    // SIGHUP re-reads the sources file; but when the terminal is the chat, a hang-up is the terminal
+    // closing, and the bot stops as it always did.
+    process.on("SIGHUP", () => {
+      if (consoleMode && roles.has("bot")) void shutdown("SIGHUP");
+      else void sources.reload("SIGHUP");
+    });
     await scheduleDigestTick(app.queues, config.DIGEST_TICK_SECONDS);
     log.info({ sources: app.sources.length }, "poll and digest schedulers in place");
   }
