@@ -125,6 +125,9 @@ export function createProducers(queues: Queues) {
   };
 }
 
+/** The id of a source's poll job scheduler. */
+export const pollSchedulerId = (sourceId: string) => jobId("poll", sourceId);
+
 /**
  * One job scheduler per source, each with its own interval; schedulers of sources no longer listed are
  * removed. The first poll runs at once. Each scheduler's jobs carry the source itself (why: a worker in
@@ -139,7 +142,7 @@ export async function scheduleSources(
 ): Promise<void> {
   const wanted = new Set<string>();
   for (const s of sources) {
-    const id = jobId("poll", s.id);
+    const id = pollSchedulerId(s.id);
     wanted.add(id);
     await queues.poll.upsertJobScheduler(
       id,
