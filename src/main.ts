@@ -9,7 +9,7 @@ import { bounded } from "./bounded.js";
 import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
-import { createLogger } from "./log.js";
+import { chooseLogDestination, createLogger } from "./log.js";
 import { scheduleDigestTick, startWorkers } from "./pipeline.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 import { startSourceSchedules } from "./sources-reload.js";
@@ -22,7 +22,10 @@ const CLOSE_RESERVE_MS = 3000;
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = createConfig(process.env);
-  const log = createLogger(config.LOG_LEVEL);
+  const roles = new Set(config.ROLES);
+  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const logTo = chooseLogDestination(config, consoleMode && roles.has("bot"));
+  const log = createLogger(config.LOG_LEVEL, logTo);
   const redisServer = await ensureRedis(config.REDIS_URL, {
     autostart: config.REDIS_AUTOSTART,
     dataDir: config.DATA_DIR,
@@ -31,7 +34,6 @@ async function main(): Promise<void> {
   if (redisServer.started)
     log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
   const app = createApp(config, log);
-  const roles = new Set(config.ROLES);
   /** What to stop, first to last: the chats (no new commands), then the workers (bounded grace). */
   const stops: { name: string; stop: (remainingMs: number) => Promise<void> | void }[] = [];
   let workersStop: ((graceMs: number) => Promise<void>) | null = null;
@@ -69,7 +71,6 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
   const adapters: ChatAdapter[] = [];
-  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
   if (consoleMode && roles.has("bot")) {
     const lang = (process.env.LANG ?? "").startsWith("it") ? "it" : "en";
     const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
         ? `Mercato Radar — chat nel terminale (${CONSOLE_CHAT.id}). Scrivi /help, /watch Kim Min-Jae, /follow Milan.\n`
         : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
     );
+    if (logTo.kind === "file")
+      process.stdout.write(
+        lang === "it"
+          ? `Log in ${logTo.path} (qui solo avvisi ed errori).\n`
+          : `Logs go to ${logTo.path} (only warnings and errors show here).\n`,
+      );
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegram } = await import("./chat/telegram/index.js");
