@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger, silentLogger } from "./log.js";
 import { readArticleFile } from "./news/article-file.js";
+import { SourcesFileError } from "./news/sources.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -208,7 +209,11 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
-  else if (err instanceof ConfigError || err instanceof RedisUnavailableError)
+  else if (
+    err instanceof ConfigError ||
+    err instanceof RedisUnavailableError ||
+    err instanceof SourcesFileError
+  )
     process.stderr.write(`${err.message}\n`);
   else process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(err instanceof UsageError ? 2 : 1);
