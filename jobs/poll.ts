@@ -7,6 +7,7 @@ import type { Metrics } from "../src/observability/metrics.js";
 import { type IngestJob, IngestJobSchema, PollJobSchema } from "../src/queues.js";
 
 export interface PollDeps {
+  /** Sources known when the worker started: for poll jobs that do not carry their source. */
   sources: ReadonlyMap<string, Source>;
   /** Fetches one source with its conditional-GET state, backoff and health bookkeeping. */
   poll(source: Source, signal?: AbortSignal): Promise<PollOutcome>;
@@ -32,7 +33,7 @@ const OUTCOME = {
 export async function processPoll(data: unknown, deps: PollDeps, signal?: AbortSignal): Promise<PollOutcome> {
   const parsed = PollJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`invalid poll payload: ${parsed.error.message}`);
-  const source = deps.sources.get(parsed.data.sourceId);
+  const source = parsed.data.source ?? deps.sources.get(parsed.data.sourceId);
   if (!source) throw new UnrecoverableError(`unknown source ${parsed.data.sourceId}`);
   const outcome = await deps.poll(source, signal).catch((err: unknown) => {
     deps.metrics?.polls.inc({ source: source.id, outcome: "error" });

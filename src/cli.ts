@@ -6,7 +6,7 @@
  *   extract FILE...          one JSON line of facts per article file
  *   replay [--watch NAME]... [--follow CLUB]... FILE...
  *                            one JSON line per alert that would be pushed
- *   sources                  each source's health: last OK, last error, failures in a row
+ *   sources                  the running bot's sources: state, last success, last error, items, next poll
  *   deliveries               each platform's deliver queue: waiting, delayed, failed, recent failures
  *   register-commands [--guild ID]
  *                            publish the command menus: Telegram's (it, en) and Discord's slash commands
@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger, silentLogger } from "./log.js";
 import { readArticleFile } from "./news/article-file.js";
+import { SourcesFileError } from "./news/sources.js";
 import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
 
@@ -85,23 +86,46 @@ async function replayCommand(args: string[]): Promise<void> {
   });
 }
 
+/**
+ * The sources the running bot polls (the list its scheduler stored in Redis), one aligned line each:
+ * state, last success, last error, items, next poll. Before any scheduler stored a list, SOURCES_FILE.
+ */
 async function sourcesCommand(): Promise<void> {
   await withRedis(async (config) => {
     const { createApp } = await import("./app.js");
-    const app = createApp(config, silentLogger());
+    const { createActiveSourcesStore } = await import("./news/active-sources.js");
+    const { loadSources } = await import("./news/sources.js");
+    const { formatSourcesTable, relativeTime } = await import("./news/sources-table.js");
+    const { resolve } = await import("node:path");
+    const { projectRoot } = await import("./paths.js");
+    const { pollSchedulerId } = await import("./pipeline.js");
+    const app = createApp(config, silentLogger(), { sources: [] });
     try {
-      const health = await app.sourceStore.listHealth(app.sources.map((s) => s.id));
-      const rows = app.sources.map((s) => {
-        const h = health.find((x) => x.sourceId === s.id);
-        return {
-          source: s.id,
-          lastOk: h?.lastOkAt ?? "never",
-          failures: h?.failuresInRow ?? 0,
-          nextAttempt: h?.nextAttemptAt ?? "-",
-          lastError: h?.lastError ? `${h.lastError.code}: ${h.lastError.message}` : "-",
-        };
-      });
-      console.table(rows);
+      const now = Date.now();
+      const active = await createActiveSourcesStore(app.redis, app.keys).load();
+      let sources = active?.sources;
+      if (active) {
+        const applied = relativeTime(Date.parse(active.savedAt), now);
+        process.stdout.write(
+          `${sources!.length} sources in use by the bot (${active.file}, applied ${applied})\n\n`,
+        );
+      } else {
+        const file = resolve(projectRoot, config.SOURCES_FILE);
+        sources = loadSources(file);
+        process.stdout.write(
+          `No running bot has stored its sources in Redis yet (prefix ${config.REDIS_PREFIX}): showing ${file}\n\n`,
+        );
+      }
+      const health = await app.sourceStore.listHealth(sources!.map((s) => s.id));
+      const next = new Map(
+        (await app.queues.poll.getJobSchedulers(0, -1)).map((j) => [j.key, j.next ?? null] as const),
+      );
+      const rows = sources!.map((s, i) => ({
+        id: s.id,
+        health: health[i]!,
+        nextRunAt: next.get(pollSchedulerId(s.id)) ?? null,
+      }));
+      process.stdout.write(`${formatSourcesTable(rows, now)}\n`);
     } finally {
       await app.close();
     }
@@ -186,7 +210,11 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
-  else if (err instanceof ConfigError || err instanceof RedisUnavailableError)
+  else if (
+    err instanceof ConfigError ||
+    err instanceof RedisUnavailableError ||
+    err instanceof SourcesFileError
+  )
     process.stderr.write(`${err.message}\n`);
   else process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(err instanceof UsageError ? 2 : 1);

@@ -58,6 +58,8 @@ export const ConfigSchema = z
     HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9090),
     HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Where the terminal chat's logs go; `${DATA_DIR}/mercato-radar.log` when unset (see log.ts). */
+    LOG_FILE: z.string().min(1).optional(),
     SOURCES_FILE: z.string().min(1).default("data/sources.json"),
     POLL_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
     FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the composition root. Reads the config, makes sure Redis answers, and starts the roles
  * asked for in ROLES (chat bots, workers, scheduler). With no Telegram and no Discord token the terminal
- * is the chat. Shuts down cleanly on SIGINT and SIGTERM.
+ * is the chat. Shuts down cleanly on SIGINT and SIGTERM; SIGHUP re-reads the sources file.
  */
 import { existsSync } from "node:fs";
 import { createApp, workerDeps } from "./app.js";
@@ -9,12 +9,13 @@ import { bounded } from "./bounded.js";
 import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
-import { createLogger } from "./log.js";
+import { chooseLogDestination, createLogger } from "./log.js";
 import { type HealthServer, startHealthServer } from "./observability/health-server.js";
 import { createReadiness, redisAnswers } from "./observability/readiness.js";
-import { scheduleDigestTick, scheduleSources, startWorkers } from "./pipeline.js";
+import { scheduleDigestTick, startWorkers } from "./pipeline.js";
 import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+import { startSourceSchedules } from "./sources-reload.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -24,7 +25,10 @@ const CLOSE_RESERVE_MS = 3000;
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = createConfig(process.env);
-  const log = createLogger(config.LOG_LEVEL);
+  const roles = new Set(config.ROLES);
+  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const logTo = chooseLogDestination(config, consoleMode && roles.has("bot"));
+  const log = createLogger(config.LOG_LEVEL, logTo);
   const redisServer = await ensureRedis(redisTarget(config), {
     autostart: config.REDIS_AUTOSTART,
     dataDir: config.DATA_DIR,
@@ -33,7 +37,6 @@ async function main(): Promise<void> {
   if (redisServer.started)
     log.info({ url: config.REDIS_URL, dir: config.DATA_DIR }, "started a private redis-server");
   const app = createApp(config, log);
-  const roles = new Set(config.ROLES);
   /** What to stop, first to last: the chats (no new commands), then the workers (bounded grace). */
   const stops: { name: string; stop: (remainingMs: number) => Promise<void> | void }[] = [];
   let workersStop: ((graceMs: number) => Promise<void>) | null = null;
@@ -95,7 +98,6 @@ async function main(): Promise<void> {
   }
 
   const adapters: ChatAdapter[] = [];
-  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
   if (consoleMode && roles.has("bot")) {
     const lang = (process.env.LANG ?? "").startsWith("it") ? "it" : "en";
     const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
@@ -108,6 +110,12 @@ async function main(): Promise<void> {
         ? `Mercato Radar — chat nel terminale (${CONSOLE_CHAT.id}). Scrivi /help, /watch Kim Min-Jae, /follow Milan.\n`
         : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
     );
+    if (logTo.kind === "file")
+      process.stdout.write(
+        lang === "it"
+          ? `Log in ${logTo.path} (qui solo avvisi ed errori).\n`
+          : `Logs go to ${logTo.path} (only warnings and errors show here).\n`,
+      );
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegram } = await import("./chat/telegram/index.js");
@@ -147,7 +155,14 @@ async function main(): Promise<void> {
     readiness.add("workers", () => workers.workers.every((w) => w.isRunning()));
   }
   if (roles.has("scheduler")) {
-    await scheduleSources(app.queues, app.sources, config.POLL_INTERVAL_SECONDS);
+    const sources = await startSourceSchedules(app);
+    stops.unshift({ name: "sources-watch", stop: () => sources.close() });
+    // SIGHUP re-reads the sources file; but when the terminal is the chat, a hang-up is the terminal
+    // closing, and the bot stops as it always did.
+    process.on("SIGHUP", () => {
+      if (consoleMode && roles.has("bot")) void shutdown("SIGHUP");
+      else void sources.reload("SIGHUP");
+    });
     await scheduleDigestTick(app.queues, config.DIGEST_TICK_SECONDS);
     log.info({ sources: app.sources.length }, "poll and digest schedulers in place");
   }

@@ -26,6 +26,7 @@ import {
   type IngestJob,
   IngestJobSchema,
   type Platform,
+  PollJobSchema,
   QueueName,
   type RumourEvent,
 } from "./queues.js";
@@ -125,9 +126,15 @@ export function createProducers(queues: Queues) {
   };
 }
 
+/** The id of a source's poll job scheduler. */
+export const pollSchedulerId = (sourceId: string) => jobId("poll", sourceId);
+
 /**
  * One job scheduler per source, each with its own interval; schedulers of sources no longer listed are
- * removed. The first poll runs at once.
+ * removed. The first poll runs at once. Each scheduler's jobs carry the source itself (why: a worker in
+ * another process polls a source added or changed since it started, with no shared list to read on every
+ * poll). Upserting a scheduler whose interval is unchanged keeps its next run and swaps only the
+ * definition, so calling this again with the same list changes nothing.
  */
 export async function scheduleSources(
   queues: Queues,
@@ -136,12 +143,12 @@ export async function scheduleSources(
 ): Promise<void> {
   const wanted = new Set<string>();
   for (const s of sources) {
-    const id = jobId("poll", s.id);
+    const id = pollSchedulerId(s.id);
     wanted.add(id);
     await queues.poll.upsertJobScheduler(
       id,
       { every: (s.intervalSeconds ?? defaultIntervalS) * 1000 },
-      { name: QueueName.Poll, data: { sourceId: s.id } },
+      { name: QueueName.Poll, data: PollJobSchema.parse({ sourceId: s.id, source: s }) },
     );
   }
   for (const existing of await queues.poll.getJobSchedulers(0, -1)) {

@@ -7,6 +7,7 @@
  * with UnrecoverableError when it does not match. No other file names a queue with a string literal.
  */
 import { z } from "zod";
+import { SourceSchema } from "./news/sources.js";
 import { STAGES } from "./understand/types.js";
 
 /** Wire names of the queues. Values are stored in Redis: don't change them without a migration. */
@@ -40,9 +41,13 @@ export const StageSchema = z.enum(STAGES);
 
 /**
  * poll: one job per source and tick, produced by the job scheduler of that source (one per source,
- * every source's own interval); consumed by jobs/poll.ts.
+ * every source's own interval); consumed by jobs/poll.ts. The scheduler's jobs carry the source's
+ * definition, so a worker polls a source added to the sources file after it started; a job without one
+ * (the demo, tests, jobs queued before this field) is looked up in the worker's own list.
  */
-export const PollJobSchema = z.strictObject({ sourceId: z.string().min(1).max(100) });
+export const PollJobSchema = z
+  .strictObject({ sourceId: z.string().min(1).max(100), source: SourceSchema.optional() })
+  .refine((j) => !j.source || j.source.id === j.sourceId, "source.id must equal sourceId");
 export type PollJob = z.infer<typeof PollJobSchema>;
 
 /**

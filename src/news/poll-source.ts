@@ -74,10 +74,16 @@ export async function pollSource(source: Source, deps: PollSourceDeps): Promise<
       nextAttemptAt: nextAttemptAt.toISOString(),
     };
   }
-  await store.recordSuccess(source.id, { url: source.url, validators: result.validators, at });
+  const items = result.status === "ok" ? uniqueCanonical(result.items) : [];
+  await store.recordSuccess(source.id, {
+    url: source.url,
+    validators: result.validators,
+    at,
+    ...(result.status === "ok" ? { items: items.length } : {}),
+  });
   if (result.status === "not-modified") return { status: "not-modified", items: [], backfill: false };
   const backfill = await store.markFetched(source.id, at);
-  return { status: "ok", items: uniqueCanonical(result.items), backfill };
+  return { status: "ok", items, backfill };
 }
 
 /** Items with canonical URLs, the first of each URL kept: feeds repeat an article under several sections. */

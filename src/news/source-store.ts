@@ -14,6 +14,8 @@ export interface SourceHealth {
   nextAttemptAt: string | null;
   /** The first successful fetch, whose items were recorded without alerting; null until then. */
   firstFetchedAt: string | null;
+  /** Items in the feed at its last 200 (a 304 keeps the count); null until one. */
+  items: number | null;
 }
 
 /** Per-source state in Redis: HTTP validators, health, backoff and the first-fetch mark. */
@@ -23,8 +25,11 @@ export interface SourceStore {
   getHealth(id: string): Promise<SourceHealth>;
   /** Health of the given sources, in their order; never-polled ones come back blank. */
   listHealth(ids: readonly string[]): Promise<SourceHealth[]>;
-  /** A 200 or a 304: stores the validators, resets failures and backoff. */
-  recordSuccess(id: string, success: { url: string; validators: FeedValidators; at: Date }): Promise<void>;
+  /** A 200 or a 304: stores the validators (and a 200's item count), resets failures and backoff. */
+  recordSuccess(
+    id: string,
+    success: { url: string; validators: FeedValidators; at: Date; items?: number },
+  ): Promise<void>;
   /**
    * Counts one more failure and sets the next attempt to `at + delayMs(failures)`.
    * @returns the failures in a row, this one included, and when the source may be tried again.
@@ -69,9 +74,11 @@ export function createSourceStore(redis: Redis, keys: Keys): SourceStore {
       return Promise.all(ids.map(getHealth));
     },
 
-    async recordSuccess(id, { url, validators, at }) {
+    async recordSuccess(id, { url, validators, at, items }) {
       const k = key(id);
-      const tx = redis.multi().hset(k, { url, lastOkAt: at.toISOString(), failures: 0 });
+      const tx = redis
+        .multi()
+        .hset(k, { url, lastOkAt: at.toISOString(), failures: 0, ...(items === undefined ? {} : { items }) });
       tx.hdel(k, "nextAttemptAt");
       for (const [field, value] of [
         ["etag", validators.etag],
@@ -119,5 +126,6 @@ function toHealth(sourceId: string, h: Record<string, string>): SourceHealth {
     failuresInRow: Number(h.failures ?? 0),
     nextAttemptAt: h.nextAttemptAt ?? null,
     firstFetchedAt: h.firstFetchedAt ?? null,
+    items: h.items === undefined ? null : Number(h.items),
   };
 }

@@ -52,12 +52,27 @@ export class SourcesFileError extends Error {
  */
 export function loadSources(path: string): Source[] {
   let json: unknown;
+  let text = "";
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+    json = JSON.parse(text);
   } catch (err) {
-    throw new SourcesFileError(path, [(err as Error).message], { cause: err });
+    throw new SourcesFileError(path, [withLine((err as Error).message, text)], { cause: err });
   }
   return parseSources(json, path);
+}
+
+/**
+ * Adds the line and column to a JSON syntax error that gives only a position (Node 20 does), so whoever
+ * edits the file by hand knows where to look.
+ */
+export function withLine(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message} (line ${line} column ${column})`;
 }
 
 /**

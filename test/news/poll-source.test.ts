@@ -50,6 +50,7 @@ describe("pollSource", () => {
     const third = await pollSource(source, deps(c));
     expect(third).toEqual({ status: "not-modified", items: [], backfill: false });
     expect((await store.getHealth(source.id)).lastOkAt).toBe(c.now().toISOString());
+    expect((await store.getHealth(source.id)).items).toBe(2); // the last 200's count, kept by the 304
   });
 
   it("should give canonical, unique URLs", async () => {

@@ -19,6 +19,7 @@ describe("createSourceStore", () => {
       failuresInRow: 0,
       nextAttemptAt: null,
       firstFetchedAt: null,
+      items: null,
     });
     expect(await store.getValidators(id, "https://e.it/rss")).toEqual({ etag: null, lastModified: null });
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSources, parseSources, SourcesFileError } from "../../src/news/sources.js";
+import { loadSources, parseSources, SourcesFileError, withLine } from "../../src/news/sources.js";
 
 const valid = {
   id: "tmw",
@@ -30,6 +30,14 @@ describe("loadSources", () => {
       /Invalid sources file \/nonexistent\/sources.json/,
     );
     expect(() => loadSources(writeTemp("[{"))).toThrow(SourcesFileError);
+  });
+
+  it("should say on which line and column a JSON syntax error is", () => {
+    expect(withLine("Unexpected token } in JSON at position 11", '[\n  {"id":\n}')).toBe(
+      "Unexpected token } in JSON at position 11 (line 3 column 1)",
+    );
+    expect(withLine("Unexpected end of JSON input", "[")).toBe("Unexpected end of JSON input");
+    expect(() => loadSources(writeTemp('[\n  {"id": "a",\n  }\n]'))).toThrow(/line 3/);
   });
 });
 
