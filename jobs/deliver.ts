@@ -127,12 +127,21 @@ async function deliverBatch(platform: ChatAddress["platform"], ids: string[], de
     const todo = slice.filter((id) => waiting.has(id)).map((id) => ({ platform, id }));
     const paused = await deps.chatState.pausedAmong(todo);
     const queue = todo.filter((c) => !paused.has(`${c.platform}:${c.id}`));
+    // The first error that stops the batch (a bot-wide limit, Redis gone) is thrown only once every send
+    // already under way has finished and been recorded: the batch's re-run must find none of them in flight,
+    // or it would send them again.
+    let stop: unknown;
     const worker = async () => {
-      for (let chat = queue.shift(); chat; chat = queue.shift()) {
-        if ((await sendOne(chat, deps)) === "sent") sent++;
+      for (let chat = queue.shift(); chat && stop === undefined; chat = queue.shift()) {
+        try {
+          if ((await sendOne(chat, deps)) === "sent") sent++;
+        } catch (err) {
+          stop ??= err;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, queue.length) }, worker));
+    if (stop !== undefined) throw stop;
   }
   return sent ? "sent" : "empty";
 }

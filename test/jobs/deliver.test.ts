@@ -167,4 +167,35 @@ describe("a limit of the chat's own", () => {
     expect(adapter.sent).toEqual([]);
     expect(await outbox.size(chat("700"))).toBe(1);
   });
+
+  it("should let a batch stopped by a bot-wide limit finish the sends under way before it gives up", async () => {
+    for (const id of ["800", "801", "802", "803"]) await queue(id);
+    let inFlight = 0;
+    let most = 0;
+    const slow = createRecordingAdapter("telegram");
+    const d = {
+      ...deps,
+      adapter: {
+        ...slow,
+        send: async (m: Parameters<typeof slow.send>[0]) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise((r) => setTimeout(r, m.chat.id === "800" ? 5 : 50));
+          inFlight--;
+          if (m.chat.id === "800")
+            throw new DeliveryError("RATE_LIMITED", "too many", { retryAfterMs: 1000 });
+          await slow.send(m);
+        },
+      },
+    };
+    await expect(
+      processDeliver({ platform: "telegram", chats: ["800", "801", "802", "803"] }, d),
+    ).rejects.toThrow("rate limited");
+    expect(most).toBeGreaterThan(1);
+    expect(inFlight).toBe(0); // nothing still sending when the job gave up
+    // What was sent is recorded; what was not still waits for the re-run.
+    expect(slow.sent.map((m) => m.chat.id).sort()).toEqual(["801", "802", "803"]);
+    expect(await outbox.size(chat("800"))).toBe(1);
+    expect(await outbox.size(chat("801"))).toBe(0);
+  });
 });
