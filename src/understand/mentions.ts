@@ -280,8 +280,24 @@ function typoOf(word: string, d: Dictionaries): string | null {
   return out;
 }
 
-/** The one club whose long name a word is a one-letter typo of (not the name itself), or null. */
+/** The one club whose long name a word is a one-letter typo of (not the name itself), or null; memoised. */
+const clubTypoMemo = new WeakMap<Dictionaries, Map<string, string | null>>();
+
 function clubTypoOf(word: string, d: Dictionaries): string | null {
+  let memo = clubTypoMemo.get(d);
+  if (!memo) {
+    memo = new Map();
+    clubTypoMemo.set(d, memo);
+  }
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const out = clubTypoSearch(word, d);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(word, out);
+  return out;
+}
+
+function clubTypoSearch(word: string, d: Dictionaries): string | null {
   const found = new Set<string>();
   for (let k = 0; k <= word.length; k++) {
     const v = k === word.length ? word : word.slice(0, k) + word.slice(k + 1);
