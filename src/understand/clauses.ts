@@ -188,6 +188,22 @@ function clauseEnd(c: number): number {
 
 const stretchOf = (tok: number) => stretch[clauseOf(tok)]!;
 
+/**
+ * Only who is named in passing and which clauses are history: what choosing the article's player and buyer
+ * needs, without reading every cue. `historyClub` holds until the next sentence is read.
+ */
+export function readBackground(a: Article, s: Sentence): Pick<SentenceReading, "aside" | "historyClub"> {
+  const t = a.tokens;
+  splitClauses(t, s);
+  for (const cue of s.cues)
+    if (cue.mask & K.history) markPast(t, clauseOf(cue.start), earlier(t, cue) ? 1 : 2, !fronted(t, cue));
+  const aside =
+    s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
+      ? asides(a, s)
+      : NONE.aside;
+  return { aside, historyClub: (start: number) => past[clauseOf(start)] === 2 };
+}
+
 /** Reads one sentence of the article; a sentence with no stage, collapse, renewal or aside cue needs no reading. */
 export function readSentence(a: Article, s: Sentence): SentenceReading {
   if (!(s.mask & READ_BITS)) return NONE;

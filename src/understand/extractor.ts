@@ -1,6 +1,6 @@
 import { type Article, buildArticle, type PlayerRef, type Sentence } from "./article.js";
 import { citedSources } from "./cited-sources-finder.js";
-import { readSentence } from "./clauses.js";
+import { readBackground } from "./clauses.js";
 import { currentClubs } from "./current-club.js";
 import { demonymClubs } from "./demonyms.js";
 import { type Dictionaries, dictionariesFor } from "./dictionaries.js";
@@ -134,7 +134,7 @@ function mainPlayer(a: Article): PlayerRef | undefined {
   const aside = (st: Sentence) => {
     let set = asides.get(st.index);
     if (!set) {
-      set = readSentence(a, st).aside;
+      set = readBackground(a, st).aside;
       asides.set(st.index, set);
     }
     return set;
@@ -160,7 +160,7 @@ function mainClub(a: Article, own: string | undefined): string | undefined {
   for (const s of a.sentences) {
     // A career history ("è passato per Ascoli, Empoli e Parma") names clubs the story is not about; only its
     // own clauses: "dopo aver chiuso per Luiz, la Juventus si è concentrata su…" still names the buyer.
-    const history = s.mask & K.history ? readSentence(a, s).historyClub : undefined;
+    const history = s.mask & K.history ? readBackground(a, s).historyClub : undefined;
     for (const c of s.clubs) {
       if (history?.(c.start)) continue;
       if (c.club === own || c.role === "ex" || c.role === "versus" || c.role === "staff" || c.role === "from")
