@@ -193,29 +193,27 @@ const stretchOf = (tok: number) => stretch[clauseOf(tok)]!;
  * needs, without reading every cue. `historyClub` holds until the next sentence is read.
  */
 export function readBackground(a: Article, s: Sentence): Pick<SentenceReading, "aside" | "historyClub"> {
-  const t = a.tokens;
-  splitClauses(t, s);
-  for (const cue of s.cues)
-    if (cue.mask & K.history) markPast(t, clauseOf(cue.start), earlier(t, cue) ? 1 : 2, !fronted(t, cue));
-  const aside =
-    s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
-      ? asides(a, s)
-      : NONE.aside;
-  return { aside, historyClub: (start: number) => past[clauseOf(start)] === 2 };
+  return { aside: readClauses(a, s), historyClub };
 }
 
-/** Reads one sentence of the article; a sentence with no stage, collapse, renewal or aside cue needs no reading. */
-export function readSentence(a: Article, s: Sentence): SentenceReading {
-  if (!(s.mask & READ_BITS)) return NONE;
+const historyClub = (start: number) => past[clauseOf(start)] === 2;
+
+/** Cuts the sentence into clauses, marks their tense, and returns the players it names only in passing. */
+function readClauses(a: Article, s: Sentence): Set<PlayerRef> {
   const t = a.tokens;
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
   for (const cue of s.cues)
     if (cue.mask & K.history) markPast(t, clauseOf(cue.start), earlier(t, cue) ? 1 : 2, !fronted(t, cue));
-  const aside =
-    s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
-      ? asides(a, s)
-      : NONE.aside;
+  return s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
+    ? asides(a, s)
+    : NONE.aside;
+}
+
+/** Reads one sentence of the article; a sentence with no stage, collapse, renewal or aside cue needs no reading. */
+export function readSentence(a: Article, s: Sentence): SentenceReading {
+  if (!(s.mask & READ_BITS)) return NONE;
+  const aside = readClauses(a, s);
   let named = 0;
   let first: PlayerRef | undefined;
   for (const m of s.players) {
@@ -256,7 +254,6 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
-  const historyClub = (start: number) => past[clauseOf(start)] === 2;
   return { cues, aside, asideClub, historyClub, stretchOf };
 }
 

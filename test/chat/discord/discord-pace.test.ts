@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDiscordLimits, DISCORD_GLOBAL_PER_SECOND } from "../../../src/chat/discord/discord-limits.js";
 import { createRedis, type Redis } from "../../../src/redis.js";
+import { busiest, STALL_ALLOWANCE_MS } from "../../helpers/busiest.js";
 import { useTestRedis } from "../../helpers/redis.js";
 
 const { keys, url } = useTestRedis();
@@ -8,20 +9,6 @@ const clients: Redis[] = [];
 afterAll(() => {
   for (const r of clients) r.disconnect();
 });
-
-/** Most entries of `times` within any `ms` span. */
-const busiest = (times: number[], ms: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j]! - sorted[i]! >= ms) i++;
-    most = Math.max(most, j - i + 1);
-  }
-  return most;
-};
-
-/** How far this machine's own pauses may move a departure (CI shares two cores with other work). */
-const STALL_ALLOWANCE_MS = 100;
 
 describe("Discord's global limit, per request in Redis", () => {
   it("should let at most 50 requests of several processes leave in any second together", async () => {

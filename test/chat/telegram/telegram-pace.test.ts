@@ -10,6 +10,7 @@ import { createRedis, type Redis } from "../../../src/redis.js";
 import { createChatStateStore } from "../../../src/subscriptions/chat-state-store.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../../fakes/fake-telegram-api.js";
 import { buildOutboxItem } from "../../helpers/builders.js";
+import { busiest, STALL_ALLOWANCE_MS } from "../../helpers/busiest.js";
 import { useTestRedis } from "../../helpers/redis.js";
 import { tg } from "./telegram-harness.js";
 
@@ -47,20 +48,6 @@ const worker = (departures: number[], o: { paidBroadcast?: boolean } = {}): Chat
     defaultLang: "en",
     ...(o.paidBroadcast ? { paidBroadcast: true } : {}),
   });
-};
-
-/** How far this machine's own pauses may move a departure (CI shares two cores with other work). */
-const STALL_ALLOWANCE_MS = 100;
-
-/** Most entries of `times` within any `ms` span. */
-const busiest = (times: number[], ms: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j]! - sorted[i]! >= ms) i++;
-    most = Math.max(most, j - i + 1);
-  }
-  return most;
 };
 
 describe("the Telegram bot-wide pace", () => {
