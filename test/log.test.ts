@@ -7,7 +7,7 @@ import { chooseLogDestination, createLogger, warningLine } from "../src/log.js";
 describe("chooseLogDestination", () => {
   it("should keep JSON on stderr when the terminal is not the chat (production)", () => {
     expect(chooseLogDestination({ DATA_DIR: ".data" }, false)).toEqual({ kind: "stderr" });
-    expect(chooseLogDestination({ DATA_DIR: ".data", LOG_FILE: "/tmp/x.log" }, false)).toEqual({
+    expect(chooseLogDestination({ DATA_DIR: ".data", LOG_FILE: join("logs", "x.log") }, false)).toEqual({
       kind: "stderr",
     });
   });
@@ -17,9 +17,11 @@ describe("chooseLogDestination", () => {
       kind: "file",
       path: resolve(".data", "mercato-radar.log"),
     });
-    expect(chooseLogDestination({ DATA_DIR: ".data", LOG_FILE: "/var/log/radar.log" }, true)).toEqual({
+    // An absolute LOG_FILE is kept as given (built here from the temp dir: no path of one machine).
+    const absolute = join(tmpdir(), "radar.log");
+    expect(chooseLogDestination({ DATA_DIR: ".data", LOG_FILE: absolute }, true)).toEqual({
       kind: "file",
-      path: "/var/log/radar.log",
+      path: absolute,
     });
   });
 });
