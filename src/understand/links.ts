@@ -269,21 +269,27 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       // ("aspettare i rientri di Mbeumo").
       const close = !named.includes(p) || cueNear(s, p, 6);
       // A renewal sentence's "tutto fatto" is the renewal's: no buyer of the paragraph is implied.
+      // A guess not made because his own club acts here (below) still leaves him in the news, linked to nobody.
+      let unguessed = false;
       if ((k & K.compete || !explicit) && close && !renewal) {
         // In a renewal story the deal words of a clubless sentence are the renewal's ("la firma è una formalità").
         // A sentence naming neither the player nor the buyer guesses both: only the paragraph's buyer will do,
-        // not the article's.
+        // not the article's. Nor when his own club is an actor here ("L'Inter è pronta a offrire… per
+        // Frattesi", "l'acquisto di X dall'Al-Ahli"): the sentence has its sides, the article's buyer is not one.
+        const ownActs = s.clubs.some((c) => c.club === own && actsIn(a, c));
         const articleWide = ctx.renewalStory || !named.includes(p) ? undefined : ctx.focusClub;
         // A round-up's next player does not inherit the buyer named for another one before him.
         const other = named.includes(p) && !!topic && !topicFor.includes(p);
-        const fallback = other
+        const guess = other
           ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
           : (topic ?? staffTopic ?? articleWide);
-        if (fallback && fallback !== own && (hasStage || collapse) && !clubs.includes(fallback))
-          clubs.push(fallback);
+        if (guess && guess !== own && (hasStage || collapse) && !clubs.includes(guess)) {
+          if (ownActs && guess === articleWide) unguessed = true;
+          else clubs.push(guess);
+        }
       }
       if (!clubs.length) {
-        if (named.includes(p) && k & K.move) get(p).move = true;
+        if (named.includes(p) && (k & K.move || unguessed)) get(p).move = true;
         continue;
       }
       if (!prepared) {
@@ -351,6 +357,20 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         ),
     );
   }
+}
+
+const WITH_WORDS = new Set(["con", "col", "coi", "with"]);
+
+/**
+ * Whether a club mention is an actor of its sentence: its subject ("L'Inter è pronta a offrire") or the side
+ * selling ("dall'Al-Ahli"), not an owner ("dell'Udinese") or a contract's other party ("in scadenza con la Lazio").
+ */
+function actsIn(a: Article, c: RoledClub): boolean {
+  if (c.role === "from") return true;
+  if (c.role !== "plain") return false;
+  for (let k = c.start - 1; k >= Math.max(0, c.start - 2); k--)
+    if (WITH_WORDS.has(a.tokens.norm(k))) return false;
+  return true;
 }
 
 /**

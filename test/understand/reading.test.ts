@@ -319,6 +319,19 @@ describe("reading a clause", () => {
     expect(x.players[0]?.links.map((l) => l.club)).toEqual(["Milan"]);
   });
 
+  it("should not guess the article's buyer for a sentence where the player's own club acts", () => {
+    const x = u.extract({
+      title: "Lazio, preso Kristensen",
+      text:
+        "La Lazio ha chiuso per Thomas Kristensen, manca solo la firma. La Lazio aspetta il difensore danese.\n\n" +
+        "L'Inter ha offerto 35 milioni per Davide Frattesi e valuta un nuovo centrocampista.",
+    });
+    const by = (n: string) => x.players.find((p) => p.name.includes(n));
+    expect(by("Kristensen")?.links.map((l) => [l.club, l.stage])).toEqual([["Lazio", "agreement"]]);
+    // In the news, linked to nobody: the sentence's side is his own club, and Lazio is not in it.
+    expect(by("Frattesi")?.links).toEqual([]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
