@@ -360,6 +360,9 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
     return { stage: stepDown(s, top), claimed: undefined, collapse: false, certainty: "negated" };
   }
+  // "L'Udinese è pronta ad accogliere X", "ready to welcome": readiness for his arrival presupposes the deal.
+  if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && readyToWelcome(t, cue.start, own))
+    return { stage: "agreement", claimed: undefined, collapse: false, certainty: "plain" };
   // "Obiettivo: chiudere l'acquisto", "pronto a firmare", "wants to sign": an infinitive tells of a goal, not
   // of a deal done, so it is talks at most.
   if (top && STAGE_RANK[top] >= STAGE_RANK.agreement && infinitive(t, cue.start, own)) {
@@ -400,6 +403,17 @@ function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {
   if (!(s.mask & bit)) return false;
   for (const c of s.cues) if (c.mask & bit && c.start >= from && c.start < to) return true;
   return false;
+}
+
+const WELCOME = new Set(["accogliere", "welcome"]);
+const READY = new Set(["pronto", "pronta", "pronti", "pronte", "ready"]);
+const READY_TO = new Set(["a", "ad", "to"]);
+
+/** "pronta ad accogliere", "ready to welcome": a verb of welcoming right after "ready to". */
+function readyToWelcome(t: Tokens, at: number, from: number): boolean {
+  return (
+    at - 2 >= from && WELCOME.has(t.norm(at)) && READY_TO.has(t.norm(at - 1)) && READY.has(t.norm(at - 2))
+  );
 }
 
 /** "chiudere", "firmare", "ufficializzare"; "to sign": the cue's verb is an infinitive. */

@@ -332,6 +332,21 @@ describe("reading a clause", () => {
     expect(by("Frattesi")?.links).toEqual([]);
   });
 
+  it("should read readiness to welcome a player as the deal agreed, and a possible welcome as interest", () => {
+    expect(
+      link("Il Sassuolo è pronto ad accogliere Thomas Kristensen.", "Kristensen", "Sassuolo"),
+    ).toMatchObject({
+      stage: "agreement",
+      evidence: { certainty: "plain" },
+    });
+    expect(
+      link("Aston Villa are ready to welcome Thomas Kristensen.", "Kristensen", "Aston Villa")?.stage,
+    ).toBe("agreement");
+    expect(link("Il Sassuolo potrebbe accogliere Thomas Kristensen.", "Kristensen", "Sassuolo")?.stage).toBe(
+      "interest",
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
