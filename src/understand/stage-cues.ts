@@ -69,7 +69,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     respint* | bocciat* | addio al sogno | frenata | bloccato | bloccata | in stallo | stalled | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
-    no longer pursue | ritirat* | si ritira | si sfila | sfilat*
+    no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena
   `),
 };
 

@@ -347,6 +347,15 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should read talks run aground as a collapse, and 'gli azzurri' as Napoli only where Napoli is named", () => {
+    const napoli =
+      "Il Napoli ha chiesto informazioni per Thomas Kristensen a luglio. " +
+      "L'attesa degli azzurri ha pesato e la trattativa si è arenata in agosto.";
+    expect(link(napoli, "Kristensen", "Napoli")?.stage).toBe("collapsed");
+    const elsewhere = "La Lazio segue Thomas Kristensen. Gli azzurri giocano stasera contro la Norvegia.";
+    expect(player(elsewhere, "Kristensen")?.links.map((l) => l.club)).toEqual(["Lazio"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
