@@ -117,6 +117,9 @@ const NATIONS: Record<string, string> = {
   italian: "ITA",
   korean: "KOR",
 };
+/** Player nouns that also name the deal ("il nuovo acquisto" is a player, "l'acquisto di" the purchase). */
+const ACT_NOUNS = new Set(["acquisto", "rinforzo"]);
+const OF_WORDS = new Set(["di", "del", "dell", "della", "dello", "of"]);
 const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
@@ -464,6 +467,8 @@ function epithetIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: numbe
     if (!(cue.mask & K.pnoun) || cue.start < from || cue.start >= to || cue.start === 0) continue;
     if (!EPITHET_ARTICLES.has(t.norm(cue.start - 1))) continue;
     if (cue.end < t.length && t.cap[cue.end] && t.sent[cue.end] === s.index) continue; // "il difensore Rossi"
+    // "l'acquisto di un altro difensore": a noun of the deal governing "di" names the act, not a person.
+    if (ACT_NOUNS.has(t.norm(cue.start)) && cue.end < t.length && OF_WORDS.has(t.norm(cue.end))) continue;
     return cue.start;
   }
   return -1;

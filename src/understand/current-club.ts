@@ -9,6 +9,9 @@ const RETURN = /^(return|returns|returned|back|torna|tornato|rientra|rientrato|r
 const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
 
+/** Nouns of a purchase: after "accordo con X per…" they make X the seller. */
+const PURCHASE = /^(acquisto|trasferimento|cartellino|signing|transfer|purchase|sale)$/;
+
 /**
  * Where each player belongs now. Text cues outweigh the reference list, which is a snapshot: "X del Liverpool",
  * "X, classe 2002 dell'Udinese", "l'attaccante del Manchester United X", "di proprietà dell'Atalanta",
@@ -82,6 +85,17 @@ export function currentClubs(
             verb ||= ARRIVAL.test(t.norm(k));
         const p = before?.ref ?? subjectOf(s);
         if (verb && p) bump(p, c.club, 2);
+        continue;
+      }
+      // "Il Fulham è vicino all'accordo con il Southampton per Salisu": the club dealt with sells, so it is his,
+      // unless the club before is his by the lists ("L'Inter tratta con il Galatasaray per Frattesi": a buyer).
+      // "…con l'Ajax per l'acquisto di Bassey": a purchase named settles it whatever the lists say.
+      if (c.role === "with" && after && after.start - c.end <= 10) {
+        const listed = after.ref.entry ? (after.ref.entry.clubs ?? [after.ref.entry.club]) : [];
+        let bought = false;
+        for (let k = c.end; k < after.start && !bought; k++) bought = PURCHASE.test(t.norm(k));
+        if (bought || !s.clubs.some((o) => o.end <= c.start && listed.includes(o.club)))
+          bump(after.ref, c.club, bought ? 4 : 2);
         continue;
       }
       // "X resta alla Juventus": where he stays is his club.

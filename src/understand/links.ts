@@ -68,6 +68,9 @@ function stageFor(
     const near = cueNears[j];
     // The seller's answer awaited, "dal Botafogo": a cue beside the selling club speaks of the whole deal too.
     const mine = !near || near.club === club || near.club === own || near.role === "from";
+    // ...but not of a club standing in another stretch with a cue of its own ("piaceva al Monaco (ma i Saints
+    // hanno rifiutato due offerte) e in passato era nel mirino di Napoli": Napoli's clause tells its own story).
+    if (mine && near && near.club !== club && ownStretchCue(s, r, club, j)) continue;
     const stage = rd.stage ? (mine ? rd.stage : "interest") : undefined;
     const claimed = mine ? rd.claimed : undefined;
     if (!stage && !claimed) continue;
@@ -82,6 +85,32 @@ function stageFor(
     if (claimed && (!best.claimed || STAGE_RANK[claimed] > STAGE_RANK[best.claimed])) best.claimed = claimed;
   }
   return best;
+}
+
+/**
+ * Whether every mention of `club` stands in a stretch holding a stage cue of its own, other than cue `j`'s and
+ * the one just before it (which a "ma…" or a parenthesis answers: "piaceva al Monaco (ma i Saints hanno
+ * rifiutato due offerte)").
+ */
+function ownStretchCue(s: Sentence, r: SentenceReading, club: string, j: number): boolean {
+  let k = s.cues[j]!.start;
+  const cueStretch = r.stretchOf(k);
+  while (k > s.start && r.stretchOf(k - 1) === cueStretch) k--;
+  const answered = k > s.start ? r.stretchOf(k - 1) : -1;
+  let seen = false;
+  for (const c of s.clubs) {
+    if (c.club !== club) continue;
+    const at = r.stretchOf(c.start);
+    if (at === cueStretch || at === answered) return false;
+    let has = false;
+    for (let i = 0; i < r.cues.length && !has; i++) {
+      const rd = r.cues[i]!;
+      has = i !== j && (!!rd.stage || !!rd.claimed || rd.collapse) && r.stretchOf(s.cues[i]!.start) === at;
+    }
+    if (!has) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** A collapse cue of the sentence about `p` whose nearest club is this one, the player's own, or none. */

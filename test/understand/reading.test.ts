@@ -356,6 +356,29 @@ describe("reading a clause", () => {
     expect(player(elsewhere, "Kristensen")?.links.map((l) => l.club)).toEqual(["Lazio"]);
   });
 
+  it("should read the club a deal is agreed with as the seller, and keep each clause's clubs to its own story", () => {
+    const x = u.extract({
+      text:
+        "Il Brentford è vicino all'accordo con il Genoa per il trasferimento di Thomas Kristensen. " +
+        "L'ex Udinese piaceva anche al Sassuolo (ma il Genoa ha rifiutato due offerte) e in passato era finito " +
+        "nel mirino di Lazio e Torino. " +
+        "Il Brentford ha trovato l'accordo con il Bologna per l'acquisto di un altro difensore: Mario Gila.",
+    });
+    const by = (n: string) => x.players.find((p) => p.name.includes(n));
+    const stages = (n: string) => Object.fromEntries(by(n)?.links.map((l) => [l.club, l.stage]) ?? []);
+    expect(by("Kristensen")?.club).toBe("Genoa");
+    // The offers turned down answer the Sassuolo's clause; Lazio and Torino were only interested, long ago.
+    expect(stages("Kristensen")).toEqual({
+      Brentford: "agreement",
+      Sassuolo: "talks",
+      Lazio: "interest",
+      Torino: "interest",
+    });
+    // "l'acquisto di un altro difensore" is the purchase, not an epithet for the player named before.
+    expect(by("Gila")?.club).toBe("Bologna");
+    expect(stages("Gila")).toEqual({ Brentford: "agreement" });
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
