@@ -117,6 +117,8 @@ const NATIONS: Record<string, string> = {
   italian: "ITA",
   korean: "KOR",
 };
+/** Clause words that may also stand second in a clause as adverbs. */
+const POSTPOSED = new Set(["pero", "invece", "however", "though"]);
 /** Player nouns that also name the deal ("il nuovo acquisto" is a player, "l'acquisto di" the purchase). */
 const ACT_NOUNS = new Set(["acquisto", "rinforzo"]);
 const OF_WORDS = new Set(["di", "del", "dell", "della", "dello", "of"]);
@@ -274,7 +276,9 @@ function splitClauses(t: Tokens, s: Sentence): void {
   nCuts = 1;
   const flags = t.vocab.flags;
   for (let k = s.start + 1; k < s.end; k++) {
-    const word = (flags[t.ids[k]!]! & W_CLAUSE) !== 0;
+    let word = (flags[t.ids[k]!]! & W_CLAUSE) !== 0;
+    // "Manca però l'accordo", "Resta invece il nodo": an adverb put second in its clause joins, it does not cut.
+    if (word && k - 1 === cuts[nCuts - 1] && POSTPOSED.has(t.norm(k)) && t.gaps[k]! & G_SPACES) word = false;
     if (!word && t.gaps[k]! & G_SPACES) continue;
     const text = word ? "" : t.source.slice(t.end[k - 1]!, t.start[k]!);
     if (!word && !ANY_CUT.test(text)) continue;

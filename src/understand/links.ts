@@ -256,6 +256,13 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     const r2s = reading.stretchOf;
     if (fallback && !subjects.includes(fallback) && reading.cues.some((c) => c.owner === EPITHET))
       subjects.push(fallback);
+    // "Manca l'accordo con lo United, che vuole aspettare i rientri di Mbeumo e Diallo": his teammates named
+    // far from every deal word are bystanders; the sentence goes on about him.
+    else if (implied && !swapped.length && !subjects.includes(implied) && hasStage) {
+      const his = ctx.current.get(implied.key);
+      if (his && named.every((q) => ctx.current.get(q.key) === his && !cueNear(s, q, 6)))
+        subjects.push(implied);
+    }
     const anchors = anchorsOf(s);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;

@@ -209,7 +209,8 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
       out.covered[at] = 1;
       return;
     }
-    const s = norm.length >= 6 ? typoOf(norm, d) : null;
+    // A word the lists know as never a name ("Gennaio") is no typo of a surname ("Gennaro").
+    const s = norm.length >= 6 && !(f & W_NOT_NAME) ? typoOf(norm, d) : null;
     if (s) {
       out.names.push({
         start: at,

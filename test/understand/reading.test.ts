@@ -379,6 +379,25 @@ describe("reading a clause", () => {
     expect(stages("Gila")).toEqual({ Brentford: "agreement" });
   });
 
+  it("should leave a sentence to its player when only his teammates are named, far from the deal words", () => {
+    const text =
+      "La Roma non molla Joshua Zirkzee. I giallorossi lo considerano il primo obiettivo. " +
+      "Manca però ancora l'accordo con lo United, che vuole prima aspettare i rientri dalla Coppa d'Africa di Mbeumo.";
+    // "Manca però l'accordo": "però" second in its clause does not cut it from "manca", so the agreement is
+    // still missing: talks, and Mbeumo takes no link from it.
+    expect(link(text, "Zirkzee", "Roma")).toMatchObject({
+      stage: "talks",
+      evidence: { certainty: "negated" },
+    });
+    expect(player(text, "Mbeumo")).toBeUndefined();
+  });
+
+  it("should not read a month as a one-letter typo of a surname", () => {
+    const x = u.extract({ text: "Il Milan segue Mario Gila. Gennaio sarà caldo, con dettagli da definire." });
+    expect(x.players.map((p) => p.name)).toEqual(["Mario Gila"]);
+    expect(x.players[0]?.links.map((l) => [l.club, l.stage])).toEqual([["Milan", "interest"]]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
