@@ -97,6 +97,8 @@ const NEW = new Set(["nuovo", "nuova", "new"]);
 const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
 const ANSWER = new Set(["risposta", "answer", "response"]);
 const WITH = new Set(["con", "col", "coi", "with"]);
+/** Player nouns that name a signing: the club after them is the one signing him. */
+const SIGNING = new Set(["acquisto", "rinforzo"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
 const ROLE_CUES = ["ex", "versus", "staffOf", "owner", "compete"] as const;
 const ROLE_BITS = maskOf(ROLE_CUES);
@@ -201,6 +203,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "è un nuovo giocatore del Milan", "il nuovo acquisto della Roma": the club a new player belongs to is
     // where he is going, not his own.
     if (cue && cue.mask & K.pnoun && cue.start > 0 && newBefore(cue.start)) return "to";
+    // "il (possibile) acquisto della Juventus", "il rinforzo del Milan": a signing is the buyer's, new or not.
+    if (cue && cue.mask & K.pnoun && prep && OF.has(prep) && SIGNING.has(tokens.norm(cue.start))) return "to";
     // "sarà un nuovo giocatore dell'Atalanta": the same when "nuovo giocatore" is itself the (official) cue.
     if (cue && cue.mask & K.official && prep && OF.has(prep) && NEW.has(tokens.norm(cue.start))) return "to";
     if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS) {

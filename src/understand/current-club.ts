@@ -38,6 +38,7 @@ export function currentClubs(
   }
   const t = a.tokens;
   for (const s of a.sentences) {
+    renewedBy(s);
     for (const c of s.clubs) {
       // The named player closest before the club (apposition: "Gomez, 28enne inglese del Liverpool").
       let before: (typeof s.players)[number] | undefined;
@@ -118,6 +119,25 @@ export function currentClubs(
       }
       // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
       if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal)) bump(before.ref, c.club, -2);
+    }
+  }
+  /**
+   * "La società bianconera fatica ad arrivare al rinnovo del contratto di Rabiot": the one club of a sentence
+   * about renewing a player's contract is his, whatever a later list says.
+   */
+  function renewedBy(s: Sentence): void {
+    if (!(s.mask & K.renewal)) return;
+    let club: string | undefined;
+    for (const c of s.clubs) {
+      if (c.role === "ex" || c.role === "versus" || c.role === "with") continue;
+      if (club && club !== c.club) return;
+      club = c.club;
+    }
+    if (!club) return;
+    for (const q of s.cues) {
+      if (!(q.mask & K.renewal)) continue;
+      const p = s.players.find((m) => m.start >= q.end && m.start - q.end <= 4);
+      if (p) bump(p.ref, club, 2);
     }
   }
   function returnsTo(clubStart: number): boolean {

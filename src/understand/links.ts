@@ -233,6 +233,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     const history = (k & K.history) !== 0;
     // A sentence naming neither a player nor a club is too loose to carry a link ("il mercato non è aperto");
     // one naming no player and holding no stage cue changes nothing either (most sentences: skip them early).
+    // "Il Nizza si è rassegnato a perdere il classe 2001": a birth year names the one player born then, who
+    // becomes the one the next sentences speak of.
+    const byYear = !s.players.length && k & K.pnoun ? bornIn(a, s) : undefined;
+    if (byYear) recent = byYear;
     if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
     const reading = readSentence(a, s);
     // Players named in passing ("al posto di X") are neither subjects nor targets here.
@@ -407,6 +411,24 @@ function actsIn(a: Article, c: RoledClub): boolean {
   for (let k = c.start - 1; k >= Math.max(0, c.start - 2); k--)
     if (WITH_WORDS.has(a.tokens.norm(k))) return false;
   return true;
+}
+
+/** The one player of the article born in the year of a "classe 2001" in the sentence, if any. */
+function bornIn(a: Article, s: Sentence): PlayerRef | undefined {
+  const t = a.tokens;
+  for (let k = s.start; k < s.end - 1; k++) {
+    if (t.norm(k) !== "classe") continue;
+    const year = Number(t.norm(k + 1));
+    if (!(year > 1970 && year < 2020)) continue;
+    let born: PlayerRef | undefined;
+    for (const p of a.players) {
+      if (p.entry?.born !== year) continue;
+      if (born) return undefined;
+      born = p;
+    }
+    return born;
+  }
+  return undefined;
 }
 
 /**

@@ -398,6 +398,23 @@ describe("reading a clause", () => {
     expect(x.players[0]?.links.map((l) => [l.club, l.stage])).toEqual([["Milan", "interest"]]);
   });
 
+  it("should read a signing's club as the buyer, a renewing club as his own, and 'il classe 2001' by birth year", () => {
+    const x = u.extract({
+      text:
+        "Khéphren Thuram, il possibile acquisto della Juventus. La Juventus vuole chiudere la trattativa con il " +
+        "Nizza entro lunedì: l'arrivo di Thuram dal Nizza è vicino. Il club bianconero accelera anche per le " +
+        "difficoltà nel rinnovo del contratto di Adrien Rabiot. Il Nizza si è rassegnato a perdere il classe 2001. " +
+        "Il Nizza vuole chiudere l'operazione per 20 milioni.",
+    });
+    const by = (n: string) => x.players.find((p) => p.name.includes(n));
+    // The lists give Thuram to Juventus and Rabiot to Milan: they were written after this story.
+    expect(by("Thuram")?.club).toBe("Nice");
+    expect(by("Thuram")?.links.map((l) => l.club)).toEqual(["Juventus"]);
+    expect(by("Rabiot")?.club).toBe("Juventus");
+    // The Nizza's deal words after "il classe 2001" are Thuram's (born 2001), not the last named Rabiot's.
+    expect(by("Rabiot")?.links.map((l) => [l.club, l.stage])).toEqual([["Juventus", "renewal"]]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
