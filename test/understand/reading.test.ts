@@ -415,6 +415,16 @@ describe("reading a clause", () => {
     expect(by("Rabiot")?.links.map((l) => [l.club, l.stage])).toEqual([["Juventus", "renewal"]]);
   });
 
+  it("should read a player asked for on loan as talks, asked about as interest", () => {
+    expect(
+      link("Il Sassuolo ha chiesto in prestito Thomas Kristensen all'Udinese.", "Kristensen", "Sassuolo")
+        ?.stage,
+    ).toBe("talks");
+    expect(
+      link("Il Sassuolo ha chiesto informazioni per Thomas Kristensen.", "Kristensen", "Sassuolo")?.stage,
+    ).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
