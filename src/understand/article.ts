@@ -228,6 +228,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     }
     // "a bid from Al-Hilal", "interest from Chelsea": the club after "from" is the bidder.
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
+    // "a un passo dall'Al-Sadd": one step from joining it, the club he is going to.
+    if (prep && FROM.has(prep) && tokens.norm(k) === "passo") return "to";
     if (prep && FROM.has(prep)) return "from";
     // "Si attende la risposta del Botafogo": the club whose answer is awaited is the one selling.
     if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";

@@ -240,7 +240,11 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     // for the player the text is about, not for a player named in another clause.
     if (!r.owner && named && (r.stage || r.collapse || r.claimed)) {
       const at = epithetIn(a, s, aside, clause);
-      if (at >= 0) r.owner = epithetReferent(a, s, aside, at) ?? EPITHET;
+      // An epithet for the one player named is him: the sentence's other cues still speak of him too.
+      if (at >= 0) {
+        const ref = epithetReferent(a, s, aside, at) ?? EPITHET;
+        r.owner = named === 1 && ref === first ? undefined : ref;
+      }
     }
     cues[j] = r;
   }
@@ -320,6 +324,14 @@ function nowIn(t: Tokens, from: number, to: number): boolean {
   return false;
 }
 
+const SEEMED = new Set(["sembrava", "sembravano", "pareva", "parevano", "seemed", "appeared"]);
+const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
+
+/** "Seemed" before the cue in its clause, and a "but" in a later clause of the sentence. */
+function seemedBut(t: Tokens, s: Sentence, from: number, at: number, to: number): boolean {
+  return wordNear(t, SEEMED, from, at) && wordNear(t, BUT, to, s.end);
+}
+
 function pastPerfect(t: Tokens, from: number, to: number): boolean {
   const flags = t.vocab.flags;
   for (let k = from; k < to - 1; k++) {
@@ -344,6 +356,10 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   const own = cuts[clause]!;
   const from = cuts[stretch[clause]!]!;
   const to = clauseEnd(clause);
+  // "Sembrava a un passo dall'Al-Sadd, ma…", "seemed done, but": a deal that only seemed made, contradicted in
+  // the same sentence, fell through.
+  if (top && top !== "interest" && seemedBut(t, s, own, cue.start, to))
+    return { stage: undefined, claimed: undefined, collapse: true, certainty: "plain" };
   // "Ha rifiutato la prima offerta", "bid rejected": an offer turned down is a step of the talks, not their end.
   if (collapse && wordNear(t, OFFER, Math.max(own, cue.start - 3), Math.min(to, cue.end + 3))) {
     collapse = false;

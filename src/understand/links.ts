@@ -239,6 +239,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (byYear) recent = byYear;
     if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
     const reading = readSentence(a, s);
+    const readCollapse = !collapse && hasStage && reading.cues.some((c) => c.collapse);
     // Players named in passing ("al posto di X") are neither subjects nor targets here.
     const named: PlayerRef[] = [];
     for (const m of s.players) if (!named.includes(m.ref) && !reading.aside.has(m.ref)) named.push(m.ref);
@@ -341,7 +342,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
           add(p, c, plain("collapsed", s.index));
           continue;
         }
-        const gone = collapse ? collapses(reading, c, own, p) : undefined;
+        // A collapse read from the clause ("sembrava fatta, ma…") counts like a collapse word.
+        const gone = collapse || readCollapse ? collapses(reading, c, own, p) : undefined;
         if (gone) add(p, c, { stage: "collapsed", claimed: undefined, certainty: gone, sent: s.index });
         const st = stageFor(s, reading, c, own, p);
         if (st && (!gone || gone !== "plain")) add(p, c, st);

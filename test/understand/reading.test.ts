@@ -425,6 +425,18 @@ describe("reading a clause", () => {
     ).toBe("interest");
   });
 
+  it("should read 'a un passo dal' as the club he is close to, and a deal that only 'sembrava' made, then 'ma', as off", () => {
+    expect(link("Mario Gila è a un passo dal Napoli.", "Gila", "Napoli")?.stage).toBe("agreement");
+    const seemed =
+      "Il difensore biancoceleste Mario Gila sembrava a un passo dal Napoli, ma la Lazio ha diffuso una nota che " +
+      "frena la cessione del centrale.";
+    // "del centrale" is an epithet for Gila himself: it does not take the sentence's other cues away from him.
+    expect(link(seemed, "Gila", "Napoli")).toMatchObject({
+      stage: "collapsed",
+      evidence: { certainty: "plain" },
+    });
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
