@@ -437,6 +437,13 @@ describe("reading a clause", () => {
     });
   });
 
+  it("should read a 'tira e molla' with a club as talks", () => {
+    expect(
+      link("Dopo il lungo tira e molla con la Juventus, Mario Gila resta un nome caldo.", "Gila", "Juventus")
+        ?.stage,
+    ).toBe("talks");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
