@@ -154,11 +154,21 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (st.players.length > 1) st.players.sort((a, b) => a.start - b.start);
     // "Real Madrid defender Raul Asencio": a club before a player noun and a name is the player's own.
     for (const c of st.clubs) {
-      const noun = cueStartingAt(s, c.end);
+      // "Brighton's Evan Ferguson", "Brighton's striker Evan Ferguson": the possessive is his club too.
+      const at = possessiveEnd(c.end);
+      const noun = cueStartingAt(s, at);
       if (noun && noun.mask & K.pnoun && st.players.some((p) => p.start === noun.end)) c.attributive = true;
+      else if (at > c.end && st.players.some((p) => p.start === at)) c.attributive = true;
     }
   }
   return { tokens, scan: s, sentences, players };
+
+  /** Past an English possessive "'s" right after a club, else `at` itself. */
+  function possessiveEnd(at: number): number {
+    if (at >= tokens.length || tokens.norm(at) !== "s" || tokens.sent[at] !== tokens.sent[at - 1]) return at;
+    const gap = tokens.source.slice(tokens.end[at - 1]!, tokens.start[at]!);
+    return gap === "'" || gap === "’" ? at + 1 : at;
+  }
 
   function takenFrom(c: ClubMention): boolean {
     for (let k = c.start - 1; k >= 0 && k >= c.start - 6 && tokens.sent[k] === c.sent; k--)

@@ -9,6 +9,24 @@ const RETURN = /^(return|returns|returned|back|torna|tornato|rientra|rientrato|r
 const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
 
+/** Words of selling: a club speaking of them about a player is his ("apre alla cessione", "non vuole cederlo"). */
+const SELL = /^(cedere|cederlo|cederla|cessione|vendere|venderlo|venderla|sell|selling|sale|cash)$/;
+/** Asking a price: "chiede 10 milioni", "asking 10 million". */
+const ASK = new Set([
+  "chiede",
+  "chiedono",
+  "pretende",
+  "pretendono",
+  "asking",
+  "asks",
+  "demand",
+  "demands",
+  "want",
+  "wants",
+]);
+const DIGITS = /^\d+$/;
+const MILLION = new Set(["milioni", "mln", "million", "millions", "m"]);
+
 /** Nouns of a purchase: after "accordo con X per…" they make X the seller. */
 const PURCHASE = /^(acquisto|trasferimento|cartellino|signing|transfer|purchase|sale)$/;
 
@@ -39,6 +57,7 @@ export function currentClubs(
   const t = a.tokens;
   for (const s of a.sentences) {
     renewedBy(s);
+    sellerSpeaks(s);
     for (const c of s.clubs) {
       // The named player closest before the club (apposition: "Gomez, 28enne inglese del Liverpool").
       let before: (typeof s.players)[number] | undefined;
@@ -138,6 +157,31 @@ export function currentClubs(
       if (!(q.mask & K.renewal)) continue;
       const p = s.players.find((m) => m.start >= q.end && m.start - q.end <= 4);
       if (p) bump(p.ref, club, 2);
+    }
+  }
+  /**
+   * "Il Marsiglia apre alla cessione di X", "non vuole cedere X", "Marseille are asking 10 million for X": a
+   * club speaking of selling him, or of its price, is his club. The player is the one named right after.
+   */
+  function sellerSpeaks(s: Sentence): void {
+    for (const c of s.clubs) {
+      if (c.role !== "plain") continue;
+      const stop = Math.min(s.end, c.end + 5);
+      let at = -1;
+      for (let k = c.end; k < stop && at < 0; k++) {
+        const w = t.norm(k);
+        if (s.clubs.some((o) => o.start === k)) break;
+        if (SELL.test(w)) at = k + 1;
+        else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
+          at = k + 3;
+      }
+      if (at < 0) continue;
+      // Else the one named last before the club ("Il Milan vuole X, ma il Marsiglia non vuole cederlo").
+      const next = s.players.find((m) => m.start >= at && m.start - at <= 4);
+      let before: PlayerRef | undefined;
+      for (const m of s.players) if (m.end <= c.start) before = m.ref;
+      const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));
+      if (p) bump(p, c.club, 2);
     }
   }
   function returnsTo(clubStart: number): boolean {

@@ -444,6 +444,21 @@ describe("reading a clause", () => {
     ).toBe("talks");
   });
 
+  it("should take his club from the text when the lists were written after the move", () => {
+    // The lists have Rabiot at Milan; each text below tells of a time he was at Marseille.
+    const club = (text: string) => player(text, "Rabiot")?.club;
+    expect(club("Marseille's Adrien Rabiot is wanted by Milan.")).toBe("Marseille");
+    expect(club("Milan want Adrien Rabiot. Marseille are asking 10 million for the midfielder.")).toBe(
+      "Marseille",
+    );
+    expect(club("Il Milan vuole Adrien Rabiot. Il Marsiglia chiede 10 milioni per il francese.")).toBe(
+      "Marseille",
+    );
+    expect(club("Il Milan vuole Adrien Rabiot, ma il Marsiglia non vuole cederlo.")).toBe("Marseille");
+    expect(club("Il Milan vuole Adrien Rabiot: il Marsiglia apre alla cessione.")).toBe("Marseille");
+    expect(link("Marseille's Adrien Rabiot is wanted by Milan.", "Rabiot", "Milan")?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
