@@ -45,6 +45,8 @@ export interface SentenceReading {
   historyClub(start: number): boolean;
   /** The stretch (clauses up to a strong cut: ; : ( or "mentre", "ma") holding a token. */
   stretchOf(tok: number): number;
+  /** The clause (cut at punctuation and clause words) holding a token. */
+  clauseOf(tok: number): number;
 }
 
 const LADDER: Stage[] = ["interest", "talks", "agreement", "medical", "official"];
@@ -131,6 +133,7 @@ const INDEFINITE = new Set(["un", "uno", "una", "a", "an"]);
 const COMPARE = new Set(["come", "like"]);
 const AND = new Set(["e", "ed", "and", "o", "or"]);
 /** Nouns of an offer: refusing one is part of the talks. */
+const OFFICIAL_WORD = /^(ufficial|official)/;
 const OFFER = new Set([
   "offerta",
   "offerte",
@@ -167,6 +170,7 @@ const NONE: SentenceReading = {
   asideClub: () => false,
   historyClub: () => false,
   stretchOf: () => 0,
+  clauseOf: () => 0,
 };
 const READ_BITS = LADDER_BITS | K.collapsed | K.renewal | K.aside | K.history;
 
@@ -263,7 +267,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
-  return { cues, aside, asideClub, historyClub, stretchOf };
+  return { cues, aside, asideClub, historyClub, stretchOf, clauseOf };
 }
 
 /** Clause cuts at punctuation and at clause words; a comma cuts a clause, not a stretch. */
@@ -365,6 +369,13 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
     collapse = false;
     top = "talks";
   }
+  // "Ha ufficialmente presentato un'offerta", "officially submitted a bid": the offer is official, the deal not.
+  if (
+    top === "official" &&
+    OFFICIAL_WORD.test(t.norm(cue.start)) &&
+    wordNear(t, OFFER, cue.end, Math.min(to, cue.end + 4))
+  )
+    top = "talks";
   // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
   if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(t, s, own, cue.start)) top = "talks";
   if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };

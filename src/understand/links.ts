@@ -543,9 +543,11 @@ function nearest(s: Sentence, c: RoledClub, r: SentenceReading): PlayerRef | und
   let best: PlayerRef | undefined;
   let dist = Number.POSITIVE_INFINITY;
   const home = r.stretchOf(c.start);
+  const clause = r.clauseOf(c.start);
   for (const p of s.players) {
     if (r.aside.has(p.ref)) continue;
-    const away = r.stretchOf(p.start) === home ? 0 : 1000;
+    // Same clause first, then same stretch: "Dopo il no di Akanji, l'Inter ha avviato i contatti per Gomez".
+    const away = r.clauseOf(p.start) === clause ? 0 : r.stretchOf(p.start) === home ? 100 : 1000;
     const d = away + (p.end <= c.start ? c.start - p.end : p.start - c.end + 0.5);
     if (d < dist) {
       dist = d;

@@ -459,6 +459,24 @@ describe("reading a clause", () => {
     expect(link("Marseille's Adrien Rabiot is wanted by Milan.", "Rabiot", "Milan")?.stage).toBe("interest");
   });
 
+  it("should read an offer made officially as talks, not as an official move", () => {
+    expect(
+      link("Il Sassuolo ha ufficialmente presentato un'offerta per Mario Gila.", "Gila", "Sassuolo")?.stage,
+    ).toBe("talks");
+    expect(link("Sassuolo have officially submitted a bid for Mario Gila.", "Gila", "Sassuolo")?.stage).toBe(
+      "talks",
+    );
+    expect(link("Il Sassuolo ha ufficializzato l'acquisto di Mario Gila.", "Gila", "Sassuolo")?.stage).toBe(
+      "official",
+    );
+  });
+
+  it("should give a club to the player of its own clause before one named in the clause before", () => {
+    const text = "Dopo il no di Manuel Akanji, l'Inter ha avviato i contatti per Joe Gomez.";
+    expect(link(text, "Gomez", "Inter")?.stage).toBe("talks");
+    expect(player(text, "Akanji")?.links ?? []).toEqual([]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
