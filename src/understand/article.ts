@@ -97,6 +97,7 @@ const NEW = new Set(["nuovo", "nuova", "new"]);
 const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
 const ANSWER = new Set(["risposta", "answer", "response"]);
 const WITH = new Set(["con", "col", "coi", "with"]);
+const LIST_JOIN = new Set(["e", "ed", "and"]);
 /** Player nouns that name a signing: the club after them is the one signing him. */
 const SIGNING = new Set(["acquisto", "rinforzo"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
@@ -152,6 +153,13 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
   for (const st of sentences) {
     if (st.players.length > 1) st.players.sort((a, b) => a.start - b.start);
+    // "ex di Juventus e Perugia", "ex Chelsea, Milan and Monaco": clubs listed after a former club are former too.
+    for (let i = 1; i < st.clubs.length; i++) {
+      const [x, y] = [st.clubs[i - 1]!, st.clubs[i]!];
+      if (x.role !== "ex" || y.role === "ex") continue;
+      const gap = y.start - x.end;
+      if (gap === 0 || (gap === 1 && LIST_JOIN.has(tokens.norm(x.end)))) y.role = "ex";
+    }
     // "Real Madrid defender Raul Asencio": a club before a player noun and a name is the player's own.
     for (const c of st.clubs) {
       // "Brighton's Evan Ferguson", "Brighton's striker Evan Ferguson": the possessive is his club too.

@@ -389,7 +389,7 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
       certainty: "hedged",
     };
   }
-  if (negated(s, cue.start, own, to, top)) {
+  if (negated(t, s, cue.start, own, to, top)) {
     if (collapse || !top)
       return { stage: undefined, claimed: undefined, collapse: false, certainty: "negated" };
     return { stage: stepDown(s, top), claimed: undefined, collapse: false, certainty: "negated" };
@@ -418,11 +418,22 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
 }
 
 /** A negator in the clause: close to the cue, or anywhere in it for an announcement still awaited. */
-function negated(s: Sentence, at: number, from: number, to: number, top: Stage | undefined): boolean {
+function negated(
+  t: Tokens,
+  s: Sentence,
+  at: number,
+  from: number,
+  to: number,
+  top: Stage | undefined,
+): boolean {
   if (!(s.mask & K.neg)) return false;
   const span = top === "official" ? Number.POSITIVE_INFINITY : 6;
-  for (const c of s.cues)
-    if (c.mask & K.neg && c.start >= from && c.start < to && Math.abs(c.start - at) <= span) return true;
+  for (const c of s.cues) {
+    if (!(c.mask & K.neg) || c.start < from || c.start >= to) continue;
+    // "L'accordo tra Milan e Lazio per Gila non c'è ancora": denying that the thing exists reaches its noun
+    // anywhere in the clause.
+    if (Math.abs(c.start - at) <= span || (c.end - c.start === 3 && t.norm(c.start + 1) === "c")) return true;
+  }
   return false;
 }
 

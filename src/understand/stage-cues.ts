@@ -77,7 +77,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
 /** Words that cancel a high-stage cue in the same sentence: "manca solo l'annuncio", "before", "yet to". */
 export const NEGATORS = cues(`
   niente di concreto | nulla di concreto | nothing concrete | manca | mancano | mancava | attende | attendere | attesa | atteso | attesi | senza che | senza | prima che | da definire |
-  non | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
+  non | non c e | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
   attendono | si attendono | previst* | in programma | prossima settimana | prossimi giorni | sosterra |
   svolgera | effettuera | scheduled | will undergo | set to undergo | sara | diventera
 `);

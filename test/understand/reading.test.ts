@@ -477,6 +477,23 @@ describe("reading a clause", () => {
     expect(player(text, "Akanji")?.links ?? []).toEqual([]);
   });
 
+  it("should keep every club of a list of former clubs out of his links", () => {
+    const p = player(
+      "Il Genoa ha definito l'arrivo di Nicola Leali dal Verona, ex di Juventus e Perugia.",
+      "Leali",
+    );
+    expect(p?.links.map((l) => [l.club, l.stage])).toEqual([["Genoa", "agreement"]]);
+  });
+
+  it("should read an agreement that 'non c'è ancora' as talks, wherever the denial stands in the clause", () => {
+    expect(link("L'accordo tra Milan e Lazio per Mario Gila non c'è ancora.", "Gila", "Milan")).toMatchObject(
+      {
+        stage: "talks",
+        evidence: { certainty: "negated" },
+      },
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
