@@ -27,7 +27,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
-    insiste | insistono | insistere | wanted by | sought by | targeted by | admired by | tracked by | monitored by
+    insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
+    bussa | bussano | bussare | si fionda | si fiondano | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |

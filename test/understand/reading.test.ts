@@ -494,6 +494,14 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should read a club swooping on or sounding out a player as interest", () => {
+    expect(link("Il Bologna piomba su Mario Gila.", "Gila", "Bologna")?.stage).toBe("interest");
+    expect(link("Intanto il Genoa sonda Nicolò Fagioli.", "Fagioli", "Genoa")?.stage).toBe("interest");
+    expect(link("Il Torino bussa alla porta della Lazio per Mario Gila.", "Gila", "Torino")?.stage).toBe(
+      "interest",
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
