@@ -502,6 +502,11 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should read 'si tratta con/per' as talks and 'si tratta di' as nothing", () => {
+    expect(link("Napoli, si tratta con la Lazio per Mario Gila.", "Gila", "Napoli")?.stage).toBe("talks");
+    expect(player("Si tratta di un affare importante per Mario Gila e il Napoli.", "Gila")).toBeUndefined();
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
