@@ -27,7 +27,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
-    insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
+    on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
     bussa | bussano | bussare | si fionda | si fiondano | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -59,7 +59,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     tesserare | ha firmato | firmato | deposit* | reso effettivo | e un nuovo | benvenuto | official |
     officially | announced | announces | completed | completes | has signed | signed |
     joins | has joined | unveiled | welcome | has secured | secured the signing | secures | snapped up |
-    have secured | seals | sealed | completed the signing | completes the signing | lands | confirmed the signing | confirmed the arrival |
+    have secured | seals | sealed | completed the signing | completes the signing | lands |
+    complete his move | complete a move | complete the move | complete his switch | complete a switch | confirmed the signing | confirmed the arrival |
     confirmed the transfer | has been confirmed | officially confirmed
   `),
   renewal: cues(`
@@ -72,7 +73,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     respint* | bocciat* | addio al sogno | frenata | bloccato | bloccata | in stallo | stalled | collapsed | broke down | broken down |
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
-    no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena
+    no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena |
+    ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
   `),
 };
 

@@ -507,6 +507,17 @@ describe("reading a clause", () => {
     expect(player("Si tratta di un affare importante per Mario Gila e il Napoli.", "Gila")).toBeUndefined();
   });
 
+  it("should read English moves expected, pursuits ended and players on a club's radar", () => {
+    expect(
+      link("Mario Gila is expected to complete his move to Napoli this week.", "Gila", "Napoli"),
+    ).toMatchObject({
+      stage: "talks",
+      claimed: "official",
+    });
+    expect(link("Napoli have ended their pursuit of Mario Gila.", "Gila", "Napoli")?.stage).toBe("collapsed");
+    expect(link("Mario Gila is on the radar of Arsenal.", "Gila", "Arsenal")?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
