@@ -1,5 +1,5 @@
 import type { PlayerEntry } from "./gazetteer.js";
-import { K, maskOf } from "./lexicon.js";
+import { K, LADDER_BITS, maskOf } from "./lexicon.js";
 import {
   type ClubMention,
   type CueMention,
@@ -253,6 +253,9 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";
     // "strappare Miretti alla Juventus", "soffiare X al Milan": after a verb of taking, "a" marks the loser.
     if (prep && TO.has(prep) && takenFrom(c)) return "from";
+    // "nel mirino della Juventus", "obiettivo del Milan", "a target of Arsenal": the club completes a deal word,
+    // it is the side that wants him, not his club.
+    if (cue && prep && OF.has(prep) && cue.mask & LADDER_BITS && !(cue.mask & K.pnoun)) return "plain";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";
     return "plain";

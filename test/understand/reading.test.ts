@@ -518,6 +518,16 @@ describe("reading a clause", () => {
     expect(link("Mario Gila is on the radar of Arsenal.", "Gila", "Arsenal")?.stage).toBe("interest");
   });
 
+  it("should read the club after a deal word and 'della' as the one that wants him, not as his own", () => {
+    const p = player("Mario Gila è nel mirino della Juventus.", "Gila");
+    expect(p?.club).toBe("Lazio");
+    expect(p?.links.map((l) => [l.club, l.stage])).toEqual([["Juventus", "interest"]]);
+    expect(link("Mario Gila is a target of Arsenal.", "Gila", "Arsenal")?.stage).toBe("interest");
+    expect(player("Mario Gila della Lazio piace al Napoli.", "Gila")?.links.map((l) => l.club)).toEqual([
+      "Napoli",
+    ]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
