@@ -171,6 +171,16 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
   return { tokens, scan: s, sentences, players };
 
+  /** A deal word (not a player noun) ends at `at`, or one lower-case word before it ("obiettivo concreto del"). */
+  function dealWordBefore(at: number): boolean {
+    for (const end of [at, at - 1]) {
+      const cue = cueEndingAt(s, end);
+      if (cue) return (cue.mask & LADDER_BITS) !== 0 && !(cue.mask & K.pnoun);
+      if (end - 1 < 0 || tokens.cap[end - 1]) return false;
+    }
+    return false;
+  }
+
   /** Past an English possessive "'s" right after a club, else `at` itself. */
   function possessiveEnd(at: number): number {
     if (at >= tokens.length || tokens.norm(at) !== "s" || tokens.sent[at] !== tokens.sent[at - 1]) return at;
@@ -255,7 +265,7 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (prep && TO.has(prep) && takenFrom(c)) return "from";
     // "nel mirino della Juventus", "obiettivo del Milan", "a target of Arsenal": the club completes a deal word,
     // it is the side that wants him, not his club.
-    if (cue && prep && OF.has(prep) && cue.mask & LADDER_BITS && !(cue.mask & K.pnoun)) return "plain";
+    if (prep && OF.has(prep) && dealWordBefore(k + 1)) return "plain";
     if (prep && OF.has(prep) && prep !== "di") return "of";
     if (prep && TO.has(prep)) return "to";
     return "plain";

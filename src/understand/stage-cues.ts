@@ -27,7 +27,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
-    on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
+    fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
     bussa | bussano | bussare | si fionda | si fiondano | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -74,7 +74,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
     no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena |
-    ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
+    detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
   `),
 };
 

@@ -528,6 +528,12 @@ describe("reading a clause", () => {
     ]);
   });
 
+  it("should read 'fa sul serio' as interest, 'ha detto no' as a collapse, and 'obiettivo concreto del' as the buyer", () => {
+    expect(link("Il Napoli fa sul serio per Mario Gila.", "Gila", "Napoli")?.stage).toBe("interest");
+    expect(link("Mario Gila ha detto no al Napoli.", "Gila", "Napoli")?.stage).toBe("collapsed");
+    expect(link("Mario Gila è un obiettivo concreto del Napoli.", "Gila", "Napoli")?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
