@@ -320,7 +320,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         const ownActs = s.clubs.some((c) => c.club === own && actsIn(a, c));
         const articleWide = ctx.renewalStory || !named.includes(p) ? undefined : ctx.focusClub;
         // A round-up's next player does not inherit the buyer named for another one before him.
-        const other = named.includes(p) && !!topic && !topicFor.includes(p);
+        const other = named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p);
         const guess = other
           ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
           : (topic ?? staffTopic ?? articleWide);
@@ -374,6 +374,14 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (sentTo && !(k & K.compete) && (hasStage || collapse)) {
       topic = sentTo;
       topicFor = named.length ? [...named] : implied ? [implied] : [];
+    } else if (!named.length && !sentTo && hasStage && !collapse && !(k & K.compete)) {
+      // "Dal canto suo, l'Inter guarda con attenzione al mercato in entrata": a club shopping, for nobody named
+      // yet, is the buyer of the paragraph's next players.
+      const buyer = s.clubs.length === 1 && s.clubs[0]!.role === "plain" ? s.clubs[0]!.club : undefined;
+      if (buyer) {
+        topic = buyer;
+        topicFor = [];
+      }
     }
   }
   return out;

@@ -534,6 +534,14 @@ describe("reading a clause", () => {
     expect(link("Mario Gila è un obiettivo concreto del Napoli.", "Gila", "Napoli")?.stage).toBe("interest");
   });
 
+  it("should give a club shopping for nobody named yet to the paragraph's next player", () => {
+    const text =
+      "Il Napoli segue Davide Frattesi da mesi.\n\n" +
+      "Dal canto suo, l'Inter guarda con attenzione al mercato in entrata. Resta forte l'interesse per Mario Gila.";
+    expect(player(text, "Gila")?.links.map((l) => [l.club, l.stage])).toEqual([["Inter", "interest"]]);
+    expect(player(text, "Frattesi")?.links.map((l) => l.club)).toEqual(["Napoli"]);
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
