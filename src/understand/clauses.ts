@@ -328,6 +328,8 @@ function nowIn(t: Tokens, from: number, to: number): boolean {
   return false;
 }
 
+/** Negators that deny outright (the others tell of something still awaited). */
+const DENIAL = new Set(["non", "no", "nessun", "nessuno", "nessuna", "niente", "nulla", "nothing", "not"]);
 const SEEMED = new Set(["sembrava", "sembravano", "pareva", "parevano", "seemed", "appeared"]);
 const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
 
@@ -430,6 +432,8 @@ function negated(
   const span = top === "official" ? Number.POSITIVE_INFINITY : 6;
   for (const c of s.cues) {
     if (!(c.mask & K.neg) || c.start < from || c.start >= to) continue;
+    // "La Juventus resta in corsa e in attesa": waiting words lower a deal, they do not deny an interest.
+    if (top === "interest" && !DENIAL.has(t.norm(c.start))) continue;
     // "L'accordo tra Milan e Lazio per Gila non c'è ancora": denying that the thing exists reaches its noun
     // anywhere in the clause.
     if (Math.abs(c.start - at) <= span || (c.end - c.start === 3 && t.norm(c.start + 1) === "c")) return true;

@@ -542,6 +542,13 @@ describe("reading a clause", () => {
     expect(player(text, "Frattesi")?.links.map((l) => l.club)).toEqual(["Napoli"]);
   });
 
+  it("should keep an interest beside a waiting word, and drop it beside a denial", () => {
+    expect(
+      link("Per Davide Frattesi la Juventus resta in corsa e in attesa.", "Frattesi", "Juventus")?.stage,
+    ).toBe("interest");
+    expect(link("Per Davide Frattesi la Juventus non è in corsa.", "Frattesi", "Juventus")).toBeUndefined();
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
