@@ -22,6 +22,8 @@ export interface PlayerLinks {
 }
 
 const TOGETHER = new Set(["insieme", "together"]);
+const ALSO = new Set(["anche", "also", "pure"]);
+const LIST_WORDS = new Set(["e", "ed", "and", "il", "lo", "la", "l", "i", "gli", "le", "the"]);
 const NOT_DEST = new Set(["ex", "versus", "staff", "from", "owner"]);
 /** The destination clubs of one player in one sentence; reused, since linking runs synchronously. */
 const destScratch: string[] = [];
@@ -215,6 +217,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     staffBySent.set(sent, list);
   }
   let recent: PlayerRef | undefined;
+  /** Whether the sentence before held a stage cue (an elliptical "Anche X e Y" goes on with it). */
+  let lastHadCue = false;
   let topic: string | undefined;
   /** The players the paragraph's buyer was named for. */
   let topicFor: PlayerRef[] = [];
@@ -237,6 +241,17 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // becomes the one the next sentences speak of.
     const byYear = !s.players.length && k & K.pnoun ? bornIn(a, s) : undefined;
     if (byYear) recent = byYear;
+    // "…è seguito da tutti i club di media classifica. Anche Sassuolo e Cagliari": a verbless "anche" and clubs
+    // goes on with the sentence before; the clubs are interested in the player spoken of.
+    if (!s.players.length && s.clubs.length && !(hasStage || collapse || renewal) && alsoClubs(s)) {
+      const p = recent ?? ctx.focusPlayer;
+      const own = p && ctx.current.get(p.key);
+      if (p && lastHadCue)
+        for (const c of s.clubs)
+          if (c.club !== own && c.role === "plain") add(p, c.club, plain("interest", s.index));
+      continue;
+    }
+    lastHadCue = hasStage;
     if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
     const reading = readSentence(a, s);
     const readCollapse = !collapse && hasStage && reading.cues.some((c) => c.collapse);
@@ -390,6 +405,19 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   function anchorsOf(s: Sentence): (Anchor & { staff?: boolean })[] {
     const staff = staffBySent.get(s.index);
     return staff ? [...s.clubs, ...staff] : s.clubs;
+  }
+
+  /** "Anche Sassuolo e Cagliari": the sentence opens with "anche"/"also" and holds only clubs and joiners. */
+  function alsoClubs(s: Sentence): boolean {
+    if (!ALSO.has(a.tokens.norm(s.start))) return false;
+    let k = s.start + 1;
+    for (const c of s.clubs) {
+      if (c.start < k) continue;
+      while (k < c.start && LIST_WORDS.has(a.tokens.norm(k))) k++;
+      if (k !== c.start) return false;
+      k = c.end;
+    }
+    return k === s.end;
   }
 
   /** "è rimasto (alla fine) all'Inter", "X e l'Inter continueranno insieme": a stay cue beside his own club. */

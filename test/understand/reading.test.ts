@@ -549,6 +549,16 @@ describe("reading a clause", () => {
     expect(link("Per Davide Frattesi la Juventus non è in corsa.", "Frattesi", "Juventus")).toBeUndefined();
   });
 
+  it("should read a verbless 'Anche X e Y' as going on with the interest of the sentence before", () => {
+    const text = "Fabio Miretti è seguito da tutti i club di media classifica. Anche Sassuolo e Cagliari.";
+    expect(player(text, "Miretti")?.links.map((l) => [l.club, l.stage])).toEqual([
+      ["Sassuolo", "interest"],
+      ["Cagliari", "interest"],
+    ]);
+    // Without a deal word before, clubs after "anche" are nobody's suitors.
+    expect(player("Fabio Miretti ha giocato bene. Anche Sassuolo e Cagliari.", "Miretti")).toBeUndefined();
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
