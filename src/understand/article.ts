@@ -98,6 +98,7 @@ const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
 const ANSWER = new Set(["risposta", "answer", "response"]);
 const WITH = new Set(["con", "col", "coi", "with"]);
 const LIST_JOIN = new Set(["e", "ed", "and"]);
+const AWAY = /^allontan/;
 /** Player nouns that name a signing: the club after them is the one signing him. */
 const SIGNING = new Set(["acquisto", "rinforzo"]);
 const CLUB_NOUNS = new Set(["club", "societa", "dirigenza", "squadra"]);
@@ -181,6 +182,13 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     return false;
   }
 
+  /** "allontana" (or a name after it) governs the "da" before a club at `k + 1`. */
+  function awayFrom(k: number): boolean {
+    for (let j = k; j >= 0 && k - j <= 3 && tokens.sent[j] === tokens.sent[k]; j--)
+      if (AWAY.test(tokens.norm(j))) return true;
+    return false;
+  }
+
   /** Past an English possessive "'s" right after a club, else `at` itself. */
   function possessiveEnd(at: number): number {
     if (at >= tokens.length || tokens.norm(at) !== "s" || tokens.sent[at] !== tokens.sent[at - 1]) return at;
@@ -258,6 +266,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (prep === "from" && cue && cue.mask & (K.talks | K.interest)) return "plain";
     // "a un passo dall'Al-Sadd": one step from joining it, the club he is going to.
     if (prep && FROM.has(prep) && tokens.norm(k) === "passo") return "to";
+    // "allontanare X dalla Lazio", "si allontana dal Milan": the club he drifts away from is a suitor, not his.
+    if (prep && FROM.has(prep) && awayFrom(k)) return "plain";
     if (prep && FROM.has(prep)) return "from";
     // "Si attende la risposta del Botafogo": the club whose answer is awaited is the one selling.
     if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";

@@ -559,6 +559,13 @@ describe("reading a clause", () => {
     expect(player("Fabio Miretti ha giocato bene. Anche Sassuolo e Cagliari.", "Miretti")).toBeUndefined();
   });
 
+  it("should read the club a player drifts away from as a suitor, not his club", () => {
+    const text =
+      "Questa scelta potrebbe allontanare Thomas Kristensen dalla Juventus, che lo aveva sondato in estate.";
+    expect(player(text, "Kristensen")?.club).toBe("Udinese");
+    expect(link(text, "Kristensen", "Juventus")?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
