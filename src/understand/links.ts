@@ -255,6 +255,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (!s.players.length && (!s.clubs.length || !(hasStage || collapse || renewal))) continue;
     const reading = readSentence(a, s);
     const readCollapse = !collapse && hasStage && reading.cues.some((c) => c.collapse);
+    const endedHere = (collapse || readCollapse) && reading.cues.some((c) => c.collapse);
     // Players named in passing ("al posto di X") are neither subjects nor targets here.
     const named: PlayerRef[] = [];
     for (const m of s.players) if (!named.includes(m.ref) && !reading.aside.has(m.ref)) named.push(m.ref);
@@ -307,7 +308,9 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         const arrived = c.club === own && c.role === "to" && k & (K.official | K.medical) && !renewal;
         if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c)))
           continue;
-        if (reading.asideClub(c.start) || reading.historyClub(c.start)) continue;
+        // A club of a history clause is out, unless the clause tells how the deal ended ("l'offerta del West Ham
+        // arrivata la scorsa estate, ma rispedita al mittente").
+        if (reading.asideClub(c.start) || (reading.historyClub(c.start) && !endedHere)) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
         // A club in a stretch naming none of ours, beside an epithet ("sul difensore viola si sono mossi

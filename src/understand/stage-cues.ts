@@ -74,7 +74,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
     no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena |
-    detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
+    rispedit* | rebuffed | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
   `),
 };
 

@@ -566,6 +566,17 @@ describe("reading a clause", () => {
     expect(link(text, "Kristensen", "Juventus")?.stage).toBe("interest");
   });
 
+  it("should keep a club of last summer's story when the story tells how it ended", () => {
+    const text =
+      "Yann Bisseck resta all'Inter. Lo dice l'offerta del West Ham da 25 milioni arrivata all'Inter la scorsa " +
+      "estate, ma subito rispedita al mittente.";
+    expect(link(text, "Bisseck", "West Ham")?.stage).toBe("collapsed");
+    // A story of last summer that ended in nothing said stays out.
+    const old =
+      "Yann Bisseck resta all'Inter. La scorsa estate era arrivata l'offerta del West Ham da 25 milioni.";
+    expect(link(old, "Bisseck", "West Ham")).toBeUndefined();
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
