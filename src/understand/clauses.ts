@@ -383,7 +383,7 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
   if (past[clause] === 1)
     return { stage: top ? "interest" : undefined, claimed: undefined, collapse, certainty: "past" };
-  if (cue.mask & K.possible || kindIn(s, K.possible, from, to)) {
+  if (cue.mask & K.possible || hedgedBy(t, s, cue, from, to)) {
     return {
       stage: top ? "interest" : undefined,
       claimed: collapse ? "collapsed" : top,
@@ -446,6 +446,29 @@ function stepDown(s: Sentence, top: Stage): Stage | undefined {
   if (top === "official") return s.mask & K.medical ? "medical" : "agreement";
   const r = LADDER.indexOf(top);
   return r > 0 ? LADDER[r - 1] : undefined;
+}
+
+/** Adjectives of possibility: they hedge the noun after them ("un possibile trasferimento"), not the clause. */
+const POSSIBLE_ADJ = new Set(["possibile", "possibili", "eventuale", "eventuali", "possible", "potential"]);
+
+/**
+ * A possibility in the cue's stretch: any hedge word, except an adjective of possibility standing before
+ * another noun ("La Roma attende la risposta di X per un suo possibile trasferimento": the answer is awaited for
+ * sure).
+ */
+function hedgedBy(t: Tokens, s: Sentence, cue: CueMention, from: number, to: number): boolean {
+  if (!(s.mask & K.possible)) return false;
+  for (const c of s.cues) {
+    if (!(c.mask & K.possible) || c.start < from || c.start >= to) continue;
+    if (
+      c.end - c.start === 1 &&
+      POSSIBLE_ADJ.has(t.norm(c.start)) &&
+      (cue.start < c.start || cue.start - c.end > 2)
+    )
+      continue;
+    return true;
+  }
+  return false;
 }
 
 function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {

@@ -317,7 +317,9 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // Torino e Lazio"), is the epithet's player's; the named players take the clubs near them.
         const byEpithet = withEpithet && !namedIn(s, reading, r2s(c.start));
         if (
-          byEpithet ? p !== epithetSubject : named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p)
+          byEpithet
+            ? p !== epithetSubject
+            : named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p) && !namedBesides(s, p)
         )
           continue;
         explicit = true;
@@ -355,15 +357,18 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         prepare(s, reading, anchors);
         prepared = true;
       }
+      // One named "besides" another reads the sentence's words as that other does.
+      const voice =
+        named.length > 1 && namedBesides(s, p) ? (named.find((q) => !namedBesides(s, q)) ?? p) : p;
       for (const c of clubs) {
         if (stay) {
           add(p, c, plain("collapsed", s.index));
           continue;
         }
         // A collapse read from the clause ("sembrava fatta, ma…") counts like a collapse word.
-        const gone = collapse || readCollapse ? collapses(reading, c, own, p) : undefined;
+        const gone = collapse || readCollapse ? collapses(reading, c, own, voice) : undefined;
         if (gone) add(p, c, { stage: "collapsed", claimed: undefined, certainty: gone, sent: s.index });
-        const st = stageFor(s, reading, c, own, p);
+        const st = stageFor(s, reading, c, own, voice);
         if (st && (!gone || gone !== "plain")) add(p, c, st);
       }
     }
@@ -386,7 +391,14 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         add(p, focusOwn, plain(stage, s.index));
       }
     }
-    if (named.length) recent = named[named.length - 1];
+    // "Oltre Yildiz, il centrocampista francese…": a player named as "besides" is not the one spoken of next.
+    for (let i = s.players.length - 1; i >= 0; i--) {
+      const m = s.players[i]!;
+      if (named.includes(m.ref) && !besides(a, m.start)) {
+        recent = m.ref;
+        break;
+      }
+    }
     // The paragraph's buyer: the last club a named player was sent to here, unless it was a rival's bid.
     // sentTo is never a club of a history clause: a news clause beside one still names the buyer.
     if (sentTo && !(k & K.compete) && (hasStage || collapse)) {
@@ -408,6 +420,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   function anchorsOf(s: Sentence): (Anchor & { staff?: boolean })[] {
     const staff = staffBySent.get(s.index);
     return staff ? [...s.clubs, ...staff] : s.clubs;
+  }
+
+  /** "oltre a Raspadori, il centravanti olandese è l'obiettivo": one named "besides" shares the sentence's clubs. */
+  function namedBesides(s: Sentence, p: PlayerRef): boolean {
+    for (const m of s.players) if (m.ref === p && besides(a, m.start)) return true;
+    return false;
   }
 
   /** "Anche Sassuolo e Cagliari": the sentence opens with "anche"/"also" and holds only clubs and joiners. */
@@ -452,6 +470,15 @@ function actsIn(a: Article, c: RoledClub): boolean {
   for (let k = c.start - 1; k >= Math.max(0, c.start - 2); k--)
     if (WITH_WORDS.has(a.tokens.norm(k))) return false;
   return true;
+}
+
+const BESIDES = new Set(["oltre", "besides"]);
+
+/** "oltre (a) X", "besides X": the mention at `at` is named as one besides the one spoken of. */
+function besides(a: Article, at: number): boolean {
+  const t = a.tokens;
+  if (at > 0 && BESIDES.has(t.norm(at - 1))) return true;
+  return at > 1 && t.norm(at - 1) === "a" && t.norm(at - 2) === "oltre";
 }
 
 /** The one player of the article born in the year of a "classe 2001" in the sentence, if any. */

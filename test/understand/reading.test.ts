@@ -577,6 +577,25 @@ describe("reading a clause", () => {
     expect(link(old, "Bisseck", "West Ham")).toBeUndefined();
   });
 
+  it("should give one named 'oltre a' the sentence's clubs, but not the next sentence's words", () => {
+    const shared =
+      "La Roma lavora per portare Joshua Zirkzee nella Capitale e, oltre a Mario Gila, l'olandese è l'obiettivo principale.";
+    expect(link(shared, "Gila", "Roma")?.stage).toBe("interest");
+    const next =
+      "Kenan Yildiz è molto richiesto. Oltre Mario Gila, il fantasista turco piace in Premier League. " +
+      "Oltre al Liverpool, anche il Chelsea sarebbe interessato.";
+    // The Chelsea's interest is the turco's (Yildiz), not Gila's, who was named only "besides".
+    expect(player(next, "Gila")?.links.map((l) => l.club) ?? []).not.toContain("Chelsea");
+  });
+
+  it("should let 'un possibile trasferimento' hedge the transfer, not the answer awaited for sure", () => {
+    const text = "La Roma attende la risposta di Mario Gila per un suo possibile trasferimento.";
+    expect(link(text, "Gila", "Roma")?.stage).toBe("talks");
+    expect(link("La Roma valuta un possibile trasferimento di Mario Gila.", "Gila", "Roma")?.stage).toBe(
+      "interest",
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
