@@ -20,6 +20,7 @@ import type { Keys, Redis } from "../../redis.js";
 import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
 import { cleanText } from "../../text/clean-text.js";
+import { messages } from "../messages/index.js";
 import { splitText } from "../split-text.js";
 import type { GuildChannels } from "./guild-channels.js";
 import { createOptionPermissions, type RawInteraction } from "./option-permissions.js";
@@ -46,10 +47,7 @@ export interface DiscordBotDeps {
 
 const langOf = (locale: string | null | undefined): Lang => (locale?.startsWith("it") ? "it" : "en");
 
-const failure = (lang: Lang) =>
-  lang === "it"
-    ? "Qualcosa è andato storto. Riprova tra poco."
-    : "Something went wrong. Please try again shortly.";
+const failure = (lang: Lang) => messages(lang).common.failure;
 
 /**
  * The Discord bot on the gateway: slash commands (run through the platform-free commands/ with a
@@ -108,9 +106,22 @@ export function createDiscordBot(deps: DiscordBotDeps) {
     };
   }
 
+  /**
+   * The chat's language, decided once: a server channel takes the server's locale, a DM the user's.
+   * Stored at the first command, so whoever runs the next one reads the same language; /lang changes it.
+   */
+  async function chatLang(chat: ChatAddress, i: ChatInputCommandInteraction): Promise<Lang> {
+    const stored = await deps.chatState.lang(chat);
+    if (stored) return stored;
+    const lang = langOf(i.inGuild() ? i.guildLocale : i.locale);
+    await deps.chatState.setLang(chat, lang);
+    return lang;
+  }
+
   /** Runs a command; in a server, keeps what the clean-up and the resume need. */
   async function execute(command: Command, i: ChatInputCommandInteraction, lang: Lang): Promise<Reply> {
-    const ctx = await contextFor(i, lang);
+    const found = await contextFor(i, lang);
+    const ctx: CommandContext = { ...found, lang: await chatLang(found.chat, i) };
     const raw: Record<string, unknown> = {};
     for (const arg of command.args) {
       const v = i.options.getString(arg.name, false);
@@ -122,7 +133,6 @@ export function createDiscordBot(deps: DiscordBotDeps) {
       // A command that runs in a paused channel means someone is there again: try delivering again.
       if (await deps.chatState.resume(ctx.chat))
         log.info({ chat: ctx.chat }, "discord: channel resumed by a command");
-      if (!(await deps.chatState.lang(ctx.chat))) await deps.chatState.setLang(ctx.chat, lang);
       if (i.guildId && command.permission === "admin") {
         const subs = await deps.commandDeps.subscriptions.list(ctx.chat);
         if (subs.players.length || subs.clubs.length)
@@ -147,7 +157,7 @@ export function createDiscordBot(deps: DiscordBotDeps) {
     try {
       reply = command
         ? await execute(command, i, lang)
-        : { text: lang === "it" ? "Comando sconosciuto." : "Unknown command.", ephemeral: true };
+        : { text: messages(lang).common.unknownCommand, ephemeral: true };
     } catch (err) {
       if (isRedisUnavailable(err)) {
         log.warn({ interaction: i.id, cause: (err as Error).message }, "discord: command, redis unavailable");

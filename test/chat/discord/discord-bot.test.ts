@@ -133,7 +133,8 @@ describe("the Discord bot through the fake gateway", () => {
     });
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(64);
-    expect(callback.data?.content).toContain("Only admins");
+    // The server's locale (Italian in the fake) decides the channel's language, not the member's.
+    expect(callback.data?.content).toContain("Solo gli amministratori");
     expect((await app.subscriptions.list(discordChat(OTHER))).players).toEqual([]);
   });
 
@@ -188,7 +189,8 @@ describe("the Discord bot through the fake gateway", () => {
       channelId: NEWS,
       ...admin,
     });
-    expect(callback.data?.content).toContain("Only admins");
+    // The server's locale (Italian in the fake) decides the channel's language, not the member's.
+    expect(callback.data?.content).toContain("Solo gli amministratori");
     expect((await app.subscriptions.list(discordChat(OTHER))).clubs).not.toContain("Inter");
   });
 
@@ -209,7 +211,7 @@ describe("the Discord bot through the fake gateway", () => {
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(2000);
     const all = parts.join("\n");
     for (const n of names) expect(all).toContain(n);
-    expect(all).toMatch(/Digest: .* · Quiet hours: .* · Language:/);
+    expect(all).toMatch(/Riepilogo: .* · Silenzio: .* · Lingua: italiano/);
   });
 
   it("should keep a user's DM subscriptions on the DM channel Discord creates", async () => {
