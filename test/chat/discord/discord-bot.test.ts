@@ -255,3 +255,45 @@ describe("the Discord bot through the fake gateway", () => {
     expect((await app.subscriptions.list(discordChat(NEWS))).players).toHaveLength(1);
   });
 });
+
+describe("the chat's language on Discord (issue 16)", () => {
+  const CHANNEL = "100000000000000041";
+
+  it("should speak the server's language in its channels, whoever asks, and keep it", async () => {
+    const first = await interact({
+      type: 2,
+      command: "list",
+      channelId: CHANNEL,
+      guildId: GUILD,
+      locale: "en-US",
+    });
+    expect(first.callback.data?.content).toContain("Lingua: italiano");
+    expect(await app.chatState.lang(discordChat(CHANNEL))).toBe("it");
+    const { callback } = await interact({
+      type: 2,
+      command: "watch",
+      channelId: CHANNEL,
+      locale: "en-GB",
+      options: { player: "x" },
+      ...admin,
+    });
+    // Markdown-escaped by the adapter: `<giocatore\>`.
+    expect(callback.data?.content).toMatch(/^Uso: \/watch <giocatore\\?> \\?\(giocatore: troppo corto/);
+  });
+
+  it("should speak the user's language in a DM, and ask before removing everything", async () => {
+    const dm = {
+      type: 2 as const,
+      channelId: "555000000000000099",
+      userId: "400000000000000077",
+      locale: "en-US",
+    };
+    await interact({ ...dm, command: "watch", options: { player: "Kim Min-jae" } });
+    const ask = await interact({ ...dm, command: "unwatch", options: { player: "all" } });
+    expect(ask.callback.data?.content).toMatch(
+      /^Stop watching all 1 player\? Send \/unwatch all yes to confirm\./,
+    );
+    const done = await interact({ ...dm, command: "unwatch", options: { player: "all yes" } });
+    expect(done.callback.data?.content).toBe("Stopped watching 1 player.");
+  });
+});
