@@ -7,7 +7,12 @@ import { silentLogger } from "../../../src/log.js";
 import type { PollOutcome } from "../../../src/news/poll-source.js";
 import { startWorkers, type Workers } from "../../../src/pipeline.js";
 import { type ChatAddress, QueueName } from "../../../src/queues.js";
-import { buildInteraction, type InteractionSpec, MANAGE_CHANNELS } from "../../fakes/discord-interactions.js";
+import {
+  buildButtonInteraction,
+  buildInteraction,
+  type InteractionSpec,
+  MANAGE_CHANNELS,
+} from "../../fakes/discord-interactions.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/fake-discord.js";
 import { frattesiJuve, kimTalks } from "../../fixtures/sample-items.js";
 import { useTestRedis } from "../../helpers/redis.js";
@@ -295,5 +300,38 @@ describe("the chat's language on Discord (issue 16)", () => {
     );
     const done = await interact({ ...dm, command: "unwatch", options: { player: "all yes" } });
     expect(done.callback.data?.content).toBe("Stopped watching 1 player.");
+  });
+
+  it("should remove every club of a channel when its admin taps Yes under /unfollow all", async () => {
+    const CH = "100000000000000042";
+    await interact({ type: 2, command: "follow", channelId: CH, options: { club: "Milan" }, ...admin });
+    await interact({ type: 2, command: "follow", channelId: CH, options: { club: "Inter" }, ...admin });
+    const ask = await interact({
+      type: 2,
+      command: "unfollow",
+      channelId: CH,
+      options: { club: "all" },
+      ...admin,
+    });
+    const rows = (ask.callback.data?.components ?? []) as {
+      components: { custom_id: string; label: string }[];
+    }[];
+    const row = rows[0]!;
+    expect(row.components.map((b) => b.label)).toEqual(["Sì, togli tutto", "Annulla"]);
+    // A member without Manage Channels taps Yes: refused, nothing removed.
+    const tap = async (spec: Parameters<typeof buildButtonInteraction>[0]) => {
+      const payload = buildButtonInteraction(spec);
+      fake.gateway.dispatch("INTERACTION_CREATE", payload);
+      await waitFor(() => fake.callbacks.some((c) => c.interactionId === payload.id), 4000);
+      return fake.callbacks.find((c) => c.interactionId === payload.id)!;
+    };
+    const member = await tap({ channelId: CH, guildId: GUILD, customId: row.components[0]!.custom_id });
+    expect(member.data?.content).toContain("Solo gli amministratori");
+    expect((await app.subscriptions.list(discordChat(CH))).clubs).toHaveLength(2);
+    const yes = await tap({ channelId: CH, customId: row.components[0]!.custom_id, ...admin });
+    expect(yes.type).toBe(7); // UPDATE_MESSAGE: the question becomes the answer
+    expect(yes.data?.content).toBe("Non segui più 2 squadre.");
+    expect(yes.data?.components).toEqual([]);
+    expect((await app.subscriptions.list(discordChat(CH))).clubs).toEqual([]);
   });
 });
