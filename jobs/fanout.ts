@@ -116,6 +116,9 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
         ? { set: from.set + 1, cursor: "0", chunk: from.chunk + 1 }
         : { set: from.set, cursor: step.cursor, chunk: from.chunk + 1 };
     const { chats, releases } = await chunkChats(deps, event, sets, from.set, [...new Set(step.chats)], now);
+    // Before placing: a run that dies after the chunk is placed cannot lose the release (its re-run skips
+    // the chunk), and asking twice is harmless (ZADD LT keeps the earliest time).
+    if (releases.length) await deps.digestSchedule?.earliest(releases);
     const r = await deps.ledger.placeChunk(ref, at, to, chats, {
       atMs,
       maxPushesPerHour: deps.maxPushesPerHour,
@@ -129,8 +132,6 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
       continue;
     }
     if (r.queued.length) await ask(to.chunk, r.queued);
-    // Idempotent (ZADD LT), so a re-run that finds the chunk placed already may skip it safely.
-    if (releases.length) await deps.digestSchedule?.earliest(releases);
     queued += r.queued.length;
     held += r.held;
     dropped += r.dropped;
