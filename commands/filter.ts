@@ -32,8 +32,8 @@ export default defineCommand({
     const req = parseFilterRequest(what);
     if (!req) return { text: m.bad };
     for (const scope of req.scopes) await ctx.deps.chatState.setFilter(ctx.chat, scope, req.filter);
-    if (!req.filter) return { text: m.off };
     const who = req.scopes.length === 2 ? m.all : req.scopes[0] === "players" ? m.players : m.clubs;
+    if (!req.filter) return { text: req.scopes.length === 2 ? m.off : m.offFor(who) };
     return { text: m.set(who, filterRule(req.filter, ctx.lang)) };
   },
 });

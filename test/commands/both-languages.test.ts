@@ -76,6 +76,7 @@ const SCRIPT = [
   "/filter players talks ★★",
   "/filter squadre accordo 3",
   "/list",
+  "/filter clubs off",
   "/filter off",
   "/pause 5 weeks",
   "/pause 2h",

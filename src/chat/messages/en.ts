@@ -148,6 +148,7 @@ export const en = {
   filter: {
     bad: "Write the filter like this: /filter players talks ★★, /filter clubs agreement, or /filter off.",
     off: "Filters off: every alert rings.",
+    offFor: (who: string) => `${who}: filter off, every alert rings again.`,
     set: (who: string, rule: string) => `${who}: only ${rule} ring. The rest still goes into the digest.`,
     players: "Watched players",
     clubs: "Followed clubs",

@@ -141,6 +141,7 @@ export const it: Messages = {
   filter: {
     bad: "Scrivi il filtro così: /filter giocatori trattativa ★★, /filter squadre accordo, oppure /filter off.",
     off: "Filtri disattivati: suonano tutti gli avvisi.",
+    offFor: (who) => `${who}: filtro disattivato, suonano di nuovo tutti gli avvisi.`,
     set: (who, rule) => `${who}: suonano solo ${rule}. Il resto finisce comunque nel riepilogo.`,
     players: "Giocatori seguiti",
     clubs: "Squadre seguite",
