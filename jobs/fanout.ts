@@ -6,7 +6,13 @@ import { releaseAt } from "../src/digest/held-release.js";
 import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
 import type { Metrics } from "../src/observability/metrics.js";
-import { FanoutJobSchema, PLATFORMS, type Platform, type RumourEvent } from "../src/queues.js";
+import {
+  type ChatAddress,
+  FanoutJobSchema,
+  PLATFORMS,
+  type Platform,
+  type RumourEvent,
+} from "../src/queues.js";
 import { passesFilter } from "../src/rumours/alert-filter.js";
 import { parseChatString } from "../src/subscriptions/chat-address.js";
 import { type ChatStateStore, isHolding } from "../src/subscriptions/chat-state-store.js";
@@ -160,8 +166,8 @@ async function chunkChats(
   at: number,
   chats: string[],
   now: Date,
-): Promise<{ chats: ChunkChat[]; releases: { chat: ReturnType<typeof parseChatString>; at: Date }[] }> {
-  const releases: { chat: ReturnType<typeof parseChatString>; at: Date }[] = [];
+): Promise<{ chats: ChunkChat[]; releases: { chat: ChatAddress; at: Date }[] }> {
+  const releases: { chat: ChatAddress; at: Date }[] = [];
   if (!chats.length) return { chats: [], releases };
   const member = await Promise.all(
     sets.map((s, j) => (j === at ? chats.map(() => true) : deps.subscriptions.memberOf(s, chats))),
