@@ -1,7 +1,10 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
+import { messages } from "../src/chat/messages/index.js";
+import { planRelease } from "../src/digest/held-release.js";
 import { planDigest } from "../src/digest/plan-digest.js";
-import { isTimeZone, parseLocalTime } from "../src/digest/schedule.js";
+import { canonicalZone, isTimeZone, parseLocalTime } from "../src/digest/schedule.js";
+import { isHolding } from "../src/subscriptions/chat-state-store.js";
+import { localTime } from "./local-time.js";
 import { defineCommand } from "./types.js";
 
 /** /digest 09:00 [Europe/Rome] | off — when the daily digest comes, in which time zone. */
@@ -19,41 +22,28 @@ export default defineCommand({
       required: false,
     },
   ],
-  options: z.object({ time: z.string().trim().min(1).max(10), zone: z.string().trim().max(60).optional() }),
+  // Loose bounds: a wrong time gets the command's own example, not a length complaint.
+  options: z.object({ time: z.string().trim().min(1).max(60), zone: z.string().trim().max(60).optional() }),
   permission: "admin",
   async execute({ time, zone }, ctx) {
-    const it = ctx.lang === "it";
+    const m = messages(ctx.lang).digestCmd;
     const { chatState, digestSchedule } = ctx.deps;
+    const now = ctx.deps.now();
     if (time.toLowerCase() === "off") {
       await chatState.setDigest(ctx.chat, null);
-      await planDigest(ctx.chat, { chatState, digestSchedule }, ctx.deps.now(), "replace");
-      return { text: it ? "Riepilogo giornaliero disattivato." : "Daily digest turned off." };
+      await planDigest(ctx.chat, { chatState, digestSchedule }, now, "replace");
+      // Alerts already held (or held from now on) go out when their hold ends: say when.
+      const s = await chatState.settings(ctx.chat);
+      await planRelease(ctx.chat, s, ctx.deps, now);
+      const held = isHolding(s.holdUntil, now) ? m.offHeldPause : s.quiet ? m.offHeldQuiet : "";
+      return { text: held ? `${m.off} ${held}` : m.off };
     }
     const hhmm = parseLocalTime(time);
-    if (!hhmm) {
-      return {
-        text: it
-          ? "Scrivi l'ora così: /digest 09:00 Europe/Rome, oppure /digest off."
-          : "Write the time like this: /digest 09:00 Europe/Rome, or /digest off.",
-      };
-    }
-    if (zone && !isTimeZone(zone)) {
-      return {
-        text: it
-          ? `Non conosco il fuso orario "${zone}". Usa un nome come Europe/Rome o America/New_York.`
-          : `I don't know the time zone "${zone}". Use a name like Europe/Rome or America/New_York.`,
-      };
-    }
-    await chatState.setDigest(ctx.chat, hhmm, zone);
-    const next = await planDigest(ctx.chat, { chatState, digestSchedule }, ctx.deps.now(), "replace");
+    if (!hhmm) return { text: m.badTime };
+    if (zone && !isTimeZone(zone)) return { text: m.badZone(zone) };
+    await chatState.setDigest(ctx.chat, hhmm, zone ? canonicalZone(zone) : undefined);
+    const next = await planDigest(ctx.chat, { chatState, digestSchedule }, now, "replace");
     const z2 = (await chatState.settings(ctx.chat)).zone;
-    const when = next
-      ? DateTime.fromJSDate(next, { zone: z2 }).setLocale(ctx.lang).toFormat("ccc d LLL HH:mm")
-      : "";
-    return {
-      text: it
-        ? `Riepilogo ogni giorno alle ${hhmm} (${z2}). Il prossimo: ${when}.`
-        : `Digest every day at ${hhmm} (${z2}). Next: ${when}.`,
-    };
+    return { text: m.set(hhmm, z2, next ? localTime(next, z2, ctx.lang) : "") };
   },
 });

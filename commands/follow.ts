@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clubName, messages } from "../src/chat/messages/index.js";
 import { planDigest } from "../src/digest/plan-digest.js";
 import { chatFullText, clubArg, nameArg } from "./args.js";
 import { defineCommand } from "./types.js";
@@ -14,32 +15,22 @@ export default defineCommand({
   options: z.object({ club: nameArg }),
   permission: "admin",
   async execute({ club }, ctx) {
-    const it = ctx.lang === "it";
+    const m = messages(ctx.lang).follow;
     const entry = ctx.deps.gazetteer.club(club);
     if (!entry) {
       const hints = ctx.deps.gazetteer
         .suggestClubs(club.slice(0, 3), 3)
-        .map((c) => c.name)
+        .map((c) => clubName(c.name, ctx.lang))
         .join(", ");
-      const hint = hints ? (it ? ` Forse: ${hints}?` : ` Did you mean: ${hints}?`) : "";
-      return {
-        text: it
-          ? `Non conosco la squadra "${club}".${hint}`
-          : `I don't know a club called "${club}".${hint}`,
-      };
+      return { text: m.unknown(club, hints) };
     }
+    const name = clubName(entry.name, ctx.lang);
     const result = await ctx.deps.subscriptions.follow(ctx.chat, entry.name);
-    if (result === "full") {
-      return { text: chatFullText(ctx.lang) };
-    }
-    if (result === "exists")
-      return { text: it ? `Segui già il ${entry.name}.` : `You already follow ${entry.name}.` };
+    if (result === "full") return { text: chatFullText(ctx.lang, ctx.deps.subscriptions.maxPerChat) };
+    if (result === "exists") return { text: m.already(name) };
+    await ctx.deps.chatState.markSubscribed(ctx.chat, ctx.deps.now());
     // A chat that follows something gets the daily digest (09:00 Europe/Rome unless it said otherwise).
     await planDigest(ctx.chat, ctx.deps, ctx.deps.now(), "ensure");
-    return {
-      text: it
-        ? `Segui il mercato del ${entry.name}: ti avviso di ogni trattativa nuova o che avanza.`
-        : `Following ${entry.name}: you'll get an alert for every new or moving deal.`,
-    };
+    return { text: m.added(name) };
   },
 });

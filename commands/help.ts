@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../src/chat/messages/index.js";
 import { defineCommand } from "./types.js";
 import { usageLine } from "./usage.js";
 
@@ -11,11 +12,7 @@ export default defineCommand({
   permission: "anyone",
   async execute(_input, ctx) {
     const { commands } = await import("./index.js");
-    const it = ctx.lang === "it";
-    const intro = it
-      ? "Mercato Radar legge le notizie di calciomercato e ti avvisa una volta sola quando una trattativa nasce o avanza."
-      : "Mercato Radar reads transfer news and alerts you once when a deal starts or moves.";
-    const usage = commands.map((c) => `${usageLine(c)} — ${c.description[ctx.lang]}`);
-    return { text: [intro, "", ...usage].join("\n") };
+    const usage = commands.map((c) => `${usageLine(c, ctx.lang)} — ${c.description[ctx.lang]}`);
+    return { text: [messages(ctx.lang).help.intro, "", ...usage].join("\n") };
   },
 });

@@ -4,12 +4,17 @@
  */
 
 import digest from "./digest.js";
+import exportList from "./export.js";
+import filter from "./filter.js";
 import follow from "./follow.js";
 import help from "./help.js";
+import importList from "./import.js";
 import lang from "./lang.js";
 import latest from "./latest.js";
 import list from "./list.js";
+import pause from "./pause.js";
 import quiet from "./quiet.js";
+import resume from "./resume.js";
 import type { Command } from "./types.js";
 import unfollow from "./unfollow.js";
 import unwatch from "./unwatch.js";
@@ -22,9 +27,14 @@ export const commands: readonly Command[] = [
   unfollow,
   list,
   latest,
+  filter,
+  pause,
+  resume,
   digest,
   quiet,
   lang,
+  exportList,
+  importList,
   help,
 ] as unknown as Command[];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../src/chat/messages/index.js";
 import { defineCommand } from "./types.js";
 
 /** /lang it|en — the language of the chat's alerts, digests and replies. */
@@ -8,16 +9,14 @@ export default defineCommand({
   args: [{ name: "language", description: { en: "it or en", it: "it o en" }, required: true }],
   options: z.object({
     language: z
-      .string()
+      .string({ error: "language" })
       .trim()
       .toLowerCase()
-      .pipe(z.enum(["it", "en"], { error: "it or en" })),
+      .pipe(z.enum(["it", "en"], { error: "language" })),
   }),
   permission: "admin",
   async execute({ language }, ctx) {
     await ctx.deps.chatState.setLang(ctx.chat, language);
-    return {
-      text: language === "it" ? "D'ora in poi ti scrivo in italiano." : "From now on I'll write in English.",
-    };
+    return { text: messages(language).lang.set };
   },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stageName } from "../src/chat/alert-model.js";
 import { claimText } from "../src/chat/claim-text.js";
 import { quoteEvidence } from "../src/chat/evidence-text.js";
+import { clubName, messages } from "../src/chat/messages/index.js";
 import { openClaims } from "../src/rumours/claims.js";
 import type { Rumour } from "../src/rumours/types.js";
 import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
@@ -11,9 +12,7 @@ import { defineCommand } from "./types.js";
 
 const MAX_LINES = 10;
 
-function outlets(n: number, lang: Lang): string {
-  return lang === "it" ? `${n} ${n === 1 ? "testata" : "testate"}` : `${n} outlet${n === 1 ? "" : "s"}`;
-}
+const outlets = (n: number, lang: Lang) => messages(lang).common.outlets(n);
 
 function lastArticle(r: Rumour): string {
   const a = r.articles[0];
@@ -65,29 +64,22 @@ export default defineCommand({
   options: z.object({ name: nameArg }),
   permission: "anyone",
   async execute({ name }, ctx) {
-    const it = ctx.lang === "it";
+    const m = messages(ctx.lang).latest;
     const { gazetteer, rumours } = ctx.deps;
     const club = gazetteer.club(name);
     if (club) {
+      const shown = clubName(club.name, ctx.lang);
       const board = await rumours.clubBoard(club.name, MAX_LINES);
-      if (!board.length)
-        return {
-          text: it ? `Nessuna voce recente sul ${club.name}.` : `No recent rumours about ${club.name}.`,
-        };
+      if (!board.length) return { text: m.noneClub(shown) };
       const lines = board.flatMap((r) => rumourLines(r.playerName, r, ctx.lang));
-      return {
-        text: [it ? `${club.name}, le ultime voci:` : `${club.name}, latest rumours:`, ...lines].join("\n"),
-      };
+      return { text: [m.title(shown), ...lines].join("\n") };
     }
     const players = gazetteer.players(name);
     const key = players.find((p) => p.key === playerKey(name))?.key ?? players[0]?.key ?? playerKey(name);
     const board = (await rumours.board(key)).slice(0, MAX_LINES);
     const display = board[0]?.playerName ?? players[0]?.name ?? name;
-    if (!board.length)
-      return { text: it ? `Nessuna voce recente su ${display}.` : `No recent rumours about ${display}.` };
-    const lines = board.flatMap((r) => rumourLines(r.club, r, ctx.lang));
-    return {
-      text: [it ? `${display}, le ultime voci:` : `${display}, latest rumours:`, ...lines].join("\n"),
-    };
+    if (!board.length) return { text: m.none(display) };
+    const lines = board.flatMap((r) => rumourLines(clubName(r.club, ctx.lang), r, ctx.lang));
+    return { text: [m.title(display), ...lines].join("\n") };
   },
 });

@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { messages } from "../src/chat/messages/index.js";
+import { planRelease } from "../src/digest/held-release.js";
 import { parseLocalTime } from "../src/digest/schedule.js";
 import { defineCommand } from "./types.js";
 
-/** /quiet 23:00-07:00 | off — hours when alerts wait for the digest instead of ringing. */
+/**
+ * /quiet 23:00-07:00 | off — hours when alerts wait instead of ringing: for the digest, or with the digest
+ * off, until the quiet hours end.
+ */
 export default defineCommand({
   name: "quiet",
   description: { en: "Set quiet hours, or turn them off", it: "Imposta le ore di silenzio, o disattivale" },
@@ -14,30 +19,23 @@ export default defineCommand({
       rest: true,
     },
   ],
-  options: z.object({ hours: z.string().trim().min(1).max(20) }),
+  options: z.object({ hours: z.string().trim().min(1).max(40) }),
   permission: "admin",
   async execute({ hours }, ctx) {
-    const it = ctx.lang === "it";
+    const m = messages(ctx.lang).quietCmd;
+    const { chatState } = ctx.deps;
     if (hours.toLowerCase() === "off") {
-      await ctx.deps.chatState.setQuiet(ctx.chat, null);
-      return { text: it ? "Ore di silenzio disattivate." : "Quiet hours off." };
+      await chatState.setQuiet(ctx.chat, null);
+      // What the ended quiet hours held goes now when no digest will carry it.
+      await planRelease(ctx.chat, await chatState.settings(ctx.chat), ctx.deps, ctx.deps.now());
+      return { text: m.off };
     }
-    const m = /^(\S+)\s*[-–]\s*(\S+)$/.exec(hours);
-    const from = m ? parseLocalTime(m[1]!) : null;
-    const to = m ? parseLocalTime(m[2]!) : null;
-    if (!from || !to || from === to) {
-      return {
-        text: it
-          ? "Scrivi le ore così: /quiet 23:00-07:00, oppure /quiet off."
-          : "Write the hours like this: /quiet 23:00-07:00, or /quiet off.",
-      };
-    }
-    await ctx.deps.chatState.setQuiet(ctx.chat, { from, to });
-    const { zone } = await ctx.deps.chatState.settings(ctx.chat);
-    return {
-      text: it
-        ? `Silenzio dalle ${from} alle ${to} (${zone}): gli avvisi di quelle ore arrivano nel riepilogo.`
-        : `Quiet from ${from} to ${to} (${zone}): alerts in those hours wait for the digest.`,
-    };
+    const found = /^(\S+)\s*[-–]\s*(\S+)$/.exec(hours);
+    const from = found ? parseLocalTime(found[1]!) : null;
+    const to = found ? parseLocalTime(found[2]!) : null;
+    if (!from || !to || from === to) return { text: m.bad };
+    await chatState.setQuiet(ctx.chat, { from, to });
+    const s = await chatState.settings(ctx.chat);
+    return { text: s.digest ? m.setDigest(from, to, s.zone) : m.setNoDigest(from, to, s.zone) };
   },
 });

@@ -1,9 +1,10 @@
+import { messages } from "../src/chat/messages/index.js";
 import type { Logger } from "../src/log.js";
 import { isRedisUnavailable } from "../src/redis-outage.js";
 import { findCommand } from "./index.js";
+import { issueText } from "./issue-text.js";
 import type { Command, CommandContext, Reply } from "./types.js";
-import { unavailableText } from "./unavailable.js";
-import { usageLine } from "./usage.js";
+import { argLabel, usageLine } from "./usage.js";
 
 const MAX_INPUT = 300;
 
@@ -38,24 +39,17 @@ export async function runCommand(
   ctx: CommandContext,
   log: Logger,
 ): Promise<Reply> {
-  const it = ctx.lang === "it";
+  const m = messages(ctx.lang);
   if (command.permission === "admin" && ctx.chatKind !== "private" && !ctx.isAdmin) {
-    return {
-      text: it
-        ? "Solo gli amministratori possono cambiare gli avvisi di questa chat."
-        : "Only admins can change this chat's alerts.",
-      ephemeral: true,
-    };
+    return { text: m.common.adminOnly, ephemeral: true };
   }
   const parsed = command.options.safeParse(rawOptions);
   if (!parsed.success) {
+    // The catalogue's words for the problem, never zod's (English, about types and lengths).
     const problem = parsed.error.issues[0];
-    const field = problem?.path.join(".") ?? "";
-    const detail = problem ? `${field ? `${field}: ` : ""}${problem.message}` : "";
-    return {
-      text: `${it ? "Uso" : "Usage"}: ${usageLine(command)}${detail ? ` (${detail})` : ""}`,
-      ephemeral: true,
-    };
+    const field = problem?.path.length ? argLabel(String(problem.path[0]), ctx.lang) : "";
+    const detail = problem ? `${field ? `${field}: ` : ""}${issueText(problem, ctx.lang)}` : "";
+    return { text: m.common.usage(usageLine(command, ctx.lang), detail), ephemeral: true };
   }
   try {
     return await command.execute(parsed.data, ctx);
@@ -63,15 +57,10 @@ export async function runCommand(
     if (isRedisUnavailable(err)) {
       // An outage, not a bug: no stack trace, and the user is told to come back.
       log.warn({ command: command.name, cause: (err as Error).message }, "command: redis unavailable");
-      return { text: unavailableText(ctx.lang), ephemeral: true };
+      return { text: m.common.unavailable, ephemeral: true };
     }
     log.error({ err, command: command.name, chat: ctx.chat }, "command failed");
-    return {
-      text: it
-        ? "Qualcosa è andato storto. Riprova tra poco."
-        : "Something went wrong. Please try again shortly.",
-      ephemeral: true,
-    };
+    return { text: m.common.failure, ephemeral: true };
   }
 }
 
@@ -83,19 +72,9 @@ export async function runTextCommand(line: string, ctx: CommandContext, log: Log
   const m = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(line.trim());
   if (!m) return null;
   const command = findCommand(m[1]!);
-  if (!command) {
-    return {
-      text:
-        ctx.lang === "it"
-          ? "Comando sconosciuto. /help mostra i comandi."
-          : "Unknown command. /help lists them.",
-    };
-  }
+  if (!command) return { text: messages(ctx.lang).common.unknownCommand };
   const text = m[2] ?? "";
-  if (text.length > MAX_INPUT) {
-    return {
-      text: ctx.lang === "it" ? "Testo troppo lungo." : "That's too long.",
-    };
-  }
+  const max = Math.max(MAX_INPUT, ...command.args.map((a) => a.maxLength ?? 0));
+  if (text.length > max) return { text: messages(ctx.lang).common.inputTooLong };
   return runCommand(command, parseTextArgs(command, text), ctx, log);
 }

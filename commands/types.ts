@@ -7,6 +7,7 @@
  */
 import type { z } from "zod";
 import type { DigestSchedule } from "../src/digest/digest-schedule.js";
+import type { HeldAlerts } from "../src/digest/held-alerts.js";
 import type { ChatAddress } from "../src/queues.js";
 import type { RumourStore } from "../src/rumours/rumour-store.js";
 import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
@@ -25,6 +26,8 @@ export interface CommandDeps {
   gazetteer: Gazetteer;
   chatState: ChatStateStore;
   digestSchedule: DigestSchedule;
+  /** What waits for the digest; without it, ending a hold always plans a (maybe empty) release. */
+  held?: HeldAlerts;
   /** The clock (tests set it). */
   now(): Date;
 }
@@ -46,6 +49,11 @@ export interface Reply {
   text: string;
   /** Shown only to the user who ran the command, where the platform can (Discord). */
   ephemeral?: boolean;
+  /**
+   * A step that needs a yes: the command line that does it ("/unwatch all yes"). Telegram and Discord
+   * show it as a button; the text already says what to type, for the terminal.
+   */
+  confirm?: { command: string };
 }
 
 /** One positional argument, in the order text platforms read them. */
@@ -57,6 +65,8 @@ export interface CommandArg {
   autocomplete?: "player" | "club";
   /** Takes the rest of the line (names with spaces). */
   rest?: boolean;
+  /** Longest text it takes (default 300 on text platforms, 100 on Discord); /import's list needs more. */
+  maxLength?: number;
 }
 
 export interface Command<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>> {

@@ -1,12 +1,21 @@
 import { UnrecoverableError } from "bullmq";
 import type { ChunkChat, FanoutLedger, FanoutPosition } from "../src/chat/fanout-ledger.js";
 import { alertRef } from "../src/chat/outbox.js";
+import type { DigestSchedule } from "../src/digest/digest-schedule.js";
+import { releaseAt } from "../src/digest/held-release.js";
 import { isQuiet } from "../src/digest/schedule.js";
 import type { Logger } from "../src/log.js";
 import type { Metrics } from "../src/observability/metrics.js";
-import { FanoutJobSchema, PLATFORMS, type Platform } from "../src/queues.js";
+import {
+  type ChatAddress,
+  FanoutJobSchema,
+  PLATFORMS,
+  type Platform,
+  type RumourEvent,
+} from "../src/queues.js";
+import { passesFilter } from "../src/rumours/alert-filter.js";
 import { parseChatString } from "../src/subscriptions/chat-address.js";
-import type { ChatStateStore } from "../src/subscriptions/chat-state-store.js";
+import { type ChatStateStore, isHolding } from "../src/subscriptions/chat-state-store.js";
 import type { SubscriberSet, SubscriptionStore } from "../src/subscriptions/subscription-store.js";
 
 /** Chats read (SSCAN COUNT) and placed per script: a few thousand arguments at most per call. */
@@ -36,6 +45,11 @@ export interface FanoutDeps {
   maxPushesPerHour: number;
   now(): Date;
   log: Logger;
+  /**
+   * Where chats without a daily digest get what quiet hours or a /pause held, when the hold ends;
+   * absent in tests that do not look (those alerts then wait for a digest).
+   */
+  digestSchedule?: DigestSchedule;
   /** Counts the chats each chunk queued, held and dropped; absent in tests that do not look. */
   metrics?: Metrics;
 }
@@ -53,8 +67,9 @@ export function deliveryPriority(audience: number): number {
  * event moved (or the player's own club). It walks only those subscriber sets, a chunk of chats at a time
  * (SSCAN), never every chat and never one call with every subscriber. A chat in several sets is placed once,
  * with every reason, when the first of its sets is walked. Paused chats (bot blocked or kicked) are skipped.
- * During a chat's quiet hours, or past its hourly cap, the alert is held for the digest instead: never
- * dropped. Each chunk is placed by one script that also moves the event's position on, so a re-run (retry,
+ * During a chat's quiet hours or its /pause, below its /filter, or past its hourly cap, the alert is held
+ * for the digest instead: never dropped; a chat without a digest is put on the digest schedule for when
+ * its quiet hours or pause end, and gets what they held then. Each chunk is placed by one script that also moves the event's position on, so a re-run (retry,
  * worker killed half-way) goes on where the last one stopped and places nothing twice; each placed chunk
  * then asks for one delivery job per platform.
  * @throws UnrecoverableError when the payload does not match the contract.
@@ -106,7 +121,10 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
       step.cursor === "0"
         ? { set: from.set + 1, cursor: "0", chunk: from.chunk + 1 }
         : { set: from.set, cursor: step.cursor, chunk: from.chunk + 1 };
-    const chats = await chunkChats(deps, sets, from.set, [...new Set(step.chats)], now);
+    const { chats, releases } = await chunkChats(deps, event, sets, from.set, [...new Set(step.chats)], now);
+    // Before placing: a run that dies after the chunk is placed cannot lose the release (its re-run skips
+    // the chunk), and asking twice is harmless (ZADD LT keeps the earliest time).
+    if (releases.length) await deps.digestSchedule?.earliest(releases);
     const r = await deps.ledger.placeChunk(ref, at, to, chats, {
       atMs,
       maxPushesPerHour: deps.maxPushesPerHour,
@@ -136,16 +154,21 @@ export async function processFanout(data: unknown, deps: FanoutDeps): Promise<{ 
 
 /**
  * The chats of one chunk of set `at` that this set places: not paused, not in an earlier set (placed with
- * it already), each with its reasons (every set it is in) and its quiet hours.
+ * it already), each with its reasons (every set it is in) and whether its quiet hours, /pause or /filter
+ * hold the alert; and when chats without a digest get what was held. Set 0 is the player's watchers, so
+ * bit 0 of the mask says the chat watches him: its players filter applies, else its clubs filter. A chat
+ * that both watches and follows hears the alert if either filter lets it through.
  */
 async function chunkChats(
   deps: FanoutDeps,
+  event: RumourEvent,
   sets: SubscriberSet[],
   at: number,
   chats: string[],
   now: Date,
-): Promise<ChunkChat[]> {
-  if (!chats.length) return [];
+): Promise<{ chats: ChunkChat[]; releases: { chat: ChatAddress; at: Date }[] }> {
+  const releases: { chat: ChatAddress; at: Date }[] = [];
+  if (!chats.length) return { chats: [], releases };
   const member = await Promise.all(
     sets.map((s, j) => (j === at ? chats.map(() => true) : deps.subscriptions.memberOf(s, chats))),
   );
@@ -161,7 +184,20 @@ async function chunkChats(
     let mask = 0;
     for (let j = 0; j < sets.length; j++) if (member[j]![i]) mask |= 1 << j;
     const s = settings.get(chat);
-    out.push({ chat, mask, quiet: Boolean(s?.quiet && isQuiet(now, s.quiet, s.zone)) });
+    let hold: ChunkChat["hold"] = null;
+    if (s) {
+      const watches = (mask & 1) !== 0;
+      const follows = (mask & ~1) !== 0;
+      const heard =
+        (watches && passesFilter(event, s.filters.players)) ||
+        (follows && passesFilter(event, s.filters.clubs));
+      if (isHolding(s.holdUntil, now)) hold = "paused";
+      else if (s.quiet && isQuiet(now, s.quiet, s.zone)) hold = "quiet";
+      else if (!heard) hold = "filtered";
+      const release = hold === "paused" || hold === "quiet" ? releaseAt(s, now) : null;
+      if (release && !s.digest) releases.push({ chat: parseChatString(chat), at: release });
+    }
+    out.push({ chat, mask, hold });
   }
-  return out;
+  return { chats: out, releases };
 }

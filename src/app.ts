@@ -80,6 +80,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
   for (const q of queues.all()) redisErrors.watch(q, q.name);
   const chatState = createChatStateStore(redis, keys);
   const digestSchedule = createDigestSchedule(redis, keys);
+  const held = createHeldAlerts(redis, keys);
   const sources = overrides.sources ?? loadSources(resolve(projectRoot, config.SOURCES_FILE));
   const sourceStore = createSourceStore(redis, keys);
   const metrics = createMetrics();
@@ -106,9 +107,17 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     chatState,
     outbox: createOutbox(redis, keys, log),
     ledger: createFanoutLedger(redis, keys),
-    held: createHeldAlerts(redis, keys),
+    held,
     digestSchedule,
-    commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
+    commandDeps: {
+      subscriptions,
+      rumours,
+      gazetteer,
+      chatState,
+      digestSchedule,
+      held,
+      now: () => new Date(),
+    },
     redisErrors,
     metrics,
     async close() {
@@ -184,6 +193,7 @@ export function workerDeps(
       subscriptions: app.subscriptions,
       chatState: app.chatState,
       ledger: app.ledger,
+      digestSchedule: app.digestSchedule,
       batchWindowMs: c.BATCH_WINDOW_MS,
       maxPushesPerHour: c.MAX_PUSHES_PER_HOUR,
       now,

@@ -203,6 +203,11 @@ async function run(argv: string[]): Promise<void> {
       return deliveriesCommand();
     case "register-commands":
       return registerCommands(args);
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(`${USAGE}\n`);
+      return;
     default:
       throw new UsageError(command ? `unknown command: ${command}` : "no command");
   }

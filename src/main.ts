@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { createApp, workerDeps } from "./app.js";
 import { bounded } from "./bounded.js";
-import { CONSOLE_CHAT, createConsoleChat } from "./chat/console-chat.js";
+import { CONSOLE_CHAT, CONSOLE_LANG, createConsoleChat } from "./chat/console-chat.js";
+import { messages } from "./chat/messages/index.js";
 import type { ChatAdapter } from "./chat/types.js";
 import { ConfigError, createConfig } from "./config.js";
 import { chooseLogDestination, createLogger } from "./log.js";
@@ -99,23 +100,15 @@ async function main(): Promise<void> {
 
   const adapters: ChatAdapter[] = [];
   if (consoleMode && roles.has("bot")) {
-    const lang = (process.env.LANG ?? "").startsWith("it") ? "it" : "en";
-    const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
+    const chat = createConsoleChat({ deps: app.commandDeps, log });
+    const lang = (await app.chatState.lang(CONSOLE_CHAT).catch(() => null)) ?? CONSOLE_LANG;
+    const m = messages(lang).terminal;
     adapters.push(chat.adapter);
     const listener = chat.listen();
     readiness.add("console", () => true);
     stops.push({ name: "console", stop: () => listener.close() });
-    process.stdout.write(
-      lang === "it"
-        ? `Mercato Radar — chat nel terminale (${CONSOLE_CHAT.id}). Scrivi /help, /watch Kim Min-Jae, /follow Milan.\n`
-        : `Mercato Radar — terminal chat (${CONSOLE_CHAT.id}). Type /help, /watch Kim Min-Jae, /follow Milan.\n`,
-    );
-    if (logTo.kind === "file")
-      process.stdout.write(
-        lang === "it"
-          ? `Log in ${logTo.path} (qui solo avvisi ed errori).\n`
-          : `Logs go to ${logTo.path} (only warnings and errors show here).\n`,
-      );
+    process.stdout.write(`${m.banner(CONSOLE_CHAT.id)}\n`);
+    if (logTo.kind === "file") process.stdout.write(`${m.logs(logTo.path)}\n`);
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegram } = await import("./chat/telegram/index.js");

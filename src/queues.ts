@@ -162,8 +162,13 @@ export const DigestLineSchema = z.strictObject({
   moves: z.array(StageSchema).max(10),
   outlets: z.number().int().min(0),
   article: ArticleRefSchema.nullable(),
-  /** A push that quiet hours or the hourly cap held back for the digest. */
-  held: z.enum(["quiet", "cap"]).nullable(),
+  /** A push held back for the digest: by quiet hours, the hourly cap, the chat's /pause or its /filter. */
+  held: z.enum(["quiet", "cap", "paused", "filtered"]).nullable(),
+  /**
+   * In a club's section, the club the player is linked to when it is another club the chat follows: the
+   * player is listed once, under the first of them, with every link (Fabbian: Bologna, → Fiorentina).
+   */
+  to: z.string().max(200).optional(),
   /**
    * Higher stages reported without certainty since the last digest ("potrebbe chiudere"): they never
    * ring, the digest shows them as "reported by N outlets". Absent in digests composed before claims.
@@ -185,6 +190,8 @@ export type DigestLine = z.infer<typeof DigestLineSchema>;
 
 /** A chat's daily digest, composed by jobs/digest.ts, rendered by each platform's adapter. */
 export const DigestSchema = z.strictObject({
+  /** "held": only the alerts a chat without a daily digest had held, sent when the hold ended. */
+  kind: z.enum(["daily", "held"]).optional(),
   since: z.iso.datetime({ offset: true }),
   until: z.iso.datetime({ offset: true }),
   players: z

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe("npm start while its Redis goes away (issue 13, 4)", () => {
-  it("should answer commands with 'temporarily unavailable', log few lines, and work again after", {
+  it("should answer commands with 'momentaneamente non disponibile', log few lines, and work again after", {
     timeout: 90_000,
   }, async () => {
     // A private redis-server: stopping the shared one on 6379 would break every other test.
@@ -58,13 +58,14 @@ describe("npm start while its Redis goes away (issue 13, 4)", () => {
     });
     const type = (line: string) => bot.stdin!.write(`${line}\n`);
 
-    await waitFor(() => stdout.includes("terminal chat"), 20_000);
+    // The terminal chat speaks Italian whatever LANG says (issue 16: one language, decided once).
+    await waitFor(() => stdout.includes("chat nel terminale"), 20_000);
     // The terminal chat's logs go to a file, so the chat stays readable.
     const logFile = join(dataDir, "mercato-radar.log");
-    expect(stdout).toContain(`Logs go to ${logFile}`);
+    expect(stdout).toContain(`Log in ${logFile}`);
     const logText = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
     type("/follow Milan");
-    await waitFor(() => /Following Milan/.test(stdout), 10_000);
+    await waitFor(() => /Squadra seguita: Milan/.test(stdout), 10_000);
 
     await server.stop();
     server = null;
@@ -74,7 +75,10 @@ describe("npm start while its Redis goes away (issue 13, 4)", () => {
     type("/watch Rafael Leão");
     type("/list");
     type("/unfollow Milan");
-    await waitFor(() => (stdout.slice(before).match(/temporarily unavailable/g) ?? []).length >= 3, 30_000);
+    await waitFor(
+      () => (stdout.slice(before).match(/momentaneamente non disponibile/g) ?? []).length >= 3,
+      30_000,
+    );
     // Let the outage last a while, as the issue's 30 s did, and count what it wrote.
     await new Promise((r) => setTimeout(r, 8000));
     const outageLog = logText().slice(outageLogStart).split("\n").filter(Boolean);

@@ -2,27 +2,7 @@ import type { Lang } from "../../commands/types.js";
 import type { RumourEvent } from "../queues.js";
 import type { Stage } from "../understand/types.js";
 import { quoteEvidence } from "./evidence-text.js";
-
-const STAGE_NAMES: Record<Lang, Record<Stage, string>> = {
-  en: {
-    interest: "interest",
-    talks: "talks",
-    agreement: "agreement",
-    medical: "medical",
-    official: "official",
-    renewal: "renewal",
-    collapsed: "collapsed",
-  },
-  it: {
-    interest: "interesse",
-    talks: "trattativa",
-    agreement: "accordo",
-    medical: "visite mediche",
-    official: "ufficiale",
-    renewal: "rinnovo",
-    collapsed: "saltata",
-  },
-};
+import { clubName, messages } from "./messages/index.js";
 
 /** The credibility mark: how solid the story is (README "Credibility"). */
 export const CREDIBILITY_MARK: Record<RumourEvent["credibility"], string> = {
@@ -32,7 +12,7 @@ export const CREDIBILITY_MARK: Record<RumourEvent["credibility"], string> = {
 };
 
 export function stageName(stage: Stage, lang: Lang): string {
-  return STAGE_NAMES[lang][stage];
+  return messages(lang).stage[stage];
 }
 
 /**
@@ -54,29 +34,27 @@ export interface AlertModel {
 }
 
 export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
-  const it = lang === "it";
+  const m = messages(lang);
+  const club = (name: string) => clubName(name, lang);
   const why = e.changes.map((c) => {
     const s = stageName(c.stage, lang);
     switch (c.kind) {
       case "new":
-        return `${it ? "nuova" : "new"}: ${c.club} (${s})`;
+        return `${m.alert.new}: ${club(c.club)} (${s})`;
       case "stage":
-        return `${c.club}: ${c.previous ? stageName(c.previous, lang) : "?"} → ${s}`;
+        return `${club(c.club)}: ${c.previous ? stageName(c.previous, lang) : "?"} → ${s}`;
       default:
-        return `${c.club}: ${s}`;
+        return `${club(c.club)}: ${s}`;
     }
   });
-  const outlets = it
-    ? `${e.outlets} ${e.outlets === 1 ? "testata" : "testate"}`
-    : `${e.outlets} outlet${e.outlets === 1 ? "" : "s"}`;
-  const cited = e.cited.length ? ` · ${it ? "fonti" : "sources"}: ${e.cited.join(", ")}` : "";
+  const cited = e.cited.length ? ` · ${m.alert.sources}: ${e.cited.join(", ")}` : "";
   const mark = CREDIBILITY_MARK[e.credibility];
   return {
-    headline: `${e.player.name}${e.player.club ? ` (${e.player.club})` : ""}`,
+    headline: `${e.player.name}${e.player.club ? ` (${club(e.player.club)})` : ""}`,
     why,
-    board: e.links.map((l) => `${l.club}: ${stageName(l.stage, lang)}`),
-    evidence: `${mark} ${outlets}${cited}`,
-    quotes: e.changes.flatMap((c) => (c.evidence ? [`${c.club}: ${quoteEvidence(c.evidence)}`] : [])),
+    board: e.links.map((l) => `${club(l.club)}: ${stageName(l.stage, lang)}`),
+    evidence: `${mark} ${m.common.outlets(e.outlets)}${cited}`,
+    quotes: e.changes.flatMap((c) => (c.evidence ? [`${club(c.club)}: ${quoteEvidence(c.evidence)}`] : [])),
     articles: e.articles.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet })),
   };
 }

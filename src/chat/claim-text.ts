@@ -3,6 +3,7 @@ import type { EvidenceRef } from "../queues.js";
 import type { Stage } from "../understand/types.js";
 import { stageName } from "./alert-model.js";
 import { quoteEvidence } from "./evidence-text.js";
+import { messages } from "./messages/index.js";
 
 /**
  * A stage reported without certainty: "agreement (unconfirmed): reported by one outlet «…» — Blog",
@@ -13,14 +14,7 @@ export function claimText(
   lang: Lang,
   max = 160,
 ): string {
-  const it = lang === "it";
-  const who = it
-    ? c.outlets === 1
-      ? "riportato da una sola testata"
-      : `riportato da ${c.outlets} testate`
-    : c.outlets === 1
-      ? "reported by one outlet"
-      : `reported by ${c.outlets} outlets`;
+  const m = messages(lang).claim;
   const quote = c.evidence ? ` ${quoteEvidence(c.evidence, max)}` : "";
-  return `${stageName(c.stage, lang)} (${it ? "da confermare" : "unconfirmed"}): ${who}${quote}`;
+  return `${stageName(c.stage, lang)} (${m.unconfirmed}): ${m.reported(c.outlets)}${quote}`;
 }

@@ -6,6 +6,7 @@ import type { ChatAddress, OutboxItem } from "../queues.js";
 import { cleanText } from "../text/clean-text.js";
 import { alertModel } from "./alert-model.js";
 import { digestSections } from "./digest-text.js";
+import { messages } from "./messages/index.js";
 import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "./types.js";
 
 /** The terminal's one chat. */
@@ -16,7 +17,7 @@ export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
   const m = alertModel(item.alert, lang);
   const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
   if (m.board.length > item.alert.changes.length)
-    lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
+    lines.push(`   ${messages(lang).alert.board}: ${m.board.join(" · ")}`);
   lines.push(`   ${m.evidence}`);
   // The terminal's Sources view: the words that moved each link, with their outlet.
   for (const q of m.quotes) lines.push(`   ${q}`);
@@ -49,15 +50,31 @@ export interface ConsoleOutput {
   write(text: string): void;
 }
 
+/** The terminal chat's language until /lang changes it: the bot is Italian first (README). */
+export const CONSOLE_LANG: Lang = "it";
+
 /**
  * The terminal as a chat: lines typed on stdin are commands for CONSOLE_CHAT, alerts print on stdout.
- * It speaks the chat's language once /lang set one, else `lang` (from the terminal's locale).
+ * Its language is decided once: Italian, stored with the chat at its first command or message, so what
+ * /list shows is what every reply, alert and digest uses; /lang changes it.
  */
-export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: Lang; out?: ConsoleOutput }) {
+export function createConsoleChat(opts: {
+  deps: CommandDeps;
+  log: Logger;
+  /** The language a new terminal chat starts in (the demo and tests choose); Italian unless told. */
+  lang?: Lang;
+  out?: ConsoleOutput;
+}) {
+  const first = opts.lang ?? CONSOLE_LANG;
   const sink = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
   // Feed titles and names reach a terminal here: no escape code or bidi override may drive it.
   const out: ConsoleOutput = { write: (t) => sink.write(cleanText(t)) };
-  const langOf = async (chat: ChatAddress) => (await opts.deps.chatState.lang(chat)) ?? opts.lang;
+  const langOf = async (chat: ChatAddress): Promise<Lang> => {
+    const stored = await opts.deps.chatState.lang(chat);
+    if (stored) return stored;
+    await opts.deps.chatState.setLang(chat, first);
+    return first;
+  };
   const adapter: ChatAdapter = {
     platform: "console",
     async send(message) {
@@ -76,13 +93,11 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
       userId: "console",
       isAdmin: true,
       // Redis may be away: the command itself then says so, in the terminal's language.
-      lang: await langOf(CONSOLE_CHAT).catch(() => opts.lang),
+      lang: await langOf(CONSOLE_CHAT).catch(() => first),
       deps: opts.deps,
     };
     const reply = await runTextCommand(line, ctx, opts.log);
-    out.write(
-      reply ? reply.text : ctx.lang === "it" ? "Scrivi un comando, es. /help" : "Type a command, e.g. /help",
-    );
+    out.write(reply ? reply.text : messages(ctx.lang).common.typeCommand);
   }
   return {
     adapter,

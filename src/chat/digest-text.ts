@@ -2,6 +2,7 @@ import type { Lang } from "../../commands/types.js";
 import type { Digest, DigestLine } from "../queues.js";
 import { stageName } from "./alert-model.js";
 import { claimText } from "./claim-text.js";
+import { clubName, messages } from "./messages/index.js";
 
 /** A digest section as every platform shows it, before markup: a title and its lines (feed text inside). */
 export interface DigestSection {
@@ -20,7 +21,7 @@ export interface DigestLineText {
 }
 
 function lineText(l: DigestLine, lang: Lang): DigestLineText {
-  const it = lang === "it";
+  const m = messages(lang);
   const moves = l.moves.filter((m, i) => i === 0 || m !== l.moves[i - 1]);
   const path = moves.length > 1 || (moves.length === 1 && moves[0] !== l.stage) ? moves : [];
   const stage = path.length
@@ -29,35 +30,25 @@ function lineText(l: DigestLine, lang: Lang): DigestLineText {
         ...(path.at(-1) === l.stage ? [] : [stageName(l.stage, lang)]),
       ].join(" → ")
     : stageName(l.stage, lang);
-  const outlets = it
-    ? `${l.outlets} ${l.outlets === 1 ? "testata" : "testate"}`
-    : `${l.outlets} outlet${l.outlets === 1 ? "" : "s"}`;
-  const held =
-    l.held === "quiet"
-      ? it
-        ? "trattenuto: ore di silenzio"
-        : "held during quiet hours"
-      : l.held === "cap"
-        ? it
-          ? "trattenuto: limite orario"
-          : "held: hourly limit"
-        : null;
+  const held = l.held ? m.digest.held[l.held] : null;
   const claims = (l.claims ?? []).map((c) => claimText(c, lang));
-  return { text: `${l.name}: ${stage} · ${outlets}`, held, claims, article: l.article };
+  // A line names a club (under a player) or a player, "→ club" when under a club he is not joining.
+  const name = l.to ? `${l.name} → ${clubName(l.to, lang)}` : clubName(l.name, lang);
+  return { text: `${name}: ${stage} · ${m.common.outlets(l.outlets)}`, held, claims, article: l.article };
 }
 
 /** The digest's title and sections, in the chat's language. */
 export function digestSections(d: Digest, lang: Lang): { title: string; sections: DigestSection[] } {
-  const it = lang === "it";
+  const m = messages(lang).digest;
   const sections: DigestSection[] = [
     ...d.players.map((p) => ({
-      title: `${p.name}${p.club ? ` (${p.club})` : ""}`,
+      title: `${p.name}${p.club ? ` (${clubName(p.club, lang)})` : ""}`,
       lines: p.lines.map((l) => lineText(l, lang)),
     })),
     ...d.clubs.map((c) => ({
-      title: it ? `Mercato ${c.club}` : `${c.club} transfers`,
+      title: m.club(clubName(c.club, lang)),
       lines: c.lines.map((l) => lineText(l, lang)),
     })),
   ];
-  return { title: it ? "📰 Il riepilogo del mercato" : "📰 Your mercato digest", sections };
+  return { title: d.kind === "held" ? m.heldTitle : m.title, sections };
 }

@@ -16,11 +16,14 @@ export interface FanoutPosition {
   chunk: number;
 }
 
-/** One chat of a chunk: its `platform:id`, which of the event's reasons are its own, its quiet hours. */
+/**
+ * One chat of a chunk: its `platform:id`, which of the event's reasons are its own, and why the alert is
+ * held for its digest rather than pushed (quiet hours, its /pause, its /filter), or null.
+ */
 export interface ChunkChat {
   chat: string;
   mask: number;
-  quiet: boolean;
+  hold: "quiet" | "paused" | "filtered" | null;
 }
 
 export interface ChunkResult {
@@ -37,7 +40,7 @@ export interface ChunkResult {
  * Puts one event into many outboxes, a chunk of chats per script, so that a re-run of the same event (a
  * retry, a worker killed half-way) never queues, holds or counts a push twice. The script checks that the
  * event's position is still the one the chunk was read at, places every chat (quiet hours and the hourly
- * cap decide between outbox and held list), records the chats that now need a delivery, and moves the
+ * cap, /pause and /filter decide between outbox and held list), records the chats that now need a delivery, and moves the
  * position on, all at once: a chunk is placed wholly or not at all, and exactly once.
  *
  * Keys: `fanout:progress:<ref>` hash {pos, j:<chunk> → chats awaiting their deliver job}, expiring after 2
@@ -67,7 +70,7 @@ const pos = (p: FanoutPosition | null) => (p ? `${p.set}:${p.cursor}:${p.chunk}`
 // KEYS: progress, push counters of the hour, pending telegram, discord, console.
 // ARGV: expected position, next position, chunk number, ref, time (base 36), max pushes (-1: none),
 //       held list key prefix, held ttl, held max, progress ttl, outbox max, alert JSON, reasons JSON,
-//       then per chat: chat string, mask, quiet (1/0).
+//       then per chat: chat string, mask, hold reason ('' to push).
 const PLACE = `
 if (redis.call('HGET', KEYS[1], 'pos') or '') ~= ARGV[1] then return {0, {}, 0, 0} end
 local pending = {telegram = KEYS[3], discord = KEYS[4], console = KEYS[5]}
@@ -76,10 +79,10 @@ local outboxMax = tonumber(ARGV[11])
 local reasons = cjson.decode(ARGV[13])
 local queued, held, dropped = {}, 0, 0
 for i = 14, #ARGV, 3 do
-  local chat, mask, quiet = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2] == '1'
+  local chat, mask, hold = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
   local decision = 'queued'
-  if quiet then
-    decision = 'quiet'
+  if hold ~= '' then
+    decision = hold
   elseif max >= 0 then
     if redis.call('HINCRBY', KEYS[2], chat, 1) > max then
       redis.call('HINCRBY', KEYS[2], chat, -1)
@@ -134,7 +137,7 @@ export function createFanoutLedger(redis: Redis, keys: Keys): FanoutLedger {
     async placeChunk(ref, from, to, chats, { atMs, maxPushesPerHour, now, alert, reasons }) {
       const cap = Number.isFinite(maxPushesPerHour) ? maxPushesPerHour : -1;
       const args: (string | number)[] = [];
-      for (const c of chats) args.push(c.chat, c.mask, c.quiet ? 1 : 0);
+      for (const c of chats) args.push(c.chat, c.mask, c.hold ?? "");
       const [placed, queued, nHeld, dropped] = (await redis.eval(
         PLACE,
         5,

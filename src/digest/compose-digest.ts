@@ -19,6 +19,8 @@ export interface DigestInput {
   held: HeldAlert[];
   since: Date;
   until: Date;
+  /** "held" for a chat without a daily digest: only what its quiet hours or pause held. */
+  kind?: Digest["kind"];
 }
 
 const byNews = (a: Rumour, b: Rumour) =>
@@ -82,17 +84,71 @@ export function composeDigest(input: DigestInput): Digest | null {
       players.push({ name: rumours[0]?.playerName ?? p.name, club: rumours[0]?.playerClub ?? null, lines });
   }
 
-  const clubs: Digest["clubs"] = [];
-  for (const club of input.subscriptions.clubs) {
-    const rumours = (input.clubBoards.get(club) ?? []).filter(fresh).sort(byNews);
-    const lines = rumours.slice(0, MAX_LINES).map((r) => line(r, r.playerName));
-    if (lines.length) clubs.push({ club, lines });
-  }
+  const clubs = clubSections(input, fresh, line);
   if (!players.length && !clubs.length) return null;
   return {
+    ...(input.kind ? { kind: input.kind } : {}),
     since: input.since.toISOString(),
     until: input.until.toISOString(),
     players: players.slice(0, MAX_PLAYERS),
     clubs: clubs.slice(0, MAX_CLUBS),
   };
+}
+
+/**
+ * The followed clubs' sections, each player once: a watched player has his own section already, and a
+ * player several followed clubs link (Fabbian under Bologna and Fiorentina) is listed under the first of
+ * them, his other links there as "→ Fiorentina". Each rumour (player and club) appears once.
+ */
+function clubSections(
+  input: DigestInput,
+  fresh: (r: Rumour) => boolean,
+  line: (r: Rumour, name: string) => DigestLine,
+): Digest["clubs"] {
+  const watched = new Set(input.subscriptions.players.map((p) => p.key));
+  const placed = new Map<string, Digest["clubs"][number]>();
+  const seen = new Set<string>();
+  const clubs: Digest["clubs"] = [];
+  for (const club of input.subscriptions.clubs) {
+    const section: Digest["clubs"][number] = { club, lines: [] };
+    for (const r of (input.clubBoards.get(club) ?? []).filter(fresh).sort(byNews)) {
+      const id = `${r.playerKey}\n${r.club}`;
+      if (watched.has(r.playerKey) || seen.has(id)) continue;
+      const home = placed.get(r.playerKey) ?? section;
+      if (home.lines.length >= MAX_LINES) continue;
+      seen.add(id);
+      placed.set(r.playerKey, home);
+      home.lines.push({ ...line(r, r.playerName), ...(r.club !== home.club ? { to: r.club } : {}) });
+    }
+    if (section.lines.length) clubs.push(section);
+  }
+  // Held pushes of players the chat gets through a club, whose rumour left the boards (or, without a
+  // daily digest, that were never read from them): from the held alert itself, under the club followed.
+  for (const h of input.held) {
+    const e = h.item.alert;
+    if (watched.has(e.player.key)) continue;
+    const followed = h.item.matched.find((m) => m.startsWith("follow:"))?.slice("follow:".length);
+    for (const c of e.changes) {
+      const id = `${e.player.key}\n${c.club}`;
+      if (seen.has(id)) continue;
+      let home = placed.get(e.player.key) ?? clubs.find((s) => s.club === (followed ?? c.club));
+      if (!home) {
+        home = { club: followed ?? c.club, lines: [] };
+        clubs.push(home);
+      }
+      if (home.lines.length >= MAX_LINES) continue;
+      seen.add(id);
+      placed.set(e.player.key, home);
+      home.lines.push({
+        name: e.player.name,
+        stage: c.stage,
+        moves: [c.stage],
+        outlets: e.outlets,
+        article: e.articles[0] ?? null,
+        held: h.reason,
+        ...(c.club !== home.club ? { to: c.club } : {}),
+      });
+    }
+  }
+  return clubs;
 }

@@ -13,6 +13,11 @@ export interface DigestSchedule {
   set(chat: ChatAddress, at: Date | null): Promise<void>;
   next(chat: ChatAddress): Promise<Date | null>;
   /**
+   * Puts each chat on the schedule at its time, or moves it there if that is earlier (ZADD LT): how held
+   * alerts of chats without a digest are released. One call for the lot.
+   */
+  earliest(entries: { chat: ChatAddress; at: Date }[]): Promise<void>;
+  /**
    * Claims up to `limit` chats due at `now`: each moves to the time `following` gives it (or off the
    * schedule for null) only if no other tick moved it first. Returns the claimed chats and their due times.
    */
@@ -46,6 +51,10 @@ export function createDigestSchedule(redis: Redis, keys: Keys): DigestSchedule {
     async set(chat, at) {
       if (at) await redis.zadd(key, at.getTime(), chatString(chat));
       else await redis.zrem(key, chatString(chat));
+    },
+    async earliest(entries) {
+      if (!entries.length) return;
+      await redis.zadd(key, "LT", ...entries.flatMap((e) => [e.at.getTime(), chatString(e.chat)]));
     },
     async next(chat) {
       const s = await redis.zscore(key, chatString(chat));

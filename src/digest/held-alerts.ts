@@ -7,18 +7,21 @@ import { chatString } from "../subscriptions/chat-address.js";
 const MAX_HELD = 200;
 const TTL_MS = 8 * 86_400_000;
 
-export type HoldReason = "quiet" | "cap";
+export type HoldReason = "quiet" | "cap" | "paused" | "filtered";
 
 export interface HeldAlert {
   item: OutboxItem;
   reason: HoldReason;
 }
 
-const HeldAlertSchema = z.object({ item: OutboxItemSchema, reason: z.enum(["quiet", "cap"]) });
+const HeldAlertSchema = z.object({
+  item: OutboxItemSchema,
+  reason: z.enum(["quiet", "cap", "paused", "filtered"]),
+});
 
 /**
- * Pushes that quiet hours or the hourly cap held back: they wait here for the chat's digest, never
- * dropped. Also counts each chat's pushes per clock hour for the cap.
+ * Pushes that quiet hours, the hourly cap, a /pause or a /filter held back: they wait here for the chat's
+ * digest (or, with the digest off, for the end of the hold), never dropped. Also counts each chat's pushes per clock hour for the cap.
  *
  * Keys: `digest:held:<chat>` list of JSON, `digest:pushes:<hour>` hash chat → pushes, expiring an hour
  * after its hour.
@@ -27,6 +30,8 @@ export interface HeldAlerts {
   hold(chat: ChatAddress, held: HeldAlert): Promise<number>;
   /** Everything held for the chat, oldest first, and how many entries were read (drop that many). */
   list(chat: ChatAddress): Promise<{ alerts: HeldAlert[]; read: number }>;
+  /** How many alerts wait for the chat. */
+  count(chat: ChatAddress): Promise<number>;
   /** Removes the `n` oldest (those a digest included). */
   drop(chat: ChatAddress, n: number): Promise<void>;
   /** Counts one push in the current hour; returns the count including it. */
@@ -72,6 +77,7 @@ export function createHeldAlerts(redis: Redis, keys: Keys): HeldAlerts {
       });
       return { alerts, read: raw.length };
     },
+    count: (chat) => redis.llen(listKey(chat)),
     async drop(chat, n) {
       if (n > 0) await redis.ltrim(listKey(chat), n, -1);
     },

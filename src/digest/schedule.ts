@@ -66,3 +66,17 @@ export function isQuiet(instant: Date, quiet: { from: LocalTime; to: LocalTime }
   if (from === to) return false;
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
 }
+
+/** When the quiet hours that hold at `instant` end: the next local `to` time after it. */
+export function quietEndsAt(instant: Date, quiet: { from: LocalTime; to: LocalTime }, zone: string): Date {
+  return nextDigestAt(quiet.to, zone, instant);
+}
+
+/** A time zone as IANA spells it ("europe/rome" → "Europe/Rome"); the input when it is none. */
+export function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}

@@ -24,6 +24,8 @@ export type AddResult = "added" | "exists" | "full";
  * subscribers of one player or club, never every chat. The hash's size is the chat's cap.
  */
 export interface SubscriptionStore {
+  /** How many players and clubs together one chat may follow. */
+  readonly maxPerChat: number;
   watch(chat: ChatAddress, player: WatchedPlayer): Promise<AddResult>;
   unwatch(chat: ChatAddress, key: string): Promise<boolean>;
   follow(chat: ChatAddress, club: string): Promise<AddResult>;
@@ -91,6 +93,7 @@ export function createSubscriptionStore(
   const setKey = (s: SubscriberSet) => ("player" in s ? playerSet(s.player) : clubSet(s.club));
 
   const store: SubscriptionStore = {
+    maxPerChat: opts.maxPerChat,
     watch: (chat, p) => add(chat, `p:${checkedKey(p.key)}`, cleanLine(p.name), playerSet(p.key)),
     unwatch: (chat, key) => remove(chat, `p:${key}`, playerSet(key)),
     follow: (chat, club) => add(chat, `c:${checkedKey(clubKey(club))}`, cleanLine(club), clubSet(club)),

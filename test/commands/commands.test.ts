@@ -3,6 +3,7 @@ import { commands } from "../../commands/index.js";
 import { parseTextArgs, runTextCommand } from "../../commands/run-command.js";
 import type { CommandContext } from "../../commands/types.js";
 import { createDigestSchedule } from "../../src/digest/digest-schedule.js";
+import { createHeldAlerts } from "../../src/digest/held-alerts.js";
 import { silentLogger } from "../../src/log.js";
 import { loadSourceTiers } from "../../src/rumours/credibility.js";
 import { createRumourStore } from "../../src/rumours/rumour-store.js";
@@ -20,6 +21,7 @@ const deps = {
   gazetteer: loadGazetteer(),
   chatState: createChatStateStore(redis, keys),
   digestSchedule: createDigestSchedule(redis, keys),
+  held: createHeldAlerts(redis, keys),
   now: () => new Date("2026-01-12T10:00:00Z"),
 };
 const ctx = (id: string, over: Partial<CommandContext> = {}): CommandContext => ({
@@ -95,7 +97,7 @@ describe("watch and follow", () => {
 
   it("should say when the chat is full", async () => {
     expect(await run("/follow Inter")).toContain("Inter");
-    expect(await run("/follow Juventus")).toMatch(/maximum/);
+    expect(await run("/follow Juventus")).toMatch(/already follows 4 players and clubs, the most it can/);
   });
 
   it("should let only admins change a group's subscriptions, and anyone list them", async () => {
@@ -155,7 +157,7 @@ describe("digest, quiet and lang", () => {
     await run("/follow Napoli", chat());
     expect((await deps.digestSchedule.next(chat().chat))?.toISOString()).toBe("2026-01-13T08:00:00.000Z");
     expect(await run("/list", chat())).toContain(
-      "Digest: 09:00 Europe/Rome · Quiet hours: off · Language: it",
+      "Digest: 09:00 Europe/Rome · Quiet hours: off · Language: English",
     );
   });
 

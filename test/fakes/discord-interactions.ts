@@ -100,3 +100,39 @@ export function buildInteraction(s: InteractionSpec) {
   }
   return { ...base, context: 1, user, channel: { id: s.channelId, type: 1, recipients: [user] } };
 }
+
+/**
+ * A tap on a button (MESSAGE_COMPONENT) under one of the bot's messages, as the gateway delivers it:
+ * built from an application command spec (who, where, rights) with the button's custom id.
+ */
+export function buildButtonInteraction(s: Omit<InteractionSpec, "type" | "command"> & { customId: string }) {
+  const base = buildInteraction({ ...s, type: 2, command: "button" });
+  return {
+    ...base,
+    type: 3,
+    data: { custom_id: s.customId, component_type: 2 },
+    message: {
+      id: "700000000000000001",
+      channel_id: s.channelId,
+      author: {
+        id: "900000000000000001",
+        username: "mercato-radar",
+        discriminator: "0",
+        avatar: null,
+        bot: true,
+      },
+      content: "…",
+      timestamp: "2026-01-12T10:00:00.000Z",
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      components: [],
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -11,7 +12,7 @@ import {
   Routes,
 } from "discord.js";
 import { findCommand } from "../../../commands/index.js";
-import { runCommand } from "../../../commands/run-command.js";
+import { runCommand, runTextCommand } from "../../../commands/run-command.js";
 import type { Command, CommandContext, CommandDeps, Lang, Reply } from "../../../commands/types.js";
 import { unavailableText } from "../../../commands/unavailable.js";
 import type { Logger } from "../../log.js";
@@ -20,7 +21,9 @@ import type { Keys, Redis } from "../../redis.js";
 import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
 import { cleanText } from "../../text/clean-text.js";
+import { messages } from "../messages/index.js";
 import { splitText } from "../split-text.js";
+import { confirmRow, parseConfirm } from "./confirm-buttons.js";
 import type { GuildChannels } from "./guild-channels.js";
 import { createOptionPermissions, type RawInteraction } from "./option-permissions.js";
 import { escapeDiscord } from "./render-discord.js";
@@ -31,6 +34,13 @@ import { suggestNames } from "./suggest-names.js";
 const DEFER_AFTER_MS = 2000;
 /** Longest message content Discord accepts. */
 const MAX_CONTENT = 2000;
+
+/** Plain reply text as Discord content: cleaned, escaped line by line so it can be split between lines. */
+const escapeLines = (text: string) =>
+  cleanText(text)
+    .split("\n")
+    .map((line) => escapeDiscord(line))
+    .join("\n");
 
 export interface DiscordBotDeps {
   token: string;
@@ -46,10 +56,7 @@ export interface DiscordBotDeps {
 
 const langOf = (locale: string | null | undefined): Lang => (locale?.startsWith("it") ? "it" : "en");
 
-const failure = (lang: Lang) =>
-  lang === "it"
-    ? "Qualcosa è andato storto. Riprova tra poco."
-    : "Something went wrong. Please try again shortly.";
+const failure = (lang: Lang) => messages(lang).common.failure;
 
 /**
  * The Discord bot on the gateway: slash commands (run through the platform-free commands/ with a
@@ -108,9 +115,29 @@ export function createDiscordBot(deps: DiscordBotDeps) {
     };
   }
 
+  /**
+   * The chat's language, decided once: a server channel takes the server's locale, a DM the user's.
+   * Stored at the first command, so whoever runs the next one reads the same language; /lang changes it.
+   */
+  async function chatLang(
+    chat: ChatAddress,
+    i: ChatInputCommandInteraction | ButtonInteraction,
+  ): Promise<Lang> {
+    const stored = await deps.chatState.lang(chat);
+    if (stored) return stored;
+    const lang = langOf(i.inGuild() ? i.guildLocale : i.locale);
+    await deps.chatState.setLang(chat, lang);
+    return lang;
+  }
+
   /** Runs a command; in a server, keeps what the clean-up and the resume need. */
-  async function execute(command: Command, i: ChatInputCommandInteraction, lang: Lang): Promise<Reply> {
-    const ctx = await contextFor(i, lang);
+  async function execute(
+    command: Command,
+    i: ChatInputCommandInteraction,
+    lang: Lang,
+  ): Promise<Reply & { lang: Lang }> {
+    const found = await contextFor(i, lang);
+    const ctx: CommandContext = { ...found, lang: await chatLang(found.chat, i) };
     const raw: Record<string, unknown> = {};
     for (const arg of command.args) {
       const v = i.options.getString(arg.name, false);
@@ -122,14 +149,13 @@ export function createDiscordBot(deps: DiscordBotDeps) {
       // A command that runs in a paused channel means someone is there again: try delivering again.
       if (await deps.chatState.resume(ctx.chat))
         log.info({ chat: ctx.chat }, "discord: channel resumed by a command");
-      if (!(await deps.chatState.lang(ctx.chat))) await deps.chatState.setLang(ctx.chat, lang);
       if (i.guildId && command.permission === "admin") {
         const subs = await deps.commandDeps.subscriptions.list(ctx.chat);
         if (subs.players.length || subs.clubs.length)
           await deps.guildChannels.remember(i.guildId, ctx.chat.id);
       }
     }
-    return reply;
+    return { ...reply, lang: ctx.lang };
   }
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
@@ -143,11 +169,11 @@ export function createDiscordBot(deps: DiscordBotDeps) {
         .deferReply(flags ? { flags } : {})
         .catch((err: unknown) => log.warn({ err }, "discord: defer failed"));
     }, DEFER_AFTER_MS);
-    let reply: Reply;
+    let reply: Reply & { lang?: Lang };
     try {
       reply = command
         ? await execute(command, i, lang)
-        : { text: lang === "it" ? "Comando sconosciuto." : "Unknown command.", ephemeral: true };
+        : { text: messages(lang).common.unknownCommand, ephemeral: true };
     } catch (err) {
       if (isRedisUnavailable(err)) {
         log.warn({ interaction: i.id, cause: (err as Error).message }, "discord: command, redis unavailable");
@@ -160,21 +186,73 @@ export function createDiscordBot(deps: DiscordBotDeps) {
       clearTimeout(timer);
     }
     // Escaped line by line, then split between lines: a long /list arrives whole, in several messages.
-    const escaped = cleanText(reply.text)
-      .split("\n")
-      .map((line) => escapeDiscord(line))
-      .join("\n");
+    const escaped = escapeLines(reply.text);
     const [first = "", ...rest] = splitText(escaped, MAX_CONTENT);
     const ephemeral = reply.ephemeral || flags !== undefined;
     const ephemeralFlags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+    // A "remove all?" gets Yes / Cancel buttons, unless it named another channel: a button acts where
+    // it was tapped, and only there can the member's rights be checked again.
+    const named = i.options.getChannel(CHANNEL_OPTION, false)?.id;
+    const buttons =
+      reply.confirm && (!named || named === i.channelId)
+        ? { components: [confirmRow(reply.confirm.command, reply.lang ?? lang)] }
+        : {};
     if (deferred) {
       await deferred;
-      await i.editReply({ content: first, allowedMentions: { parse: [] } });
+      await i.editReply({ content: first, allowedMentions: { parse: [] }, ...(rest.length ? {} : buttons) });
     } else {
-      await i.reply({ content: first, allowedMentions: { parse: [] }, ...ephemeralFlags });
+      await i.reply({
+        content: first,
+        allowedMentions: { parse: [] },
+        ...ephemeralFlags,
+        ...(rest.length ? {} : buttons),
+      });
     }
     for (const content of rest)
       await i.followUp({ content, allowedMentions: { parse: [] }, ...ephemeralFlags });
+  }
+
+  /**
+   * A Yes or Cancel button under a "remove all?" reply: Yes runs the confirming command line for the
+   * channel (or DM) the button is in, with the member's rights checked again; the question is replaced
+   * by the answer and the buttons go.
+   */
+  async function onButton(i: ButtonInteraction): Promise<void> {
+    const asked = parseConfirm(i.customId);
+    const chat: ChatAddress = {
+      platform: "discord",
+      id: i.inGuild() ? i.channelId : await dmChannelId(i.user.id),
+    };
+    const lang = await chatLang(chat, i);
+    if (!asked) {
+      await i.deferUpdate();
+      return;
+    }
+    const text =
+      asked === "cancel"
+        ? messages(lang).removeAll.cancelled
+        : ((
+            await runTextCommand(
+              asked.command,
+              {
+                platform: "discord",
+                chat,
+                chatKind: i.inGuild() ? "group" : "private",
+                userId: i.user.id,
+                isAdmin:
+                  !i.inGuild() ||
+                  ((i.memberPermissions?.bitfield ?? 0n) & PermissionFlagsBits.ManageChannels) !== 0n,
+                lang,
+                deps: deps.commandDeps,
+              },
+              log,
+            )
+          )?.text ?? "");
+    await i.update({
+      content: escapeLines(text).slice(0, MAX_CONTENT),
+      components: [],
+      allowedMentions: { parse: [] },
+    });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -191,6 +269,7 @@ export function createDiscordBot(deps: DiscordBotDeps) {
     try {
       if (i.isAutocomplete()) await onAutocomplete(i);
       else if (i.isChatInputCommand()) await onCommand(i);
+      else if (i.isButton()) await onButton(i);
     } catch (err) {
       log.error({ err, interaction: i.id }, "discord: interaction failed");
       if (!i.isChatInputCommand()) return;

@@ -9,6 +9,7 @@ import type { Digest, OutboxItem } from "../../queues.js";
 import { cleanText } from "../../text/clean-text.js";
 import { alertModel, CREDIBILITY_MARK, stageName } from "../alert-model.js";
 import { type DigestLineText, digestSections } from "../digest-text.js";
+import { clubName, messages } from "../messages/index.js";
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -74,14 +75,14 @@ const COLOURS = { official: 0x2ecc71, collapsed: 0xe74c3c, renewal: 0x9b59b6, mo
 
 /** Why this chat gets the alert, from OutboxItem.matched ("watch:Kim Min-Jae", "follow:Milan"). */
 function reasons(matched: string[], lang: Lang): string {
-  const it = lang === "it";
+  const a = messages(lang).alert;
   return matched
     .map((m) => {
       const i = m.indexOf(":");
       const what = m.slice(0, i);
       const name = m.slice(i + 1);
-      if (what === "watch") return it ? `segui ${name}` : `you watch ${name}`;
-      if (what === "follow") return it ? `segui il ${name}` : `you follow ${name}`;
+      if (what === "watch") return a.youWatch(name);
+      if (what === "follow") return a.youFollow(clubName(name, lang));
       return m;
     })
     .join(", ");
@@ -92,7 +93,7 @@ function reasons(matched: string[], lang: Lang): string {
  * and the evidence of each move.
  */
 export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
-  const it = lang === "it";
+  const a = messages(lang).alert;
   const e = item.alert;
   const m = alertModel(e, lang);
   const kinds = new Set(e.changes.map((c) => c.kind));
@@ -106,26 +107,26 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
   const description = [
     ...m.why.map((w) => `**${escapeDiscord(w)}**`),
     "",
-    `${it ? "Perché" : "Why"}: ${escapeDiscord(reasons(item.matched, lang))}`,
+    `${a.why}: ${escapeDiscord(reasons(item.matched, lang))}`,
   ].join("\n");
   const maxClubs = EMBED_LIMITS.fields - 3; // room for outlets, sources and evidence
   const fields: NonNullable<APIEmbed["fields"]> = e.links.slice(0, maxClubs).map((l) => ({
-    name: safe(l.club, MAX_CLUB),
+    name: safe(clubName(l.club, lang), MAX_CLUB),
     value: safe(stageName(l.stage, lang), EMBED_LIMITS.fieldValue),
     inline: true,
   }));
   if (e.links.length > maxClubs) {
     const more = e.links.length - maxClubs + 1;
-    fields.splice(maxClubs - 1, 1, { name: "…", value: it ? `altre ${more}` : `${more} more`, inline: true });
+    fields.splice(maxClubs - 1, 1, { name: "…", value: a.more(more), inline: true });
   }
   fields.push({
-    name: it ? "Testate" : "Outlets",
+    name: a.outletsField,
     value: `${e.outlets} · ${CREDIBILITY_MARK[e.credibility]}`,
     inline: true,
   });
   if (e.cited.length) {
     fields.push({
-      name: it ? "Fonti" : "Sources",
+      name: a.sourcesField,
       value: safe(e.cited.join(", "), MAX_SOURCES),
       inline: false,
     });
@@ -133,7 +134,7 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
   // Discord's Sources view: the words that moved each link, with the outlet that carried them.
   if (m.quotes.length) {
     fields.push({
-      name: it ? "Citazioni" : "Evidence",
+      name: a.evidenceField,
       value: safe(m.quotes.join("\n"), MAX_EVIDENCE),
       inline: false,
     });

@@ -49,7 +49,7 @@ export function toSlashCommand(c: Command): RESTPostAPIChatInputApplicationComma
       ...describe(a.description),
       required: a.required,
       autocomplete: a.autocomplete !== undefined,
-      max_length: MAX_OPTION_LENGTH,
+      max_length: a.maxLength ?? MAX_OPTION_LENGTH,
     });
   }
   if (targetsChannel(c) && !c.args.some((a) => a.name === CHANNEL_OPTION)) {

@@ -2,12 +2,17 @@ import { createHash } from "node:crypto";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Lang } from "../../../commands/types.js";
 import type { OutboxItem } from "../../queues.js";
+import { messages } from "../messages/index.js";
 
 /** Telegram's limit for callback data, in bytes. */
 const MAX_CALLBACK_BYTES = 64;
 
-/** What a tapped alert button asks for. */
-export type AlertAction = { kind: "unwatch"; playerKey: string } | { kind: "sources"; ref: string };
+/** What a tapped button asks for: under an alert, or under a "remove all?" question. */
+export type AlertAction =
+  | { kind: "unwatch"; playerKey: string }
+  | { kind: "sources"; ref: string }
+  | { kind: "confirm"; command: string }
+  | { kind: "cancel" };
 
 /** A short stable reference to one alert, for callback data and the Redis key of its sources. */
 export function alertRef(alertId: string): string {
@@ -22,7 +27,7 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
  * key would not fit Telegram's 64 bytes is left out (/unwatch still works).
  */
 export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMarkup | undefined {
-  const it = lang === "it";
+  const m = messages(lang).alert;
   const rows: InlineKeyboardButton[][] = [];
   const seen = new Set<string>();
   for (const item of items) {
@@ -33,13 +38,13 @@ export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMa
     if (watched && !seen.has(unwatch) && Buffer.byteLength(unwatch) <= MAX_CALLBACK_BYTES) {
       seen.add(unwatch);
       row.push({
-        text: `🔕 ${it ? "Non seguire" : "Unwatch"} ${cut(player.name, 30)}`,
+        text: `🔕 ${m.unwatchButton} ${cut(player.name, 30)}`,
         callback_data: unwatch,
       });
     }
     const label = items.length > 1 ? ` · ${cut(player.name, 20)}` : "";
     row.push({
-      text: `📰 ${it ? "Fonti" : "Sources"}${label}`,
+      text: `📰 ${m.sourcesButton}${label}`,
       callback_data: `s:${alertRef(item.alert.id)}`,
     });
     rows.push(row);
@@ -47,9 +52,30 @@ export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMa
   return rows.length ? { inline_keyboard: rows } : undefined;
 }
 
-/** Reads the callback data of an alert button; null for anything else (old or forged data). */
+/**
+ * Yes / Cancel under a question such as "/unwatch all?": the yes button carries the confirming command
+ * line ("/unwatch all yes", `c:` callback data), which the bot runs again with its usual checks.
+ */
+export function confirmKeyboard(command: string, lang: Lang): InlineKeyboardMarkup | undefined {
+  const data = `c:${command}`;
+  if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) return undefined;
+  const m = messages(lang).common;
+  return {
+    inline_keyboard: [
+      [
+        { text: `✅ ${m.confirmButton}`, callback_data: data },
+        { text: m.cancelButton, callback_data: "x:" },
+      ],
+    ],
+  };
+}
+
+/** Reads the callback data of a button; null for anything else (old or forged data). */
 export function parseAlertAction(data: string | undefined): AlertAction | null {
-  const m = /^([us]):(.+)$/.exec(data ?? "");
-  if (!m) return null;
-  return m[1] === "u" ? { kind: "unwatch", playerKey: m[2]! } : { kind: "sources", ref: m[2]! };
+  if (data === "x:") return { kind: "cancel" };
+  const m = /^([usc]):(.+)$/.exec(data ?? "");
+  if (!m?.[2]) return null;
+  if (m[1] === "c")
+    return /^\/(unwatch|unfollow) all yes$/.test(m[2]) ? { kind: "confirm", command: m[2] } : null;
+  return m[1] === "u" ? { kind: "unwatch", playerKey: m[2] } : { kind: "sources", ref: m[2] };
 }

@@ -12,6 +12,7 @@
 import type { Api } from "grammy";
 import type { Lang } from "../../../commands/types.js";
 import type { Keys, Redis } from "../../redis.js";
+import { messages } from "../messages/index.js";
 import type { ChatAdmins } from "./chat-admins.js";
 
 const TARGET_TTL_S = 3600;
@@ -42,50 +43,25 @@ export function createChannelTargets(deps: {
       return raw ? (JSON.parse(raw) as ChannelTarget) : null;
     },
     async handle(userId, arg, lang) {
-      const it = lang === "it";
+      const m = messages(lang).channel;
       const ref = arg.trim();
       if (!ref) {
         const current = await targets.get(userId);
-        if (current) {
-          return it
-            ? `I comandi agiscono su ${current.title}. /channel off per tornare a questa chat.`
-            : `Commands act on ${current.title}. /channel off to come back to this chat.`;
-        }
-        return it
-          ? "Per un canale: aggiungimi come amministratore che può pubblicare, poi scrivi /channel @nomecanale."
-          : "For a channel: add me as an admin who can post, then send /channel @channelname.";
+        return current ? m.current(current.title) : m.how;
       }
       if (/^(off|stop|me|esci)$/i.test(ref)) {
         await deps.redis.del(key(userId));
-        return it ? "I comandi agiscono di nuovo su questa chat." : "Commands act on this chat again.";
+        return m.back;
       }
-      if (!/^(@[A-Za-z0-9_]{4,32}|-100\d{5,15})$/.test(ref)) {
-        return it
-          ? "Uso: /channel @nomecanale (oppure /channel off)"
-          : "Usage: /channel @channelname (or /channel off)";
-      }
+      if (!/^(@[A-Za-z0-9_]{4,32}|-100\d{5,15})$/.test(ref)) return m.usage;
       const chat = await deps.api.getChat(ref).catch(() => null);
-      if (chat?.type !== "channel") {
-        return it
-          ? `Non vedo il canale ${ref}. Aggiungimi come amministratore che può pubblicare, poi riprova.`
-          : `I can't see the channel ${ref}. Add me as an admin who can post, then try again.`;
-      }
+      if (chat?.type !== "channel") return m.notSeen(ref);
       const title = chat.username ? `@${chat.username}` : chat.title;
-      if (!(await deps.admins.botCanPost(chat.id))) {
-        return it
-          ? `Rendimi amministratore di ${title} con il permesso di pubblicare, poi riprova.`
-          : `Make me an admin of ${title} allowed to post messages, then try again.`;
-      }
-      if (!(await deps.admins.isAdmin(chat.id, userId))) {
-        return it
-          ? `Solo gli amministratori di ${title} possono farlo.`
-          : `Only admins of ${title} can do that.`;
-      }
+      if (!(await deps.admins.botCanPost(chat.id))) return m.cannotPost(title);
+      if (!(await deps.admins.isAdmin(chat.id, userId))) return m.adminsOnly(title);
       const target: ChannelTarget = { id: String(chat.id), title };
       await deps.redis.set(key(userId), JSON.stringify(target), "EX", TARGET_TTL_S);
-      return it
-        ? `Ora /watch, /follow e /list agiscono su ${title}. /channel off per tornare qui.`
-        : `Now /watch, /follow and /list act on ${title}. /channel off to come back here.`;
+      return m.set(title);
     },
   };
   return targets;

@@ -8,6 +8,7 @@ import type { OutboxItem } from "../../queues.js";
 import { cleanText } from "../../text/clean-text.js";
 import { alertModel } from "../alert-model.js";
 import { quoteEvidence } from "../evidence-text.js";
+import { clubName, messages } from "../messages/index.js";
 import type { OutgoingAlerts } from "../types.js";
 
 /** Telegram's limit for one message's text. */
@@ -59,7 +60,7 @@ export function renderAlertLines(item: OutboxItem, lang: Lang): string[] {
   for (const w of m.why.slice(0, MAX_LIST)) lines.push(`• ${text(w)}`);
   if (m.board.length > item.alert.changes.length) {
     const board = m.board.slice(0, MAX_LIST).map((b) => text(b, 60));
-    lines.push(`${lang === "it" ? "Tutte" : "Board"}: ${board.join(" · ")}`);
+    lines.push(`${messages(lang).alert.board}: ${board.join(" · ")}`);
   }
   lines.push(`<i>${text(m.evidence)}</i>`);
   for (const a of m.articles) {
@@ -126,12 +127,12 @@ const MAX_POPUP_QUOTE = 90;
  * feed text cannot format or link anything there.
  */
 export function sourcesText(item: OutboxItem, lang: Lang): string {
-  const it = lang === "it";
+  const m = messages(lang).alert;
   const e = item.alert;
   const parts: string[] = [];
   for (const c of e.changes)
-    if (c.evidence) parts.push(`${c.club}: ${quoteEvidence(c.evidence, MAX_POPUP_QUOTE)}`);
-  if (e.cited.length) parts.push(`${it ? "Fonti citate" : "Cited sources"}: ${e.cited.join(", ")}`);
-  parts.push(`${it ? "Testate" : "Outlets"} (${e.outlets}): ${e.articles.map((a) => a.outlet).join(", ")}`);
+    if (c.evidence) parts.push(`${clubName(c.club, lang)}: ${quoteEvidence(c.evidence, MAX_POPUP_QUOTE)}`);
+  if (e.cited.length) parts.push(`${m.citedSources}: ${e.cited.join(", ")}`);
+  parts.push(`${m.outletsField} (${e.outlets}): ${e.articles.map((a) => a.outlet).join(", ")}`);
   return cut(parts.join("\n"), 200);
 }

@@ -10,6 +10,7 @@
  * "temporarily unavailable" still goes out.
  */
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../../log.js";
 import type { ChatAddress } from "../../queues.js";
 import { cleanText } from "../../text/clean-text.js";
@@ -35,6 +36,8 @@ export interface ReplyOptions {
   replyTo?: number;
   /** Forum topic the command came from. */
   threadId?: number;
+  /** Buttons under the reply (its last part), e.g. a confirmation. */
+  keyboard?: InlineKeyboardMarkup;
 }
 
 export interface ReplySender {
@@ -105,6 +108,7 @@ export function createReplySender(deps: { api: Api; limits: TelegramLimits; log:
           ...(o.replyTo
             ? { reply_parameters: { message_id: o.replyTo, allow_sending_without_reply: true } }
             : {}),
+          ...(o.keyboard ? { reply_markup: o.keyboard } : {}),
         });
         return;
       } catch (err) {
@@ -124,8 +128,13 @@ export function createReplySender(deps: { api: Api; limits: TelegramLimits; log:
     const deadline = Date.now() + GIVE_UP_MS;
     const parts = splitText(cleanText(text), MAX_MESSAGE_CHARS);
     try {
-      for (const [i, part] of parts.entries())
-        await sendPart(chat, part, i === 0 ? o : { threadId: o.threadId }, deadline);
+      for (const [i, part] of parts.entries()) {
+        // The quote on the first part, the buttons under the last.
+        const { keyboard, ...rest } = o;
+        const first: ReplyOptions = i === 0 ? rest : o.threadId ? { threadId: o.threadId } : {};
+        const last = i === parts.length - 1 && keyboard ? { keyboard } : {};
+        await sendPart(chat, part, { ...first, ...last }, deadline);
+      }
     } catch (err) {
       deps.log.warn({ chat: chat.id, err: (err as Error).message }, "telegram reply not sent");
     }

@@ -4,6 +4,7 @@
  * migration updates that pause, resume or move a chat. Delivery lives in telegram-adapter.ts.
  */
 import { type Bot, type BotError, type Context, type Filter, GrammyError, HttpError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { findCommand } from "../../../commands/index.js";
 import { runCommand, runTextCommand } from "../../../commands/run-command.js";
 import type { CommandContext, CommandDeps, Lang } from "../../../commands/types.js";
@@ -13,7 +14,8 @@ import type { ChatAddress } from "../../queues.js";
 import type { Keys, Redis } from "../../redis.js";
 import { isRedisUnavailable } from "../../redis-outage.js";
 import type { ChatStateStore } from "../../subscriptions/chat-state-store.js";
-import { parseAlertAction } from "./alert-keyboard.js";
+import { messages } from "../messages/index.js";
+import { confirmKeyboard, parseAlertAction } from "./alert-keyboard.js";
 import type { ChannelTargets } from "./channel-target.js";
 import { type ChatAdmins, GROUP_ANONYMOUS_BOT_ID } from "./chat-admins.js";
 import { parseWatchPayload } from "./deep-link.js";
@@ -41,15 +43,6 @@ export interface TelegramBotDeps {
 const address = (id: number | string): ChatAddress => ({ platform: "telegram", id: String(id) });
 const userLang = (ctx: Context): Lang =>
   ctx.from?.language_code?.toLowerCase().startsWith("it") ? "it" : "en";
-
-const START: Record<Lang, string> = {
-  it:
-    "Mercato Radar ti avvisa una volta sola quando una trattativa di calciomercato nasce o avanza.\n" +
-    "Per iniziare: /watch Kim Min-Jae per un giocatore, /follow Milan per una squadra, /help per il resto.",
-  en:
-    "Mercato Radar alerts you once when a transfer deal starts or moves.\n" +
-    "To begin: /watch Kim Min-Jae for a player, /follow Milan for a club, /help for the rest.",
-};
 
 /**
  * Installs every handler on a grammY Bot, inside one error boundary (it works for polling and webhooks
@@ -83,12 +76,20 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
   });
   const on = bot.errorBoundary(onError);
 
-  /** The chat's language, remembered from the first person who spoke to the bot there. */
-  const chatLang = async (chat: ChatAddress, ctx: Context): Promise<Lang> => {
+  /**
+   * The chat's language, decided once: in a private chat the user's Telegram language, in a group or
+   * channel the language of the first admin who uses the bot there (a member's command before that is
+   * answered in the member's language, and decides nothing). /lang changes it.
+   */
+  const chatLang = async (
+    chat: ChatAddress,
+    ctx: Context,
+    isAdmin: () => Promise<boolean>,
+  ): Promise<Lang> => {
     const stored = await chatState.lang(chat);
     if (stored) return stored;
     const lang = userLang(ctx);
-    await chatState.setLang(chat, lang);
+    if (await isAdmin()) await chatState.setLang(chat, lang);
     return lang;
   };
 
@@ -96,9 +97,10 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
    * Replies in the chat the update came from, as plain text (no markup to escape), through the reply
    * sender: it waits for the chat's slots and retries beside the handlers, so this does not wait.
    */
-  const reply = async (ctx: Context, text: string) => {
+  const reply = async (ctx: Context, text: string, keyboard?: InlineKeyboardMarkup) => {
     const inGroup = ctx.chat!.type !== "private";
     void deps.replies.send(address(ctx.chat!.id), text, {
+      ...(keyboard ? { keyboard } : {}),
       ...(inGroup && ctx.msg ? { replyTo: ctx.msg.message_id } : {}),
       ...(ctx.msg?.is_topic_message && ctx.msg.message_thread_id
         ? { threadId: ctx.msg.message_thread_id }
@@ -139,7 +141,8 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
       chatKind: kind,
       userId: String(userId),
       isAdmin,
-      lang: await chatLang(addr, ctx),
+      // Only a sender known to be an admin decides a group's language: no extra getChatMember for it.
+      lang: await chatLang(addr, ctx, async () => isAdmin),
       deps: deps.commandDeps,
     };
     return { cc, prefix: target ? `📢 ${target.title}: ` : "" };
@@ -161,11 +164,10 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
     const isPrivate = ctx.chat.type === "private";
     if (!m) {
-      if (isPrivate)
-        await reply(
-          ctx,
-          userLang(ctx) === "it" ? "Scrivi /help per i comandi." : "Send /help for the commands.",
-        );
+      if (isPrivate) {
+        const lang = await chatLang(address(ctx.chat.id), ctx, async () => true);
+        await reply(ctx, messages(lang).common.sendHelp);
+      }
       return;
     }
     const [, name = "", mention, args = ""] = m;
@@ -180,12 +182,14 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
         const { cc } = await commandContext(ctx, { needsAdmin: true, viaChannel: false });
         await reply(ctx, (await runCommand(watch, { player }, cc, log)).text);
       } else {
-        await reply(ctx, START[await chatLang(address(ctx.chat.id), ctx)]);
+        const lang = await chatLang(address(ctx.chat.id), ctx, () => senderIsAdmin(ctx));
+        await reply(ctx, messages(lang).start);
       }
       return;
     }
     if (lower === "channel" && isPrivate) {
-      await reply(ctx, await deps.targets.handle(ctx.from.id, args, userLang(ctx)));
+      const lang = await chatLang(address(ctx.chat.id), ctx, async () => true);
+      await reply(ctx, await deps.targets.handle(ctx.from.id, args, lang));
       return;
     }
     const command = findCommand(lower);
@@ -195,7 +199,12 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
       viaChannel: true,
     });
     const answer = await runTextCommand(`/${lower} ${args}`, cc, log);
-    if (answer) await reply(ctx, prefix + answer.text);
+    if (answer)
+      await reply(
+        ctx,
+        prefix + answer.text,
+        answer.confirm && confirmKeyboard(answer.confirm.command, cc.lang),
+      );
   };
 
   on.on("callback_query:data", async (ctx) => {
@@ -217,8 +226,20 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): void {
     if (action.kind === "sources") {
       const lang = (await chatState.lang(address(ctx.chat.id))) ?? userLang(ctx);
       const text = await deps.sources.get(action.ref);
-      const expired = lang === "it" ? "Fonti non più disponibili." : "Sources no longer available.";
-      await ctx.answerCallbackQuery({ text: text ?? expired, show_alert: true });
+      await ctx.answerCallbackQuery({ text: text ?? messages(lang).alert.sourcesExpired, show_alert: true });
+      return;
+    }
+    if (action.kind === "cancel") {
+      const lang = (await chatState.lang(address(ctx.chat.id))) ?? userLang(ctx);
+      await ctx.answerCallbackQuery({ text: messages(lang).removeAll.cancelled });
+      return;
+    }
+    if (action.kind === "confirm") {
+      // The same checks as the typed command: admin rights, and the /channel the user acts on.
+      const { cc, prefix } = await commandContext(ctx, { needsAdmin: true, viaChannel: true });
+      const answer = await runTextCommand(action.command, cc, log);
+      await ctx.answerCallbackQuery({ text: (answer?.text ?? "").slice(0, 200) });
+      if (answer) await reply(ctx, prefix + answer.text);
       return;
     }
     const unwatch = findCommand("unwatch")!;

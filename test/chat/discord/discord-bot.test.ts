@@ -7,7 +7,12 @@ import { silentLogger } from "../../../src/log.js";
 import type { PollOutcome } from "../../../src/news/poll-source.js";
 import { startWorkers, type Workers } from "../../../src/pipeline.js";
 import { type ChatAddress, QueueName } from "../../../src/queues.js";
-import { buildInteraction, type InteractionSpec, MANAGE_CHANNELS } from "../../fakes/discord-interactions.js";
+import {
+  buildButtonInteraction,
+  buildInteraction,
+  type InteractionSpec,
+  MANAGE_CHANNELS,
+} from "../../fakes/discord-interactions.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/fake-discord.js";
 import { frattesiJuve, kimTalks } from "../../fixtures/sample-items.js";
 import { useTestRedis } from "../../helpers/redis.js";
@@ -133,7 +138,8 @@ describe("the Discord bot through the fake gateway", () => {
     });
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(64);
-    expect(callback.data?.content).toContain("Only admins");
+    // The server's locale (Italian in the fake) decides the channel's language, not the member's.
+    expect(callback.data?.content).toContain("Solo gli amministratori");
     expect((await app.subscriptions.list(discordChat(OTHER))).players).toEqual([]);
   });
 
@@ -188,7 +194,8 @@ describe("the Discord bot through the fake gateway", () => {
       channelId: NEWS,
       ...admin,
     });
-    expect(callback.data?.content).toContain("Only admins");
+    // The server's locale (Italian in the fake) decides the channel's language, not the member's.
+    expect(callback.data?.content).toContain("Solo gli amministratori");
     expect((await app.subscriptions.list(discordChat(OTHER))).clubs).not.toContain("Inter");
   });
 
@@ -209,7 +216,7 @@ describe("the Discord bot through the fake gateway", () => {
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(2000);
     const all = parts.join("\n");
     for (const n of names) expect(all).toContain(n);
-    expect(all).toMatch(/Digest: .* · Quiet hours: .* · Language:/);
+    expect(all).toMatch(/Riepilogo: .* · Silenzio: .* · Lingua: italiano/);
   });
 
   it("should keep a user's DM subscriptions on the DM channel Discord creates", async () => {
@@ -251,5 +258,80 @@ describe("the Discord bot through the fake gateway", () => {
     expect(await redis.exists(keys.key("discord", "guild", LEFT_GUILD, "channels"))).toBe(0);
     // The other server is untouched.
     expect((await app.subscriptions.list(discordChat(NEWS))).players).toHaveLength(1);
+  });
+});
+
+describe("the chat's language on Discord (issue 16)", () => {
+  const CHANNEL = "100000000000000041";
+
+  it("should speak the server's language in its channels, whoever asks, and keep it", async () => {
+    const first = await interact({
+      type: 2,
+      command: "list",
+      channelId: CHANNEL,
+      guildId: GUILD,
+      locale: "en-US",
+    });
+    expect(first.callback.data?.content).toContain("Lingua: italiano");
+    expect(await app.chatState.lang(discordChat(CHANNEL))).toBe("it");
+    const { callback } = await interact({
+      type: 2,
+      command: "watch",
+      channelId: CHANNEL,
+      locale: "en-GB",
+      options: { player: "x" },
+      ...admin,
+    });
+    // Markdown-escaped by the adapter: `<giocatore\>`.
+    expect(callback.data?.content).toMatch(/^Uso: \/watch <giocatore\\?> \\?\(giocatore: troppo corto/);
+  });
+
+  it("should speak the user's language in a DM, and ask before removing everything", async () => {
+    const dm = {
+      type: 2 as const,
+      channelId: "555000000000000099",
+      userId: "400000000000000077",
+      locale: "en-US",
+    };
+    await interact({ ...dm, command: "watch", options: { player: "Kim Min-jae" } });
+    const ask = await interact({ ...dm, command: "unwatch", options: { player: "all" } });
+    expect(ask.callback.data?.content).toMatch(
+      /^Stop watching all 1 player\? Send \/unwatch all yes to confirm\./,
+    );
+    const done = await interact({ ...dm, command: "unwatch", options: { player: "all yes" } });
+    expect(done.callback.data?.content).toBe("Stopped watching 1 player.");
+  });
+
+  it("should remove every club of a channel when its admin taps Yes under /unfollow all", async () => {
+    const CH = "100000000000000042";
+    await interact({ type: 2, command: "follow", channelId: CH, options: { club: "Milan" }, ...admin });
+    await interact({ type: 2, command: "follow", channelId: CH, options: { club: "Inter" }, ...admin });
+    const ask = await interact({
+      type: 2,
+      command: "unfollow",
+      channelId: CH,
+      options: { club: "all" },
+      ...admin,
+    });
+    const rows = (ask.callback.data?.components ?? []) as {
+      components: { custom_id: string; label: string }[];
+    }[];
+    const row = rows[0]!;
+    expect(row.components.map((b) => b.label)).toEqual(["Sì, togli tutto", "Annulla"]);
+    // A member without Manage Channels taps Yes: refused, nothing removed.
+    const tap = async (spec: Parameters<typeof buildButtonInteraction>[0]) => {
+      const payload = buildButtonInteraction(spec);
+      fake.gateway.dispatch("INTERACTION_CREATE", payload);
+      await waitFor(() => fake.callbacks.some((c) => c.interactionId === payload.id), 4000);
+      return fake.callbacks.find((c) => c.interactionId === payload.id)!;
+    };
+    const member = await tap({ channelId: CH, guildId: GUILD, customId: row.components[0]!.custom_id });
+    expect(member.data?.content).toContain("Solo gli amministratori");
+    expect((await app.subscriptions.list(discordChat(CH))).clubs).toHaveLength(2);
+    const yes = await tap({ channelId: CH, customId: row.components[0]!.custom_id, ...admin });
+    expect(yes.type).toBe(7); // UPDATE_MESSAGE: the question becomes the answer
+    expect(yes.data?.content).toBe("Non segui più 2 squadre.");
+    expect(yes.data?.components).toEqual([]);
+    expect((await app.subscriptions.list(discordChat(CH))).clubs).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ describe("renderDiscordMessages", () => {
   it("should speak Italian to an Italian channel", () => {
     const [msg] = renderDiscordMessages([item({}, ["follow:Milan"])], "it");
     expect(msg!.embeds![0]!.description).toContain("nuova: Milan \\(trattativa\\)");
-    expect(msg!.embeds![0]!.description).toContain("Perché: segui il Milan");
+    expect(msg!.embeds![0]!.description).toContain("Perché: segui la squadra Milan");
   });
 
   it("should let no mention or markdown from a feed through, and drop non-http links", () => {

@@ -61,7 +61,7 @@ describe("the Telegram bot", () => {
   it("should say in two lines what it does and how to begin, in the user's language", async () => {
     const it = await say(dm(101), it_(101), "/start");
     expect(it.split("\n")).toHaveLength(2);
-    expect(it).toContain("/watch Kim Min-Jae");
+    expect(it).toContain("/watch Kim Min-jae");
     expect(it).toMatch(/^Mercato Radar ti avvisa/);
     const english = await say(dm(102), en(102), "/start");
     expect(english).toMatch(/^Mercato Radar alerts you/);

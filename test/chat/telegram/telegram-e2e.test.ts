@@ -69,7 +69,7 @@ describe("Telegram end to end", () => {
     expect(message?.text).toContain(
       "Milan &amp; Bayern: contatti per Kim Min-Jae, &quot;prezzo &lt; 30 mln&quot;",
     );
-    expect(message?.text).toMatch(/^🔔 <b>Kim Min-Jae \(Bayern Munich\)<\/b>\n/i);
+    expect(message?.text).toMatch(/^🔔 <b>Kim Min-Jae \(Bayern Monaco\)<\/b>\n/i);
     expect(message?.linkPreview?.url).toBe(`${feeds.base}/radar/kim`);
     const buttons = message?.replyMarkup?.inline_keyboard.flat().map((b) => b.callback_data);
     expect(buttons).toEqual(["u:kim-min-jae", expect.stringMatching(/^s:/)]);
