@@ -12,9 +12,11 @@ import { ConfigError, createConfig } from "./config.js";
 import { chooseLogDestination, createLogger } from "./log.js";
 import { type HealthServer, startHealthServer } from "./observability/health-server.js";
 import { createReadiness, redisAnswers } from "./observability/readiness.js";
+import { createPageRoutes } from "./pages/page-routes.js";
 import { scheduleDigestTick, startWorkers } from "./pipeline.js";
 import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+import { loadSourceTiers } from "./rumours/credibility.js";
 import { startSourceSchedules } from "./sources-reload.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -89,8 +91,17 @@ async function main(): Promise<void> {
         registry: app.metrics.registry,
         readiness,
         log,
+        ...(config.PUBLIC_URL
+          ? {
+              pages: createPageRoutes({
+                rumours: app.rumours,
+                tiers: loadSourceTiers(),
+                perMinute: config.PAGES_PER_MINUTE,
+              }),
+            }
+          : {}),
       });
-      log.info({ port: health.port }, "health server listening");
+      log.info({ port: health.port, pages: config.PUBLIC_URL ?? null }, "health server listening");
     } catch (err) {
       // The bot's work matters more than its probes: say so loudly and go on.
       log.error({ err: (err as Error).message, port: config.HEALTH_PORT }, "health server not started");
