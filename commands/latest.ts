@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stageName } from "../src/chat/alert-model.js";
 import { claimText } from "../src/chat/claim-text.js";
 import { quoteEvidence } from "../src/chat/evidence-text.js";
+import { clubPageUrl, playerPageUrl } from "../src/pages/page-link.js";
 import { openClaims } from "../src/rumours/claims.js";
 import type { Rumour } from "../src/rumours/types.js";
 import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
@@ -75,8 +76,15 @@ export default defineCommand({
           text: it ? `Nessuna voce recente sul ${club.name}.` : `No recent rumours about ${club.name}.`,
         };
       const lines = board.flatMap((r) => rumourLines(r.playerName, r, ctx.lang));
+      const page = ctx.deps.publicUrl
+        ? [`🗓 ${it ? "Pagina" : "Page"}: ${clubPageUrl(ctx.deps.publicUrl, club.name, ctx.lang)}`]
+        : [];
       return {
-        text: [it ? `${club.name}, le ultime voci:` : `${club.name}, latest rumours:`, ...lines].join("\n"),
+        text: [
+          it ? `${club.name}, le ultime voci:` : `${club.name}, latest rumours:`,
+          ...lines,
+          ...page,
+        ].join("\n"),
       };
     }
     const players = gazetteer.players(name);
@@ -86,8 +94,14 @@ export default defineCommand({
     if (!board.length)
       return { text: it ? `Nessuna voce recente su ${display}.` : `No recent rumours about ${display}.` };
     const lines = board.flatMap((r) => rumourLines(r.club, r, ctx.lang));
+    // The whole story, drawn: the player's page when the bot serves pages.
+    const page = ctx.deps.publicUrl
+      ? [`🗓 ${it ? "Cronologia" : "Timeline"}: ${playerPageUrl(ctx.deps.publicUrl, key, ctx.lang)}`]
+      : [];
     return {
-      text: [it ? `${display}, le ultime voci:` : `${display}, latest rumours:`, ...lines].join("\n"),
+      text: [it ? `${display}, le ultime voci:` : `${display}, latest rumours:`, ...lines, ...page].join(
+        "\n",
+      ),
     };
   },
 });

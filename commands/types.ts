@@ -27,6 +27,8 @@ export interface CommandDeps {
   digestSchedule: DigestSchedule;
   /** The clock (tests set it). */
   now(): Date;
+  /** PUBLIC_URL: /latest then links the player's page. */
+  publicUrl?: string;
 }
 
 export interface CommandContext {

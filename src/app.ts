@@ -108,7 +108,15 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
     ledger: createFanoutLedger(redis, keys),
     held: createHeldAlerts(redis, keys),
     digestSchedule,
-    commandDeps: { subscriptions, rumours, gazetteer, chatState, digestSchedule, now: () => new Date() },
+    commandDeps: {
+      subscriptions,
+      rumours,
+      gazetteer,
+      chatState,
+      digestSchedule,
+      now: () => new Date(),
+      publicUrl: config.PUBLIC_URL,
+    },
     redisErrors,
     metrics,
     async close() {

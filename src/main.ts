@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const adapters: ChatAdapter[] = [];
   if (consoleMode && roles.has("bot")) {
     const lang = (process.env.LANG ?? "").startsWith("it") ? "it" : "en";
-    const chat = createConsoleChat({ deps: app.commandDeps, log, lang });
+    const chat = createConsoleChat({ deps: app.commandDeps, log, lang, publicUrl: config.PUBLIC_URL });
     adapters.push(chat.adapter);
     const listener = chat.listen();
     readiness.add("console", () => true);
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,
       apiRoot: config.DISCORD_API_ROOT,
+      publicUrl: config.PUBLIC_URL,
     });
     adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
     if (roles.has("bot")) {

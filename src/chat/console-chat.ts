@@ -11,9 +11,9 @@ import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "./types.js";
 /** The terminal's one chat. */
 export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
 
-/** Plain-text rendering of one alert for the terminal. */
-export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
-  const m = alertModel(item.alert, lang);
+/** Plain-text rendering of one alert for the terminal; with `publicUrl`, its page's URL last. */
+export function renderConsoleAlert(item: OutboxItem, lang: Lang, publicUrl?: string): string {
+  const m = alertModel(item.alert, lang, publicUrl);
   const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
   if (m.board.length > item.alert.changes.length)
     lines.push(`   ${lang === "it" ? "tutte" : "board"}: ${m.board.join(" · ")}`);
@@ -21,12 +21,13 @@ export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
   // The terminal's Sources view: the words that moved each link, with their outlet.
   for (const q of m.quotes) lines.push(`   ${q}`);
   for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
+  if (m.pageUrl) lines.push(`   🗓 ${lang === "it" ? "Cronologia" : "Timeline"}: ${m.pageUrl}`);
   return lines.join("\n");
 }
 
 /** Several alerts that waited together print as one block. */
-export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang): string {
-  return message.items.map((i) => renderConsoleAlert(i, lang)).join("\n");
+export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang, publicUrl?: string): string {
+  return message.items.map((i) => renderConsoleAlert(i, lang, publicUrl)).join("\n");
 }
 
 /** Plain-text rendering of a digest for the terminal. */
@@ -53,7 +54,14 @@ export interface ConsoleOutput {
  * The terminal as a chat: lines typed on stdin are commands for CONSOLE_CHAT, alerts print on stdout.
  * It speaks the chat's language once /lang set one, else `lang` (from the terminal's locale).
  */
-export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: Lang; out?: ConsoleOutput }) {
+export function createConsoleChat(opts: {
+  deps: CommandDeps;
+  log: Logger;
+  lang: Lang;
+  out?: ConsoleOutput;
+  /** PUBLIC_URL: alerts then print their player's page. */
+  publicUrl?: string;
+}) {
   const sink = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
   // Feed titles and names reach a terminal here: no escape code or bidi override may drive it.
   const out: ConsoleOutput = { write: (t) => sink.write(cleanText(t)) };
@@ -61,7 +69,7 @@ export function createConsoleChat(opts: { deps: CommandDeps; log: Logger; lang: 
   const adapter: ChatAdapter = {
     platform: "console",
     async send(message) {
-      out.write(renderConsoleMessage(message, await langOf(message.chat)));
+      out.write(renderConsoleMessage(message, await langOf(message.chat), opts.publicUrl));
     },
     async sendDigest(message) {
       out.write(renderConsoleDigest(message, await langOf(message.chat)));

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { Registry } from "prom-client";
 import { createApp, workerDeps } from "../app.js";
 import { CONSOLE_CHAT, createConsoleChat } from "../chat/console-chat.js";
 import type { Config } from "../config.js";
@@ -16,7 +17,7 @@ import type { PollOutcome } from "../news/poll-source.js";
 import type { Source } from "../news/sources.js";
 import { startHealthServer } from "../observability/health-server.js";
 import { createReadiness } from "../observability/readiness.js";
-import { createPageRoutes } from "../pages/page-routes.js";
+import { createPageRoutes, type PageRoutes } from "../pages/page-routes.js";
 import { dataPath } from "../paths.js";
 import type { Queues } from "../pipeline.js";
 import { startWorkers } from "../pipeline.js";
@@ -63,7 +64,17 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
   const server = await startFeedServer(round1.feeds);
   const prefix = `{demo-${randomUUID().slice(0, 8)}}`;
   // The pages on a port of their own (0: any free one), so a running bot's health port is left alone.
-  const pagesPort = Number(process.env.DEMO_PAGES_PORT ?? 0);
+  // The server starts first, so PUBLIC_URL is known when the chats are built; the routes need the
+  // app's rumour store and are plugged in once it exists.
+  let routes: PageRoutes | null = null;
+  const pages = await startHealthServer({
+    port: Number(process.env.DEMO_PAGES_PORT ?? 0),
+    host: "127.0.0.1",
+    registry: new Registry(),
+    readiness: createReadiness(),
+    log,
+    pages: { handle: async (req) => (routes ? routes.handle(req) : null) },
+  });
   // The feed server is the demo's own, on loopback: no politeness interval between its article pages,
   // and its private address allowed.
   const config: Config = {
@@ -72,6 +83,7 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
     BATCH_WINDOW_MS: 1000,
     HOST_MIN_INTERVAL_MS: 0,
     ALLOW_PRIVATE_ADDRESSES: true,
+    PUBLIC_URL: `http://127.0.0.1:${pages.port}`,
   };
   const sources: Source[] = Object.keys(round1.feeds).map((name) => ({
     id: name,
@@ -80,17 +92,8 @@ export async function runDemo(baseConfig: Config, log: Logger): Promise<void> {
     language: "it",
   }));
   const app = createApp(config, log, { sources });
-  const pages = await startHealthServer({
-    port: pagesPort,
-    host: "127.0.0.1",
-    registry: app.metrics.registry,
-    readiness: createReadiness(),
-    log,
-    pages: createPageRoutes({ rumours: app.rumours, tiers: loadSourceTiers(), perMinute: 600 }),
-  });
-  // Known once the port is: the alerts' page links read it from the same config object at render time.
-  config.PUBLIC_URL = `http://127.0.0.1:${pages.port}`;
-  const chat = createConsoleChat({ deps: app.commandDeps, log, lang: "en" });
+  routes = createPageRoutes({ rumours: app.rumours, tiers: loadSourceTiers(), perMinute: 600 });
+  const chat = createConsoleChat({ deps: app.commandDeps, log, lang: "en", publicUrl: config.PUBLIC_URL });
   const workers = startWorkers(app.queues, workerDeps(app, [chat.adapter]));
   const polled: PollOutcome[] = [];
   workers.workers[0]!.on("completed", (_job, result: PollOutcome) => polled.push(result));

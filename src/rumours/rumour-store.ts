@@ -96,14 +96,15 @@ if ARGV[13] == '1' then
 end
 return 1`;
 
-/** Slug of a club or player name for keys. */
-const slug = (s: string) =>
+/** Slug of a club or player name for keys (and the club page's path). */
+export const clubSlug = (s: string) =>
   s
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
+const slug = clubSlug;
 
 function addBounded<T>(list: T[], item: T, max: number, same: (a: T) => boolean = (a) => a === item): T[] {
   return list.some(same) ? list : [...list, item].slice(-max);

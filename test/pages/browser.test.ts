@@ -1,6 +1,7 @@
 /**
  * The rumour page in a real browser: the demo runs the bot on its sample feeds and serves Kim Min-Jae's
- * page; headless Chromium (Debian's `chromium`) opens it, its DOM must hold the drawn timeline and the
+ * page; headless Chromium (Debian's `chromium`) opens the link his alert carried in the terminal, whose
+ * DOM must hold the drawn timeline and the
  * tables with the demo story's stages and outlets, and a screenshot is saved under a temporary folder.
  * Without chromium the test is skipped, except in CI (.ci/run sets MR_REQUIRE_BROWSER_TEST=1 and installs
  * it), where its absence fails.
@@ -81,8 +82,10 @@ describe.skipIf(!chromium)(
       clearTimeout(timer);
     }, 30_000);
 
-    it("should show Kim's timeline and tables with the demo story's stages and outlets", async () => {
-      const { stdout } = await browse(["--dump-dom", pageUrl]);
+    it("should open the alert's link on Kim's timeline, with the demo story's stages and outlets", async () => {
+      const alertLink = /🗓 Timeline: (\S+)/.exec(output)?.[1];
+      expect(alertLink).toBe(`${pageUrl}?lang=en`);
+      const { stdout } = await browse(["--dump-dom", alertLink!]);
       const doc = parseHTML(stdout).document;
       const lanes = [...doc.querySelectorAll("svg.timeline g.lane")].map((g) => g.getAttribute("data-club"));
       expect(lanes).toEqual(expect.arrayContaining(["Milan", "Inter"]));
