@@ -52,7 +52,7 @@ export interface RumourStore {
   outgoing(club: string, limit: number): Promise<Rumour[]>;
   /** The articles kept for one link, oldest first (at most MAX_SIGHTINGS). */
   sightings(playerKey: string, club: string): Promise<Sighting[]>;
-  /** Players seen since `sinceMs`, with how many of their articles fall after it, most first. */
+  /** Players seen since `sinceMs`, with how many distinct articles of theirs fall after it, most first. */
   inTheNews(sinceMs: number, limit: number): Promise<{ key: string; name: string; articles: number }[]>;
 }
 
@@ -335,10 +335,10 @@ export function createRumourStore(
         [...players].map(async ([key, name]) => {
           const clubs = await redis.zrevrange(boardKey(key), 0, MAX_BOARD - 1);
           const pipe = redis.pipeline();
-          for (const c of clubs) pipe.zcount(keys.key("rumour", "seen", key, c), sinceMs, "+inf");
-          const counts = (await pipe.exec()) ?? [];
-          const articles = counts.reduce((n, [, v]) => n + Number(v ?? 0), 0);
-          return { key, name, articles };
+          for (const c of clubs) pipe.zrangebyscore(keys.key("rumour", "seen", key, c), sinceMs, "+inf");
+          // One article naming two clubs is one article: counted by URL across the links.
+          const urls = new Set(((await pipe.exec()) ?? []).flatMap(([, v]) => (v as string[] | null) ?? []));
+          return { key, name, articles: urls.size };
         }),
       );
       return counted

@@ -75,7 +75,16 @@ describe("the articles kept per link (sightings)", () => {
   });
 
   it("should rank the players in the news by their articles since a moment", async () => {
-    await observe("kvara", 1, [{ club: "PSG", stage: "talks" }], 20);
+    // One article about two clubs counts once.
+    await observe(
+      "kvara",
+      1,
+      [
+        { club: "PSG", stage: "talks" },
+        { club: "Arsenal", stage: "interest" },
+      ],
+      20,
+    );
     const top = await store.inTheNews(at(1).getTime(), 10);
     expect(top[0]).toEqual({ key: "lookman", name: "lookman", articles: MAX_SIGHTINGS });
     expect(top.map((p) => p.key)).toEqual(["lookman", "osimhen", "kvara"]);
