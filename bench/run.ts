@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<BenchModule>> = {
   "discord-delivery": () => import("./discord-delivery.js"),
   "telegram-delivery": () => import("./telegram-delivery.js"),
   fanout: () => import("./fanout.js"),
+  "player-page": () => import("./player-page.js"),
 };
 
 const only = process.argv.slice(2);

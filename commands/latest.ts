@@ -3,6 +3,7 @@ import { stageName } from "../src/chat/alert-model.js";
 import { claimText } from "../src/chat/claim-text.js";
 import { quoteEvidence } from "../src/chat/evidence-text.js";
 import { clubName, messages } from "../src/chat/messages/index.js";
+import { clubPageUrl, playerPageUrl } from "../src/pages/page-link.js";
 import { openClaims } from "../src/rumours/claims.js";
 import type { Rumour } from "../src/rumours/types.js";
 import { subscriptionKey as playerKey } from "../src/subscriptions/subscription-key.js";
@@ -72,7 +73,10 @@ export default defineCommand({
       const board = await rumours.clubBoard(club.name, MAX_LINES);
       if (!board.length) return { text: m.noneClub(shown) };
       const lines = board.flatMap((r) => rumourLines(r.playerName, r, ctx.lang));
-      return { text: [m.title(shown), ...lines].join("\n") };
+      const page = ctx.deps.publicUrl
+        ? [m.clubPage(clubPageUrl(ctx.deps.publicUrl, club.name, ctx.lang))]
+        : [];
+      return { text: [m.title(shown), ...lines, ...page].join("\n") };
     }
     const players = gazetteer.players(name);
     const key = players.find((p) => p.key === playerKey(name))?.key ?? players[0]?.key ?? playerKey(name);
@@ -80,6 +84,8 @@ export default defineCommand({
     const display = board[0]?.playerName ?? players[0]?.name ?? name;
     if (!board.length) return { text: m.none(display) };
     const lines = board.flatMap((r) => rumourLines(clubName(r.club, ctx.lang), r, ctx.lang));
-    return { text: [m.title(display), ...lines].join("\n") };
+    // The whole story, drawn: the player's page when the bot serves pages.
+    const page = ctx.deps.publicUrl ? [m.playerPage(playerPageUrl(ctx.deps.publicUrl, key, ctx.lang))] : [];
+    return { text: [m.title(display), ...lines, ...page].join("\n") };
   },
 });

@@ -30,6 +30,8 @@ export interface CommandDeps {
   held?: HeldAlerts;
   /** The clock (tests set it). */
   now(): Date;
+  /** PUBLIC_URL: /latest then links the player's page. */
+  publicUrl?: string;
 }
 
 export interface CommandContext {

@@ -117,6 +117,7 @@ export function createApp(config: Config, log: Logger, overrides: { sources?: So
       digestSchedule,
       held,
       now: () => new Date(),
+      publicUrl: config.PUBLIC_URL,
     },
     redisErrors,
     metrics,

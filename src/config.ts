@@ -57,6 +57,14 @@ export const ConfigSchema = z
     // /healthz, /readyz and /metrics; the Dockerfile's HEALTHCHECK asks 127.0.0.1 on this port. 0: off.
     HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9090),
     HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
+    // Where people reach the rumour pages (served by the health server: /, /p/<player>, /c/<club>), as
+    // alerts link them, e.g. http://127.0.0.1:9090 or https://radar.example.org. Unset: no pages, no links.
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+    // Page requests per minute per client address (a third of it may come at once).
+    PAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Where the terminal chat's logs go; `${DATA_DIR}/mercato-radar.log` when unset (see log.ts). */
     LOG_FILE: z.string().min(1).optional(),

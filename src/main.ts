@@ -13,9 +13,11 @@ import { ConfigError, createConfig } from "./config.js";
 import { chooseLogDestination, createLogger } from "./log.js";
 import { type HealthServer, startHealthServer } from "./observability/health-server.js";
 import { createReadiness, redisAnswers } from "./observability/readiness.js";
+import { createPageRoutes } from "./pages/page-routes.js";
 import { scheduleDigestTick, startWorkers } from "./pipeline.js";
 import { redisTarget } from "./redis.js";
 import { ensureRedis, RedisUnavailableError } from "./redis-server.js";
+import { loadSourceTiers } from "./rumours/credibility.js";
 import { startSourceSchedules } from "./sources-reload.js";
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -90,8 +92,17 @@ async function main(): Promise<void> {
         registry: app.metrics.registry,
         readiness,
         log,
+        ...(config.PUBLIC_URL
+          ? {
+              pages: createPageRoutes({
+                rumours: app.rumours,
+                tiers: loadSourceTiers(),
+                perMinute: config.PAGES_PER_MINUTE,
+              }),
+            }
+          : {}),
       });
-      log.info({ port: health.port }, "health server listening");
+      log.info({ port: health.port, pages: config.PUBLIC_URL ?? null }, "health server listening");
     } catch (err) {
       // The bot's work matters more than its probes: say so loudly and go on.
       log.error({ err: (err as Error).message, port: config.HEALTH_PORT }, "health server not started");
@@ -100,7 +111,7 @@ async function main(): Promise<void> {
 
   const adapters: ChatAdapter[] = [];
   if (consoleMode && roles.has("bot")) {
-    const chat = createConsoleChat({ deps: app.commandDeps, log });
+    const chat = createConsoleChat({ deps: app.commandDeps, log, publicUrl: config.PUBLIC_URL });
     const lang = (await app.chatState.lang(CONSOLE_CHAT).catch(() => null)) ?? CONSOLE_LANG;
     const m = messages(lang).terminal;
     adapters.push(chat.adapter);
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,
       apiRoot: config.DISCORD_API_ROOT,
+      publicUrl: config.PUBLIC_URL,
     });
     adapters.push(discord.adapter); // workers send through REST alone, no gateway needed
     if (roles.has("bot")) {

@@ -1,4 +1,5 @@
 import type { Lang } from "../../commands/types.js";
+import { playerPageUrl } from "../pages/page-link.js";
 import type { RumourEvent } from "../queues.js";
 import type { Stage } from "../understand/types.js";
 import { quoteEvidence } from "./evidence-text.js";
@@ -31,9 +32,12 @@ export interface AlertModel {
   /** The words that decided each moved link, with their outlet: "Milan: «accordo raggiunto» — Gazzetta". */
   quotes: string[];
   articles: { title: string; url: string; outlet: string }[];
+  /** The player's rumour page (his timeline), when PUBLIC_URL is set. */
+  pageUrl?: string;
 }
 
-export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
+/** `publicUrl` is PUBLIC_URL: given, the model carries the player's page link. */
+export function alertModel(e: RumourEvent, lang: Lang, publicUrl?: string): AlertModel {
   const m = messages(lang);
   const club = (name: string) => clubName(name, lang);
   const why = e.changes.map((c) => {
@@ -56,5 +60,6 @@ export function alertModel(e: RumourEvent, lang: Lang): AlertModel {
     evidence: `${mark} ${m.common.outlets(e.outlets)}${cited}`,
     quotes: e.changes.flatMap((c) => (c.evidence ? [`${club(c.club)}: ${quoteEvidence(c.evidence)}`] : [])),
     articles: e.articles.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet })),
+    ...(publicUrl ? { pageUrl: playerPageUrl(publicUrl, e.player.key, lang) } : {}),
   };
 }

@@ -12,9 +12,9 @@ import type { ChatAdapter, OutgoingAlerts, OutgoingDigest } from "./types.js";
 /** The terminal's one chat. */
 export const CONSOLE_CHAT: ChatAddress = { platform: "console", id: "local" };
 
-/** Plain-text rendering of one alert for the terminal. */
-export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
-  const m = alertModel(item.alert, lang);
+/** Plain-text rendering of one alert for the terminal; with `publicUrl`, its page's URL last. */
+export function renderConsoleAlert(item: OutboxItem, lang: Lang, publicUrl?: string): string {
+  const m = alertModel(item.alert, lang, publicUrl);
   const lines = [`🔔 ${m.headline}`, ...m.why.map((w) => `   ${w}`)];
   if (m.board.length > item.alert.changes.length)
     lines.push(`   ${messages(lang).alert.board}: ${m.board.join(" · ")}`);
@@ -22,12 +22,13 @@ export function renderConsoleAlert(item: OutboxItem, lang: Lang): string {
   // The terminal's Sources view: the words that moved each link, with their outlet.
   for (const q of m.quotes) lines.push(`   ${q}`);
   for (const a of m.articles) lines.push(`   ↳ ${a.outlet}: ${a.title} ${a.url}`);
+  if (m.pageUrl) lines.push(`   🗓 ${messages(lang).alert.timeline}: ${m.pageUrl}`);
   return lines.join("\n");
 }
 
 /** Several alerts that waited together print as one block. */
-export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang): string {
-  return message.items.map((i) => renderConsoleAlert(i, lang)).join("\n");
+export function renderConsoleMessage(message: OutgoingAlerts, lang: Lang, publicUrl?: string): string {
+  return message.items.map((i) => renderConsoleAlert(i, lang, publicUrl)).join("\n");
 }
 
 /** Plain-text rendering of a digest for the terminal. */
@@ -64,6 +65,8 @@ export function createConsoleChat(opts: {
   /** The language a new terminal chat starts in (the demo and tests choose); Italian unless told. */
   lang?: Lang;
   out?: ConsoleOutput;
+  /** PUBLIC_URL: alerts then print their player's page. */
+  publicUrl?: string;
 }) {
   const first = opts.lang ?? CONSOLE_LANG;
   const sink = opts.out ?? { write: (t: string) => process.stdout.write(`${t}\n`) };
@@ -78,7 +81,7 @@ export function createConsoleChat(opts: {
   const adapter: ChatAdapter = {
     platform: "console",
     async send(message) {
-      out.write(renderConsoleMessage(message, await langOf(message.chat)));
+      out.write(renderConsoleMessage(message, await langOf(message.chat), opts.publicUrl));
     },
     async sendDigest(message) {
       out.write(renderConsoleDigest(message, await langOf(message.chat)));

@@ -1,12 +1,14 @@
 /**
  * The process's health endpoints on node:http, whatever roles it runs: GET /healthz (the process is alive
  * and its event loop turns), /readyz (every readiness check passes: 200, else 503 with which failed),
- * /metrics (Prometheus text format). The Dockerfile's HEALTHCHECK asks /healthz.
+ * /metrics (Prometheus text format). The Dockerfile's HEALTHCHECK asks /healthz. With `pages` (PUBLIC_URL
+ * set), the same server also answers the rumour pages (src/pages/page-routes.ts): `/`, `/p/…`, `/c/…`.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import type { Logger } from "../log.js";
+import type { PageRoutes } from "../pages/page-routes.js";
 import type { Readiness } from "./readiness.js";
 
 export interface HealthServer {
@@ -20,9 +22,13 @@ export async function startHealthServer(opts: {
   registry: Registry;
   readiness: Readiness;
   log: Logger;
+  /** The rumour pages; absent, only the health endpoints answer. */
+  pages?: PageRoutes;
 }): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
@@ -39,7 +45,14 @@ export async function startHealthServer(opts: {
         const body = await opts.registry.metrics();
         res.writeHead(200, { "content-type": opts.registry.contentType }).end(body);
       } else {
-        res.writeHead(404).end();
+        const page = await opts.pages?.handle({
+          path,
+          query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
+          headers: req.headers,
+          client: req.socket.remoteAddress ?? "unknown",
+        });
+        if (!page) res.writeHead(404).end();
+        else res.writeHead(page.status, page.headers).end(req.method === "HEAD" ? undefined : page.body);
       }
     };
     answer().catch((err: unknown) => {

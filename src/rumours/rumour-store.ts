@@ -5,13 +5,17 @@ import { decideLink, nextStage } from "./alert-policy.js";
 import { certainReading } from "./certain-stage.js";
 import { addClaim, claimAhead } from "./claims.js";
 import { credibility, type SourceTiers } from "./credibility.js";
-import type { ChangeKind, Rumour } from "./types.js";
+import type { ChangeKind, Rumour, Sighting } from "./types.js";
 
 const MAX_HISTORY = 20;
 const MAX_OUTLETS = 50;
 const MAX_CITED = 20;
 const MAX_ARTICLES = 3;
 const MAX_BOARD = 200;
+/** Articles kept per link for its page's timeline (one dot each), latest kept. */
+export const MAX_SIGHTINGS = 100;
+/** Cited sources kept per sighting. */
+const MAX_SIGHTING_CITED = 5;
 /** Players kept in the recent-players index that autocomplete reads (most recently seen first). */
 export const MAX_RECENT_PLAYERS = 5000;
 
@@ -32,6 +36,10 @@ export interface Observation {
  * every sighting, so a quiet rumour disappears and comes back as new. `rumour:board:<player>` and
  * `rumour:club:<club>` are sorted sets by last sighting, trimmed to the window, for boards and /latest;
  * `rumour:recent` ("key<TAB>name" by last sighting, capped) lists the players in the news for autocomplete.
+ * `rumour:seen:<player>:<club>` (article URLs by article time) and `rumour:seenv:<player>:<club>` (URL →
+ * Sighting JSON) keep the last MAX_SIGHTINGS articles of each link for its page; `rumour:from:<club>`
+ * lists the players whose own club it is (the club page's outgoing rumours). All written in the same
+ * script as the rumour, keyed by URL, so a retried article rewrites the same entries: never twice.
  */
 export interface RumourStore {
   /** Records one article's facts about a player; returns the event to push, or null (digest only). */
@@ -40,11 +48,19 @@ export interface RumourStore {
   board(playerKey: string): Promise<Rumour[]>;
   /** Every live rumour that links a club, most recent first (at most `limit`). */
   clubBoard(club: string, limit: number): Promise<Rumour[]>;
+  /** Live rumours of the players whose own club is `club` (linked elsewhere), most recent first. */
+  outgoing(club: string, limit: number): Promise<Rumour[]>;
+  /** The articles kept for one link, oldest first (at most MAX_SIGHTINGS). */
+  sightings(playerKey: string, club: string): Promise<Sighting[]>;
+  /** Players seen since `sinceMs`, with how many distinct articles of theirs fall after it, most first. */
+  inTheNews(sinceMs: number, limit: number): Promise<{ key: string; name: string; articles: number }[]>;
 }
 
-// KEYS: rumour, player board, club board, recent players. ARGV: value read ('' for none), new value,
-// memory ms, score, club slug, player key, board cap, "key<TAB>name", recent cap. Writes only if the
-// rumour still holds the value read.
+// KEYS: rumour, player board, club board, recent players, sightings (zset), sightings (hash), the
+// player's own club's outgoing set. ARGV: value read ('' for none), new value, memory ms, score, club
+// slug, player key, board cap, "key<TAB>name", recent cap, article URL, sighting JSON, sightings cap,
+// '1' when the player's own club is known, article time ms. Writes only if the rumour still holds the
+// value read.
 const WRITE_IF_UNCHANGED = `
 local current = redis.call('GET', KEYS[1]) or ''
 if current ~= ARGV[1] then return 0 end
@@ -62,16 +78,33 @@ redis.call('ZADD', KEYS[4], score, ARGV[8])
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', score - ms)
 redis.call('ZREMRANGEBYRANK', KEYS[4], 0, -tonumber(ARGV[9]) - 1)
 redis.call('PEXPIRE', KEYS[4], ms)
+redis.call('ZADD', KEYS[5], tonumber(ARGV[14]), ARGV[10])
+redis.call('HSET', KEYS[6], ARGV[10], ARGV[11])
+local over = redis.call('ZCARD', KEYS[5]) - tonumber(ARGV[12])
+if over > 0 then
+  local old = redis.call('ZRANGE', KEYS[5], 0, over - 1)
+  redis.call('ZREMRANGEBYRANK', KEYS[5], 0, over - 1)
+  redis.call('HDEL', KEYS[6], unpack(old))
+end
+redis.call('PEXPIRE', KEYS[5], ms)
+redis.call('PEXPIRE', KEYS[6], ms)
+if ARGV[13] == '1' then
+  redis.call('ZADD', KEYS[7], score, ARGV[6])
+  redis.call('ZREMRANGEBYSCORE', KEYS[7], '-inf', score - ms)
+  redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -tonumber(ARGV[7]) - 1)
+  redis.call('PEXPIRE', KEYS[7], ms)
+end
 return 1`;
 
-/** Slug of a club or player name for keys. */
-const slug = (s: string) =>
+/** Slug of a club or player name for keys (and the club page's path). */
+export const clubSlug = (s: string) =>
   s
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
+const slug = clubSlug;
 
 function addBounded<T>(list: T[], item: T, max: number, same: (a: T) => boolean = (a) => a === item): T[] {
   return list.some(same) ? list : [...list, item].slice(-max);
@@ -87,6 +120,9 @@ export function createRumourStore(
   const boardKey = (player: string) => keys.key("rumour", "board", player);
   const clubKey = (club: string) => keys.key("rumour", "club", slug(club));
   const recentKey = keys.key("rumour", "recent");
+  const seenKey = (player: string, club: string) => keys.key("rumour", "seen", player, slug(club));
+  const seenValuesKey = (player: string, club: string) => keys.key("rumour", "seenv", player, slug(club));
+  const fromKey = (club: string) => keys.key("rumour", "from", slug(club));
 
   /**
    * Reads, decides and writes one link atomically: optimistic, the write is a compare-and-set on the value
@@ -141,7 +177,9 @@ export function createRumourStore(
         lastSeen: prev && Date.parse(prev.lastSeen) > atMs ? prev.lastSeen : at,
         history:
           kind || !prev
-            ? [...(prev?.history ?? []), { stage: stageNow, at, ...why }].slice(-MAX_HISTORY)
+            ? [...(prev?.history ?? []), { stage: stageNow, at, url: o.article.url, ...why }].slice(
+                -MAX_HISTORY,
+              )
             : prev.history,
         outlets: addBounded(prev?.outlets ?? [], o.outlet, MAX_OUTLETS),
         cited: o.cited.reduce((acc, c) => addBounded(acc, c, MAX_CITED), prev?.cited ?? []),
@@ -164,13 +202,25 @@ export function createRumourStore(
             : {}),
       };
       const score = Date.parse(next.lastSeen);
+      const sighting: Sighting = {
+        url: o.article.url,
+        title: o.article.title,
+        outlet: o.outlet,
+        at,
+        stage,
+        cited: o.cited.slice(0, MAX_SIGHTING_CITED),
+      };
+      const ownClub = next.playerClub && slug(next.playerClub) !== slug(club) ? next.playerClub : null;
       const done = await redis.eval(
         WRITE_IF_UNCHANGED,
-        4,
+        7,
         key,
         boardKey(o.player.key),
         clubKey(club),
         recentKey,
+        seenKey(o.player.key, club),
+        seenValuesKey(o.player.key, club),
+        fromKey(ownClub ?? "-"),
         raw ?? "",
         JSON.stringify(next),
         memoryMs,
@@ -180,6 +230,11 @@ export function createRumourStore(
         MAX_BOARD,
         `${o.player.key}\t${o.player.name}`,
         MAX_RECENT_PLAYERS,
+        o.article.url,
+        JSON.stringify(sighting),
+        MAX_SIGHTINGS,
+        ownClub ? "1" : "0",
+        atMs,
       );
       if (Number(done) === 1)
         return {
@@ -251,6 +306,45 @@ export function createRumourStore(
       const c = slug(club);
       const found = await Promise.all(players.map((p) => load(p, [c])));
       return found.flat();
+    },
+    async outgoing(club, limit) {
+      const players = await redis.zrevrange(fromKey(club), 0, Math.max(0, limit - 1));
+      const c = slug(club);
+      const boards = await Promise.all(players.map((p) => store.board(p)));
+      return boards
+        .flat()
+        .filter((r) => slug(r.club) !== c && r.playerClub && slug(r.playerClub) === c)
+        .sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen))
+        .slice(0, limit);
+    },
+    async sightings(playerKey, club) {
+      const urls = await redis.zrange(seenKey(playerKey, club), 0, -1);
+      if (!urls.length) return [];
+      const raws = await redis.hmget(seenValuesKey(playerKey, club), ...urls);
+      return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Sighting);
+    },
+    async inTheNews(sinceMs, limit) {
+      // Candidates: the players seen since then (the recent index is by last sighting, capped).
+      const members = await redis.zrevrangebyscore(recentKey, "+inf", sinceMs, "LIMIT", 0, 200);
+      const players = new Map<string, string>();
+      for (const m of members) {
+        const tab = m.indexOf("\t");
+        if (!players.has(m.slice(0, tab))) players.set(m.slice(0, tab), m.slice(tab + 1));
+      }
+      const counted = await Promise.all(
+        [...players].map(async ([key, name]) => {
+          const clubs = await redis.zrevrange(boardKey(key), 0, MAX_BOARD - 1);
+          const pipe = redis.pipeline();
+          for (const c of clubs) pipe.zrangebyscore(keys.key("rumour", "seen", key, c), sinceMs, "+inf");
+          // One article naming two clubs is one article: counted by URL across the links.
+          const urls = new Set(((await pipe.exec()) ?? []).flatMap(([, v]) => (v as string[] | null) ?? []));
+          return { key, name, articles: urls.size };
+        }),
+      );
+      return counted
+        .filter((p) => p.articles > 0)
+        .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
+        .slice(0, limit);
     },
   };
   return store;

@@ -16,9 +16,10 @@ export interface Rumour {
   lastSeen: string;
   /**
    * Every stage the link went through, oldest first (bounded), with the words that decided it and the
-   * outlet that carried them (absent in entries stored before evidence, or when the extractor gave none).
+   * outlet that carried them (absent in entries stored before evidence, or when the extractor gave none),
+   * and the article's URL (absent in entries stored before it).
    */
-  history: { stage: Stage; at: string; evidence?: string; outlet?: string }[];
+  history: { stage: Stage; at: string; url?: string; evidence?: string; outlet?: string }[];
   /** Distinct outlets that carried it (bounded). */
   outlets: string[];
   /** Original sources the articles cited (bounded). */
@@ -50,4 +51,17 @@ export interface Claim {
   at: string;
   /** The words of the claim, cut to EVIDENCE_MAX characters. */
   text?: string;
+}
+
+/** One article of a link as its page shows it: a dot on the timeline. */
+export interface Sighting {
+  url: string;
+  title: string;
+  outlet: string;
+  /** When the article counts as seen (ISO). */
+  at: string;
+  /** The stage this article stated plainly for the link. */
+  stage: Stage;
+  /** Original sources the article cited (a few). */
+  cited: string[];
 }

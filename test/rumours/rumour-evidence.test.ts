@@ -44,6 +44,7 @@ describe("evidence and claims in the rumour store", () => {
       {
         stage: "talks",
         at: at(1).toISOString(),
+        url: "https://example.test/dovbyk-1",
         evidence: "contatti avviati con la Roma",
         outlet: "Tuttosport",
       },

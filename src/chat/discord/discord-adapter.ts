@@ -34,6 +34,8 @@ export interface DiscordAdapterDeps {
   log: Logger;
   /** When a channel has no language yet. */
   defaultLang?: Lang;
+  /** PUBLIC_URL: alert embeds then link their player's page. */
+  publicUrl?: string;
 }
 
 /**
@@ -92,7 +94,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): ChatAdapter {
     reserve: (chat) => deps.limits.reserveRoute(chat.id),
     async send({ chat, items }) {
       const lang = (await deps.chatState.lang(chat)) ?? deps.defaultLang ?? "en";
-      await postAll(chat, renderDiscordMessages(items, lang));
+      await postAll(chat, renderDiscordMessages(items, lang, deps.publicUrl));
       deps.log.debug({ chat, alerts: items.length }, "discord: alerts sent");
     },
     async sendDigest({ chat, digest }) {

@@ -26,6 +26,8 @@ export interface DiscordDeps extends Omit<DiscordBotDeps, "guildChannels"> {
   applicationId: string;
   /** Language of alerts in a channel that never ran a command. Default "en". */
   defaultLang?: Lang;
+  /** PUBLIC_URL: alert embeds then link their player's page. */
+  publicUrl?: string;
 }
 
 export interface Discord {
@@ -49,6 +51,7 @@ export function createDiscord(deps: DiscordDeps): Discord {
     chatState: deps.chatState,
     log: deps.log,
     ...(deps.defaultLang ? { defaultLang: deps.defaultLang } : {}),
+    publicUrl: deps.publicUrl,
   });
   const guildChannels = createGuildChannels({
     redis: deps.redis,

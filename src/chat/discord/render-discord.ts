@@ -92,10 +92,10 @@ function reasons(matched: string[], lang: Lang): string {
  * One alert as one embed: headline, why it is pushed, each linked club with its stage, outlets, sources,
  * and the evidence of each move.
  */
-export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
+export function renderAlertEmbed(item: OutboxItem, lang: Lang, publicUrl?: string): APIEmbed {
   const a = messages(lang).alert;
   const e = item.alert;
-  const m = alertModel(e, lang);
+  const m = alertModel(e, lang, publicUrl);
   const kinds = new Set(e.changes.map((c) => c.kind));
   const colour = kinds.has("official")
     ? COLOURS.official
@@ -109,7 +109,8 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
     "",
     `${a.why}: ${escapeDiscord(reasons(item.matched, lang))}`,
   ].join("\n");
-  const maxClubs = EMBED_LIMITS.fields - 3; // room for outlets, sources and evidence
+  // Room for outlets, sources, evidence and the page link.
+  const maxClubs = EMBED_LIMITS.fields - (m.pageUrl ? 4 : 3);
   const fields: NonNullable<APIEmbed["fields"]> = e.links.slice(0, maxClubs).map((l) => ({
     name: safe(clubName(l.club, lang), MAX_CLUB),
     value: safe(stageName(l.stage, lang), EMBED_LIMITS.fieldValue),
@@ -139,6 +140,13 @@ export function renderAlertEmbed(item: OutboxItem, lang: Lang): APIEmbed {
       inline: false,
     });
   }
+  const page = m.pageUrl ? linkUrl(m.pageUrl) : null;
+  if (page)
+    fields.push({
+      name: a.timeline,
+      value: `[${safe(m.headline, MAX_CLUB)}](${page})`,
+      inline: false,
+    });
   const url = linkUrl(e.articles[0]?.url ?? "");
   return {
     title: safe(m.headline, EMBED_LIMITS.title),
@@ -191,10 +199,14 @@ function articleButtons(items: OutboxItem[]): APIActionRowComponent<APIButtonCom
  * The messages that carry some alerts: as few as Discord's limits allow (10 embeds and 6000 characters
  * per message), each with link buttons to its alerts' articles and no mention allowed.
  */
-export function renderDiscordMessages(items: OutboxItem[], lang: Lang): RESTPostAPIChannelMessageJSONBody[] {
+export function renderDiscordMessages(
+  items: OutboxItem[],
+  lang: Lang,
+  publicUrl?: string,
+): RESTPostAPIChannelMessageJSONBody[] {
   const groups: { items: OutboxItem[]; embeds: APIEmbed[]; size: number }[] = [];
   for (const item of items) {
-    const embed = renderAlertEmbed(item, lang);
+    const embed = renderAlertEmbed(item, lang, publicUrl);
     const size = embedSize(embed);
     const last = groups.at(-1);
     if (

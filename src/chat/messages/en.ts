@@ -113,6 +113,8 @@ export const en = {
     noneClub: (club: string) => `No recent rumours about ${club}.`,
     none: (name: string) => `No recent rumours about ${name}.`,
     title: (name: string) => `${name}, latest rumours:`,
+    clubPage: (url: string) => `🗓 Page: ${url}`,
+    playerPage: (url: string) => `🗓 Timeline: ${url}`,
   },
   digestCmd: {
     off: "Daily digest turned off.",
@@ -185,6 +187,7 @@ export const en = {
   },
   alert: {
     new: "new",
+    timeline: "Timeline",
     board: "Board",
     sources: "sources",
     citedSources: "Cited sources",

@@ -107,6 +107,8 @@ export const it: Messages = {
     noneClub: (club) => `Nessuna voce recente: ${club}.`,
     none: (name) => `Nessuna voce recente su ${name}.`,
     title: (name) => `${name}, le ultime voci:`,
+    clubPage: (url) => `🗓 Pagina: ${url}`,
+    playerPage: (url) => `🗓 Cronologia: ${url}`,
   },
   digestCmd: {
     off: "Riepilogo giornaliero disattivato.",
@@ -178,6 +180,7 @@ export const it: Messages = {
   },
   alert: {
     new: "nuova",
+    timeline: "Cronologia",
     board: "Tutte",
     sources: "fonti",
     citedSources: "Fonti citate",

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Lang } from "../../../commands/types.js";
+import { playerPageUrl } from "../../pages/page-link.js";
 import type { OutboxItem } from "../../queues.js";
 import { messages } from "../messages/index.js";
 
@@ -22,11 +23,29 @@ export function alertRef(alertId: string): string {
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
- * The buttons under an alert message: per alert, "Unwatch <player>" when the chat gets it because it
- * watches him, and "Sources". Callback data is `u:<player key>` or `s:<alert ref>`; an Unwatch whose
- * key would not fit Telegram's 64 bytes is left out (/unwatch still works).
+ * Whether Telegram takes this URL for a button: it refuses local addresses (the whole message would fail
+ * with 400), so a PUBLIC_URL on loopback gives no button rather than no alert.
  */
-export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMarkup | undefined {
+export function buttonUrlOk(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return !(host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "[::1]");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The buttons under an alert message: per alert, "Unwatch <player>" when the chat gets it because it
+ * watches him, "Sources", and with `publicUrl` (PUBLIC_URL) "Timeline" opening the player's page.
+ * Callback data is `u:<player key>` or `s:<alert ref>`; an Unwatch whose key would not fit Telegram's
+ * 64 bytes is left out (/unwatch still works).
+ */
+export function alertKeyboard(
+  items: OutboxItem[],
+  lang: Lang,
+  publicUrl?: string,
+): InlineKeyboardMarkup | undefined {
   const m = messages(lang).alert;
   const rows: InlineKeyboardButton[][] = [];
   const seen = new Set<string>();
@@ -47,6 +66,11 @@ export function alertKeyboard(items: OutboxItem[], lang: Lang): InlineKeyboardMa
       text: `📰 ${m.sourcesButton}${label}`,
       callback_data: `s:${alertRef(item.alert.id)}`,
     });
+    const page = publicUrl ? playerPageUrl(publicUrl, player.key, lang) : null;
+    if (page && buttonUrlOk(page) && !seen.has(page)) {
+      seen.add(page);
+      row.push({ text: `🗓 ${m.timeline}${label}`, url: page });
+    }
     rows.push(row);
   }
   return rows.length ? { inline_keyboard: rows } : undefined;

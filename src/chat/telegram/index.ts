@@ -59,6 +59,7 @@ export interface TelegramDeps {
     | "TELEGRAM_WEBHOOK_PORT"
     | "TELEGRAM_PAID_BROADCAST"
     | "TELEGRAM_PAID_BROADCAST_PER_SECOND"
+    | "PUBLIC_URL"
   >;
   log: Logger;
   redis: Redis;
@@ -150,6 +151,7 @@ export function createTelegram(deps: TelegramDeps, options: TelegramOptions = {}
     log,
     defaultLang: options.defaultLang ?? "en",
     paidBroadcast,
+    publicUrl: config.PUBLIC_URL,
   });
 
   let installed = false;

@@ -41,6 +41,8 @@ export interface TelegramAdapterDeps {
    * Star a message; `limits` is then paced at the paid rate.
    */
   paidBroadcast?: boolean;
+  /** PUBLIC_URL: alerts then get a "Timeline" button to their player's page. */
+  publicUrl?: string;
 }
 
 /**
@@ -115,7 +117,7 @@ export function createTelegramAdapter(deps: TelegramAdapterDeps): ChatAdapter {
       await sendParts(chat, chunks, {
         id: items.map((i) => i.alert.id).join("\n"),
         leadUrl,
-        keyboard: alertKeyboard(items, lang),
+        keyboard: alertKeyboard(items, lang, deps.publicUrl),
       });
     },
     async sendDigest({ chat, digest }) {
