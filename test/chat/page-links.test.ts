@@ -48,7 +48,7 @@ describe("the Discord Timeline link", () => {
     const embed = renderAlertEmbed(buildOutboxItem(), "it", PUBLIC);
     expect(embed.fields?.at(-1)).toEqual({
       name: "Cronologia",
-      value: `[Kim Min\\-Jae \\(Bayern Munich\\)](${KIM}?lang=it)`,
+      value: `[Kim Min\\-Jae \\(Bayern Monaco\\)](${KIM}?lang=it)`,
       inline: false,
     });
     const [message] = renderDiscordMessages([buildOutboxItem()], "en", PUBLIC);
