@@ -4,6 +4,7 @@
  */
 import type { Lang } from "../../commands/types.js";
 import { stageName } from "../chat/alert-model.js";
+import { clubName } from "../chat/messages/index.js";
 import type { Rumour } from "../rumours/types.js";
 import type { Stage } from "../understand/types.js";
 import { cut, html, type RawHtml } from "./html.js";
@@ -34,7 +35,11 @@ function item(r: Rumour, direction: "in" | "out", lang: Lang, nowMs: number): Ra
   const w = pageWords(lang);
   const status = linkStatus(r, nowMs);
   const where =
-    direction === "out" ? html` → ${cut(r.club, 80)}` : r.playerClub ? html` (${cut(r.playerClub, 80)})` : "";
+    direction === "out"
+      ? html` → ${cut(clubName(r.club, lang), 80)}`
+      : r.playerClub
+        ? html` (${cut(clubName(r.playerClub, lang), 80)})`
+        : "";
   return html`<li><a href="/p/${encodeURIComponent(r.playerKey)}?lang=${lang}">${cut(r.playerName, 100)}</a>${where} · ${showDay(r.lastSeen, lang)} · ${w.outletCount(r.outlets.length)} <span class="badge ${status}">${w[status]}</span></li>`;
 }
 
@@ -52,8 +57,13 @@ function byStage(rumours: Rumour[], direction: "in" | "out", lang: Lang, nowMs: 
 /** The whole HTML document of a club page. */
 export function renderClubPage(view: ClubView, lang: Lang, nowMs: number): string {
   const w = pageWords(lang);
-  const body = html`<h1>${cut(view.name, 100)}</h1>
+  const body = html`<h1>${cut(clubName(view.name, lang), 100)}</h1>
 <section class="incoming"><h2>${w.incoming}</h2>${byStage(view.incoming, "in", lang, nowMs)}</section>
 <section class="outgoing"><h2>${w.outgoing}</h2>${byStage(view.outgoing, "out", lang, nowMs)}</section>`;
-  return pageLayout({ lang, title: cut(view.name, 100), path: `/c/${encodeURIComponent(view.slug)}`, body });
+  return pageLayout({
+    lang,
+    title: cut(clubName(view.name, lang), 100),
+    path: `/c/${encodeURIComponent(view.slug)}`,
+    body,
+  });
 }

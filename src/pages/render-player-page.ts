@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../../commands/types.js";
 import { stageName } from "../chat/alert-model.js";
+import { clubName } from "../chat/messages/index.js";
 import { STAGES } from "../understand/types.js";
 import { cut, html, type RawHtml, safeHref } from "./html.js";
 import { pageLayout } from "./page-layout.js";
@@ -48,7 +49,7 @@ function dayRow(d: DayRow, lang: Lang): RawHtml {
 function linkSection(l: LinkView, lang: Lang): RawHtml {
   const w = pageWords(lang);
   return html`<section class="link" data-club="${l.club}">
-<h2>${cut(l.club, 100)} · ${stageName(l.stage, lang)} <span class="badge ${l.status}">${w[l.status]}</span></h2>
+<h2>${cut(clubName(l.club, lang), 100)} · ${stageName(l.stage, lang)} <span class="badge ${l.status}">${w[l.status]}</span></h2>
 <p class="sub">${w.firstSeen} ${showDay(l.firstSeen, lang)} · ${w.lastSeen} ${showDay(l.lastSeen, lang)} · ${w.outletCount(l.outlets.length)}: ${names(l.outlets)}${l.cited.length ? html` · ${w.cited}: ${citedList(l.cited, lang)}` : ""}</p>
 <div class="scroll"><table class="days">
 <thead><tr><th>${w.date}</th><th>${w.stage}</th><th>${w.outlets}</th><th>${w.cited}</th><th>${w.evidence}</th></tr></thead>
@@ -65,7 +66,7 @@ const legend = (lang: Lang) =>
 export function renderPlayerPage(view: PlayerView, lang: Lang): string {
   const w = pageWords(lang);
   const body = html`<h1>${cut(view.name, 100)}</h1>
-${view.club ? html`<p class="sub">${w.club}: ${cut(view.club, 100)}</p>` : ""}
+${view.club ? html`<p class="sub">${w.club}: ${cut(clubName(view.club, lang), 100)}</p>` : ""}
 <h2>${w.timeline}</h2>
 ${timelineSvg(view, lang)}
 ${legend(lang)}

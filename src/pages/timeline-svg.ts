@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../../commands/types.js";
 import { stageName } from "../chat/alert-model.js";
+import { clubName } from "../chat/messages/index.js";
 import { STAGE_RANK, type Stage } from "../understand/types.js";
 import { cut, html, type RawHtml } from "./html.js";
 import { pageWords, showDay } from "./page-text.js";
@@ -68,7 +69,7 @@ export function timelineSvg(view: PlayerView, lang: Lang): RawHtml {
       (s) =>
         html`<circle class="dot" cx="${x(Date.parse(s.at))}" cy="${y(s.stage)}" r="4.5" fill="${STAGE_COLOUR[s.stage]}"><title>${showDay(s.at, lang)} · ${cut(s.outlet, 80)} · ${stageName(s.stage, lang)}: ${cut(s.title, 160)}</title></circle>`,
     );
-    return html`<g class="lane" data-club="${l.club}"><rect x="0" y="${top}" width="${W}" height="${LANE}" fill="${i % 2 ? "#f8fafc" : "#ffffff"}"/><text x="8" y="${top + LANE / 2 + 5}" font-size="13" fill="#111827">${cut(l.club, 12)}</text>${path ? html`<path d="${path}" fill="none" stroke="${STAGE_COLOUR[l.stage]}" stroke-width="2" stroke-opacity="0.6"/>` : ""}${dots}</g>`;
+    return html`<g class="lane" data-club="${l.club}"><rect x="0" y="${top}" width="${W}" height="${LANE}" fill="${i % 2 ? "#f8fafc" : "#ffffff"}"/><text x="8" y="${top + LANE / 2 + 5}" font-size="13" fill="#111827">${cut(clubName(l.club, lang), 12)}</text>${path ? html`<path d="${path}" fill="none" stroke="${STAGE_COLOUR[l.stage]}" stroke-width="2" stroke-opacity="0.6"/>` : ""}${dots}</g>`;
   });
   const axisY = TOP + view.links.length * LANE + 18;
   const iso = (t: number) => new Date(t).toISOString();

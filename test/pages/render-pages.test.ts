@@ -81,6 +81,9 @@ describe("renderPlayerPage", () => {
     expect(milan.querySelector(".badge")?.textContent).toBe("viva");
     expect(doc.querySelector("h2")?.textContent).toBe("Cronologia");
     expect(cells(milan.querySelectorAll("table.days tbody tr")[0]!)[0]).toBe("12 gen 2026");
+    // Club names as Italian fans write them, like the chats do.
+    expect(doc.querySelector(".sub")?.textContent).toBe("Squadra: Bayern Monaco");
+    expect(dom(kimPage("en")).querySelector(".sub")?.textContent).toBe("Club: Bayern Munich");
   });
 
   it("should escape every feed string and link no script URL", () => {
