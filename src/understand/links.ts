@@ -340,7 +340,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         const ownActs = s.clubs.some((c) => c.club === own && actsIn(a, c));
         const articleWide = ctx.renewalStory || !named.includes(p) ? undefined : ctx.focusClub;
         // A round-up's next player does not inherit the buyer named for another one before him.
-        const other = named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p);
+        // …unless the sentence tells of the buyer switching targets ("così si spiega la virata su Marcos
+        // Leonardo", "costringendo i Rossoblù a virare su Ortega").
+        const turned = switchesTo(s);
+        const other = named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p) && !turned;
         const guess = other
           ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
           : (topic ?? staffTopic ?? articleWide);
@@ -422,6 +425,17 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     return staff ? [...s.clubs, ...staff] : s.clubs;
   }
 
+  /** "la virata su X", "ripiega su X", "switch to X": the same buyer turning to another target. */
+  function switchesTo(s: Sentence): boolean {
+    const t = a.tokens;
+    for (let k = s.start; k < s.end; k++) {
+      if (!SWITCH.test(t.norm(k))) continue;
+      // "prima di virare su X": a switch of the past.
+      if (!(k >= 2 && t.norm(k - 1) === "di" && t.norm(k - 2) === "prima")) return true;
+    }
+    return false;
+  }
+
   /** "oltre a Raspadori, il centravanti olandese è l'obiettivo": one named "besides" shares the sentence's clubs. */
   function namedBesides(s: Sentence, p: PlayerRef): boolean {
     for (const m of s.players) if (m.ref === p && besides(a, m.start)) return true;
@@ -473,6 +487,8 @@ function actsIn(a: Article, c: RoledClub): boolean {
 }
 
 const BESIDES = new Set(["oltre", "besides"]);
+const SWITCH =
+  /^(virata|virare|vira|virano|ripiega|ripiegare|ripiegano|dirotta|dirottare|switch|switched|pivot|pivoted)$/;
 
 /** "oltre (a) X", "besides X": the mention at `at` is named as one besides the one spoken of. */
 function besides(a: Article, at: number): boolean {

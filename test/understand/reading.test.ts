@@ -596,6 +596,13 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should give the buyer's switch to a new target to that target, though another player was named before", () => {
+    const text =
+      "L'Atletico Madrid segue Mario Gila. Il club spagnolo però ha cambiato idea: così si spiega la virata su " +
+      "Kenan Yildiz.";
+    expect(link(text, "Kenan", "Atletico Madrid")?.stage).toBe("interest");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
