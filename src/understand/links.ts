@@ -261,11 +261,15 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     for (const m of s.players) if (!named.includes(m.ref) && !reading.aside.has(m.ref)) named.push(m.ref);
     // Without a player named, the sentence speaks of the last one (or the article's), unless it names
     // someone the gazetteer does not know: in a round-up that is the next item's player, not the last one.
+    // The same with players named only in passing ("Il classe '97 … il connazionale Osimhen").
+    if (!named.length && s.players.length && k & K.pnoun) recent = bornIn(a, s) ?? recent;
     const fallback = recent && !reading.aside.has(recent) ? recent : ctx.focusPlayer;
     // "Infine, il Pisa sogna…": a round-up turning to its next item speaks of nobody named before it.
     const shifted = fallback !== ctx.focusPlayer && opensNewItem(a, s);
     const implied =
-      fallback && !reading.aside.has(fallback) && !namesStranger(a, s) && !shifted ? fallback : undefined;
+      fallback && !reading.aside.has(fallback) && !namesStranger(a, s, reading.aside) && !shifted
+        ? fallback
+        : undefined;
     // "L'Inter ha provato un approccio mettendo sul piatto il cartellino di Frattesi": in a swap the deal is the
     // main player's, the others named are makeweights going the other way (below).
     const focus = ctx.focusPlayer;
@@ -497,12 +501,14 @@ function besides(a: Article, at: number): boolean {
   return at > 1 && t.norm(at - 1) === "a" && t.norm(at - 2) === "oltre";
 }
 
-/** The one player of the article born in the year of a "classe 2001" in the sentence, if any. */
+/** The one player of the article born in the year of a "classe 2001" (or "classe '97") in the sentence, if any. */
 function bornIn(a: Article, s: Sentence): PlayerRef | undefined {
   const t = a.tokens;
   for (let k = s.start; k < s.end - 1; k++) {
     if (t.norm(k) !== "classe") continue;
-    const year = Number(t.norm(k + 1));
+    // "classe 2001", "classe '97".
+    const digits = t.norm(k + 1);
+    const year = digits.length === 2 ? Number(digits) + (Number(digits) >= 50 ? 1900 : 2000) : Number(digits);
     if (!(year > 1970 && year < 2020)) continue;
     let born: PlayerRef | undefined;
     for (const p of a.players) {
@@ -543,7 +549,7 @@ function renews(s: Sentence, p: PlayerRef, r: SentenceReading): boolean {
  * A capitalised word inside the sentence that is no known club, player, person, cue or common capitalised
  * word, followed by another such word: a full name the gazetteer lacks ("Juan Arizala").
  */
-function namesStranger(a: Article, s: Sentence): boolean {
+function namesStranger(a: Article, s: Sentence, aside: ReadonlySet<PlayerRef>): boolean {
   const t = a.tokens;
   const flags = t.vocab.flags;
   let run = 0;
@@ -551,7 +557,9 @@ function namesStranger(a: Article, s: Sentence): boolean {
     const known =
       !t.cap[k] ||
       flags[t.ids[k]!]! & (W_NOT_NAME | W_DIGIT | W_CUE | W_CLUB | W_PERSON | W_SOURCE) ||
-      s.clubs.some((c) => k >= c.start && k < c.end);
+      s.clubs.some((c) => k >= c.start && k < c.end) ||
+      // A player of ours named in passing ("il connazionale e amico Victor Osimhen") is no stranger.
+      s.players.some((m) => k >= m.start && k < m.end && aside.has(m.ref));
     // "L'agente Mario Giuffredi", "il tecnico X": a name after a staff word is no player.
     const staffed = !known && run === 0 && ((cueEndingAt(a.scan, k)?.mask ?? 0) & K.staff) !== 0;
     if (staffed) {

@@ -603,6 +603,14 @@ describe("reading a clause", () => {
     expect(link(text, "Kenan", "Atletico Madrid")?.stage).toBe("interest");
   });
 
+  it("should read \"il classe '97\" as the article's player born in 1997, past a friend named in passing", () => {
+    const text =
+      "Il Galatasaray vuole Ademola Lookman. L'Atalanta ha appena preso Giacomo Raspadori dal Napoli. " +
+      "Il classe '97 sogna di raggiungere il connazionale e amico Victor Osimhen, anticipando la concorrenza del Fenerbahce.";
+    expect(link(text, "Lookman", "Fenerbahce")?.stage).toBe("interest");
+    expect(player(text, "Raspadori")?.links.map((l) => l.club)).not.toContain("Fenerbahce");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
