@@ -330,6 +330,7 @@ function nowIn(t: Tokens, from: number, to: number): boolean {
 
 /** Negators that deny outright (the others tell of something still awaited). */
 const DENIAL = new Set(["non", "no", "nessun", "nessuno", "nessuna", "niente", "nulla", "nothing", "not"]);
+const ELSEWHERE = new Set(["altrove", "elsewhere"]);
 const SEEMED = new Set(["sembrava", "sembravano", "pareva", "parevano", "seemed", "appeared"]);
 const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
 
@@ -381,6 +382,10 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
   if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(t, s, own, cue.start)) top = "talks";
   if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
+  // "ma ora il suo futuro potrebbe essere altrove", "his future lies elsewhere": it points away from every
+  // club named.
+  if (!collapse && wordNear(t, ELSEWHERE, own, to))
+    return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
   if (past[clause] === 1)
     return { stage: top ? "interest" : undefined, claimed: undefined, collapse, certainty: "past" };
   if (cue.mask & K.possible || hedgedBy(t, s, cue, from, to)) {

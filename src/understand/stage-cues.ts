@@ -110,7 +110,8 @@ export const HISTORY = cues(`
   before joining | before his move | at the time | dopo aver | dopo avere | after having |
   in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
   in precedenza | reduce dal | reduce dalla | reduce da | reduce dall | di ritorno dal |
-  di ritorno dalla | rientrato dal | rientrato dalla | back from
+  di ritorno dalla | rientrato dal | rientrato dalla | back from | before his switch | before his transfer |
+  before moving | before signing for | earned a move | earned him a move | went on to
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */

@@ -611,6 +611,14 @@ describe("reading a clause", () => {
     expect(player(text, "Raspadori")?.links.map((l) => l.club)).not.toContain("Fenerbahce");
   });
 
+  it("should keep a career told in English, and a future 'altrove', out of the links", () => {
+    const career =
+      "Napoli want Mario Gila. His talent was noticed by Espanyol, with a loan in 2021 before his switch to Lazio.";
+    expect(player(career, "Gila")?.links.map((l) => l.club)).toEqual(["Napoli"]);
+    const elsewhere = "Il Torino ha cercato Mario Gila, ma ora il suo futuro potrebbe essere altrove.";
+    expect(player(elsewhere, "Gila")?.links.map((l) => l.club) ?? []).not.toContain("Torino");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
