@@ -236,7 +236,8 @@ for (const r of wide) {
   const club = r.club ? fc26Club(r.club, r.league) : null;
   const nation = NATION_CODE[r.nation] ?? (r.nation || null);
   // Same person: every word of the other list's name is one of his, born the same year, same nation.
-  const same = [...(known.get(words[words.length - 1]!) ?? []), ...(known.get(words[0]!) ?? [])].find(
+  const pool = [...(known.get(words[words.length - 1]!) ?? []), ...(known.get(words[0]!) ?? [])];
+  const named = pool.find(
     (p) =>
       // The same name at the same club is him, whatever the two lists say of his birth or nation.
       (sameName(p.name, name) && !!club && p.clubs.includes(club)) ||
@@ -244,6 +245,10 @@ for (const r of wide) {
         (!p.born || !years.length || years.includes(p.born)) &&
         (!p.nation || !nation || p.nation === nation || nation.length > 3)),
   );
+  // "Manu Koné" and "Kouadio Koné" (Kouadio Emmanuel Boris): the one player of that surname at that club born
+  // that year. Two of them (the twins Toni and Guille Fernández) merge with neither.
+  const bySurname = new Set(named ? [] : pool.filter((p) => sameClubSurnameYear(p, words, club, years)));
+  const same = named ?? (bySurname.size === 1 ? [...bySurname][0] : undefined);
   const legal = r.name.trim();
   if (same) {
     merged++;
@@ -279,6 +284,17 @@ for (const r of wide) {
     bare: words.length === 1,
     wide: true,
   });
+}
+
+function sameClubSurnameYear(p: OutPlayer, words: string[], club: string | null, years: number[]): boolean {
+  const had = nameWords(p.name);
+  return (
+    !!club &&
+    p.clubs.includes(club) &&
+    !!p.born &&
+    years.includes(p.born) &&
+    had[had.length - 1] === words[words.length - 1]
+  );
 }
 
 /** "Joe Gomez" of Liverpool and "Joseph Gomez" of Liverpool: same surname and initial, same club. */

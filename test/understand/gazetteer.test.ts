@@ -23,6 +23,20 @@ describe("loadGazetteer", () => {
     expect(g.suggestClubs("Wolver", 5).map((c) => c.name)).toContain("Wolverhampton Wanderers");
   });
 
+  it("should hold one entry per person across the two lists, and keep twins apart", () => {
+    const g = loadGazetteer();
+    // "Manu Koné" and the wide list's "Kouadio Emmanuel Boris Koné": one surname, club and year of birth.
+    expect(
+      g
+        .players("Koné")
+        .filter((p) => p.club === "Roma")
+        .map((p) => p.name),
+    ).toEqual(["Manu Koné"]);
+    // Toni and Guille Fernández, twins at Barcelona born the same year, stay two players.
+    const twins = g.players("Fernández").filter((p) => p.club === "Barcelona" && p.born === 2008);
+    expect(twins.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("should return the same instance on every call", () => {
     expect(loadGazetteer()).toBe(g);
   });

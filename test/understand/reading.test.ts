@@ -619,6 +619,11 @@ describe("reading a clause", () => {
     expect(player(elsewhere, "Gila")?.links.map((l) => l.club) ?? []).not.toContain("Torino");
   });
 
+  it("should resolve a surname by the club named beside it", () => {
+    expect(link("Il Milan vuole Koné della Roma.", "Manu Koné", "Milan")?.stage).toBe("interest");
+    expect(player("Koné piace all'Inter: la Roma lo valuta 50 milioni.", "Manu Koné")?.club).toBe("Roma");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
