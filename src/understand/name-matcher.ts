@@ -4,8 +4,9 @@ import { K, STAGE_BITS } from "./lexicon.js";
 import { cueEndingAt, type NameMention, type Scan } from "./mentions.js";
 import { firstNameOfOther, foreignNameBefore, hintScore, hintsAround, ownWord } from "./name-context.js";
 import { provisionals } from "./provisionals.js";
-import { G_DASH, G_SPACES, type Tokens } from "./tokens.js";
+import { G_DASH, G_ONE_SPACE, G_SPACES, type Tokens } from "./tokens.js";
 import { playerKey } from "./types.js";
+import { W_CLUB, W_NOT_NAME, W_SURNAME } from "./vocab.js";
 
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
@@ -78,11 +79,21 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   const foreign = (m: NameMention) =>
     m.end - m.start === 1 &&
     foreignNameBefore(tokens, s.covered, m.start, m.entry ? [m.entry] : m.candidates!);
+  const surnameNext = (at: number) =>
+    at < tokens.length &&
+    tokens.sent[at] === tokens.sent[at - 1] &&
+    tokens.cap[at] === 1 &&
+    (tokens.gaps[at]! & G_ONE_SPACE) !== 0 &&
+    (tokens.vocab.flags[tokens.ids[at]!]! & (W_SURNAME | W_NOT_NAME | W_CLUB)) === W_SURNAME;
   const full: NameMention[] = [];
   for (const m of s.names) {
     if (!m.entry || afterStaff(m.start)) continue;
     // A one-word name before an unknown capitalised word is someone's first name ("Ruben Kvasnic").
-    if (foreign(m) || (m.end - m.start === 1 && firstNameOfOther(tokens, m.end))) s.covered[m.start] = 0;
+    // A one-word name before a surname is another's first name too ("Wesley Carvalho" is not Wesley).
+    const longer =
+      m.end - m.start === 1 &&
+      (firstNameOfOther(tokens, m.end) || (!m.entry.name.includes(" ") && surnameNext(m.end)));
+    if (foreign(m) || longer) s.covered[m.start] = 0;
     else full.push(m);
   }
   for (const m of full) add(m.entry, m.entry!.name, m, false);
@@ -102,6 +113,15 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
   for (const m of s.names) {
     if (m.entry || !m.candidates || afterStaff(m.start)) continue;
     if (personSurnames?.has(m.surname!) && !seenSurname.has(m.surname!)) continue;
+    // A one-word name before a surname or an unknown name is another's first name ("Wesley Carvalho").
+    if (
+      m.end - m.start === 1 &&
+      m.candidates.every((c) => !c.name.includes(" ")) &&
+      (firstNameOfOther(tokens, m.end) || surnameNext(m.end))
+    ) {
+      s.covered[m.start] = 0;
+      continue;
+    }
     // Right after a full name, a surname lengthens it ("Luis Ferreira Neto"): it is not a second player.
     if (m.start > 0 && full.some((f) => f.end === m.start) && tokens.gaps[m.start]! & G_SPACES) continue;
     let candidates = m.candidates;

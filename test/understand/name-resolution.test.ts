@@ -26,6 +26,17 @@ describe("names inside other names", () => {
   });
 });
 
+describe("one-word names", () => {
+  it("should read a one-word name before a surname as another player's first name", () => {
+    const x = u.extract({
+      text: "Lo Spezia ha chiuso per l'attaccante brasiliano Wesley Carvalho, classe 2004.",
+    });
+    expect(x.players.map((p) => [p.name, p.provisional])).toEqual([["Wesley Carvalho", true]]);
+    const alone = u.extract({ text: "Il Napoli vuole Wesley della Roma." });
+    expect(alone.players.map((p) => [p.name, p.club])).toEqual([["Wesley", "Roma"]]);
+  });
+});
+
 describe("known people", () => {
   it("should keep coaches and journalists out even when a player of the wider list has their surname", () => {
     const x = u.extract({
