@@ -10,7 +10,19 @@ const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
 
 /** Words of selling: a club speaking of them about a player is his ("apre alla cessione", "non vuole cederlo"). */
-const SELL = /^(cedere|cederlo|cederla|cessione|vendere|venderlo|venderla|sell|selling|sale|cash)$/;
+const SELL = new Set([
+  "cedere",
+  "cederlo",
+  "cederla",
+  "cessione",
+  "vendere",
+  "venderlo",
+  "venderla",
+  "sell",
+  "selling",
+  "sale",
+  "cash",
+]);
 /** Asking a price: "chiede 10 milioni", "asking 10 million". */
 const ASK = new Set([
   "chiede",
@@ -170,12 +182,12 @@ export function currentClubs(
       let at = -1;
       for (let k = c.end; k < stop && at < 0; k++) {
         const w = t.norm(k);
-        if (s.clubs.some((o) => o.start === k)) break;
-        if (SELL.test(w)) at = k + 1;
+        if (SELL.has(w)) at = k + 1;
         else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
           at = k + 3;
       }
-      if (at < 0) continue;
+      // Another club between them speaks for itself.
+      if (at < 0 || s.clubs.some((o) => o.start >= c.end && o.start < at)) continue;
       // Else the one named last before the club ("Il Milan vuole X, ma il Marsiglia non vuole cederlo").
       const next = s.players.find((m) => m.start >= at && m.start - at <= 4);
       let before: PlayerRef | undefined;
