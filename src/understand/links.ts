@@ -346,8 +346,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // A round-up's next player does not inherit the buyer named for another one before him.
         // …unless the sentence tells of the buyer switching targets ("così si spiega la virata su Marcos
         // Leonardo", "costringendo i Rossoblù a virare su Ortega").
-        const turned = switchesTo(s);
-        const other = named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p) && !turned;
+        const other =
+          named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p) && !switchesTo(s);
         const guess = other
           ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
           : (topic ?? staffTopic ?? articleWide);
@@ -433,7 +433,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   function switchesTo(s: Sentence): boolean {
     const t = a.tokens;
     for (let k = s.start; k < s.end; k++) {
-      if (!SWITCH.test(t.norm(k))) continue;
+      if (!SWITCH.has(t.norm(k))) continue;
       // "prima di virare su X": a switch of the past.
       if (!(k >= 2 && t.norm(k - 1) === "di" && t.norm(k - 2) === "prima")) return true;
     }
@@ -491,8 +491,11 @@ function actsIn(a: Article, c: RoledClub): boolean {
 }
 
 const BESIDES = new Set(["oltre", "besides"]);
-const SWITCH =
-  /^(virata|virare|vira|virano|ripiega|ripiegare|ripiegano|dirotta|dirottare|switch|switched|pivot|pivoted)$/;
+const SWITCH = new Set(
+  "virata virare vira virano ripiega ripiegare ripiegano dirotta dirottare switch switched pivot pivoted".split(
+    " ",
+  ),
+);
 
 /** "oltre (a) X", "besides X": the mention at `at` is named as one besides the one spoken of. */
 function besides(a: Article, at: number): boolean {
