@@ -3,7 +3,7 @@
  * outlets, names as written, evidence sentences), so `html` escapes each interpolated value unless it is
  * itself markup made by `html` (a RawHtml). Nothing reaches a page raw by accident.
  */
-import { cleanText } from "../text/clean-text.js";
+import { escapeHtml } from "../text/escape-html.js";
 
 /** Markup already escaped; only `html` and `raw` make one. */
 export class RawHtml {
@@ -13,18 +13,7 @@ export class RawHtml {
   }
 }
 
-/**
- * Escapes text for HTML content and quoted attribute values: `&`, `<`, `>` and both quotes. Controls,
- * bidi overrides and zero-width characters go first, as in the chats.
- */
-export function escapeHtml(s: string): string {
-  return cleanText(s)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 type Value = string | number | RawHtml | null | undefined | false | readonly Value[];
 

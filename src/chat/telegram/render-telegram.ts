@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../../commands/types.js";
 import type { OutboxItem } from "../../queues.js";
-import { cleanText } from "../../text/clean-text.js";
+import { escapeHtml } from "../../text/escape-html.js";
 import { alertModel } from "../alert-model.js";
 import { quoteEvidence } from "../evidence-text.js";
 import { clubName, messages } from "../messages/index.js";
@@ -19,19 +19,7 @@ const MAX_FIELD = 300;
 /** Lines of "why" and of the board shown per alert; a transfer board rarely has more. */
 const MAX_LIST = 10;
 
-/**
- * Escapes text for Telegram's HTML parse mode: `&`, `<`, `>` and both quotes (quotes matter inside
- * attributes such as href).
- */
-export function escapeHtml(s: string): string {
-  // Feed text loses its controls, bidi overrides and zero-width characters before it is shown.
-  return cleanText(s)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 const cut = (s: string, max = MAX_FIELD) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
