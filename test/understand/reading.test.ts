@@ -624,6 +624,14 @@ describe("reading a clause", () => {
     expect(player("Koné piace all'Inter: la Roma lo valuta 50 milioni.", "Manu Koné")?.club).toBe("Roma");
   });
 
+  it("should read a club's press nickname, and a shared one only where the article names one of its clubs", () => {
+    expect(link("I marsigliesi hanno chiuso per Mario Gila.", "Gila", "Marseille")?.stage).toBe("agreement");
+    const chelsea = "Il Chelsea segue Mario Gila. I londinesi hanno presentato un'offerta alla Lazio.";
+    expect(link(chelsea, "Gila", "Chelsea")?.stage).toBe("talks");
+    // "londinesi" alone could be any of seven clubs: none is guessed.
+    expect(player("I londinesi hanno presentato un'offerta per Mario Gila.", "Gila")).toBeUndefined();
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
