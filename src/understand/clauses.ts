@@ -331,6 +331,8 @@ function nowIn(t: Tokens, from: number, to: number): boolean {
 /** Negators that deny outright (the others tell of something still awaited). */
 const DENIAL = new Set(["non", "no", "nessun", "nessuno", "nessuna", "niente", "nulla", "nothing", "not"]);
 const ELSEWHERE = new Set(["altrove", "elsewhere"]);
+const CLOSE = /^(vicin|close)/;
+const WAS = new Set(["stato", "stata", "stati", "state", "era", "erano", "was", "were", "been"]);
 const SEEMED = new Set(["sembrava", "sembravano", "pareva", "parevano", "seemed", "appeared"]);
 const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
 
@@ -381,6 +383,9 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
     top = "talks";
   // "Una delegazione del Galatasaray è sbarcata a Milano": the club travelling to talk, not the player landing.
   if (top === "medical" && LANDING.test(t.norm(cue.start)) && clubBefore(t, s, own, cue.start)) top = "talks";
+  // "è stato (molto) vicino al Napoli", "was close to": closeness told as over is an earlier interest.
+  if (top && CLOSE.test(t.norm(cue.start)) && wordNear(t, WAS, Math.max(own, cue.start - 3), cue.start))
+    return { stage: "interest", claimed: undefined, collapse: false, certainty: "past" };
   if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
   // "ma ora il suo futuro potrebbe essere altrove", "his future lies elsewhere": it points away from every
   // club named.

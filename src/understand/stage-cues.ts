@@ -27,7 +27,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     virare su | virare sull | virata su | switch to | tipped | favourites | option | alternative | concorrenza |
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
-    fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
+    in vantaggio | fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
     bussa | bussano | bussare | si fionda | si fiondano | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -35,6 +35,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     step forward | attende la risposta | attende una risposta | aspetta la risposta |
     chiesto in prestito | chiede in prestito | richiesto in prestito | chiesto a titolo definitivo | tira e molla |
     si tratta per | si tratta con | si sta trattando | si continua a trattare |
+    vicino al | vicino alla | vicina al | vicina alla | vicini al | vicino all | sempre piu vicino |
     aspetta una risposta | in attesa della risposta | in attesa di una risposta | awaiting a response | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |

@@ -632,6 +632,18 @@ describe("reading a clause", () => {
     expect(player("I londinesi hanno presentato un'offerta per Mario Gila.", "Gila")).toBeUndefined();
   });
 
+  it("should read 'vicino al' as talks now and as an earlier interest when told as over", () => {
+    expect(link("Mario Gila è sempre più vicino al Napoli.", "Gila", "Napoli")?.stage).toBe("talks");
+    expect(link("Mario Gila è stato molto vicino al Napoli.", "Gila", "Napoli")).toMatchObject({
+      stage: "interest",
+      evidence: { certainty: "past" },
+    });
+    expect(link("Mario Gila was close to joining Napoli.", "Gila", "Napoli")?.stage).toBe("interest");
+    expect(link("Il Napoli è in vantaggio su tutti per Mario Gila.", "Gila", "Napoli")?.stage).toBe(
+      "interest",
+    );
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
