@@ -370,7 +370,7 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   if (top && top !== "interest" && seemedBut(t, s, own, cue.start, to))
     return { stage: undefined, claimed: undefined, collapse: true, certainty: "plain" };
   // "Ha rifiutato la prima offerta", "bid rejected": an offer turned down is a step of the talks, not their end.
-  if (collapse && wordNear(t, OFFER, Math.max(own, cue.start - 3), Math.min(to, cue.end + 3))) {
+  if (collapse && wordNear(t, OFFER, Math.max(own, cue.start - 5), Math.min(to, cue.end + 5))) {
     collapse = false;
     top = "talks";
   }
@@ -502,7 +502,8 @@ function readyToWelcome(t: Tokens, at: number, from: number): boolean {
 function infinitive(t: Tokens, at: number, from: number): boolean {
   const w = t.norm(at);
   if (w.length > 5 && INFINITIVE.test(w)) return true;
-  if (at > 0 && t.norm(at - 1) === "to") return true;
+  // "to sign", and a cue that is itself "to join".
+  if ((at > 0 && t.norm(at - 1) === "to") || t.norm(at) === "to") return true;
   // "per trovare un accordo", "cercano di raggiungere l'intesa": the verb governing the cue noun.
   for (let k = at - 1; k >= from && k >= at - 2; k--) {
     const v = t.norm(k);

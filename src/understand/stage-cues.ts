@@ -75,7 +75,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     fell through | fallen through | rejected | turned down | snubbed | pulled out | abandoned |
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
     no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena |
-    rispedit* | rebuffed | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
+    rispedit* | rebuffed | no longer interested | non e piu interessato | non e piu interessata |
+    non sono piu interessati | will not join | won t join | will not be joining | non andra | non arrivera | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
   `),
 };
 

@@ -644,6 +644,16 @@ describe("reading a clause", () => {
     );
   });
 
+  it("should read English and Italian refusals: a bid rejected is talks, an interest ended is a collapse", () => {
+    expect(link("Napoli have seen a bid for Mario Gila rejected by Lazio.", "Gila", "Napoli")?.stage).toBe(
+      "talks",
+    );
+    expect(link("Napoli are no longer interested in Mario Gila.", "Gila", "Napoli")?.stage).toBe("collapsed");
+    expect(link("Il Napoli non è più interessato a Mario Gila.", "Gila", "Napoli")?.stage).toBe("collapsed");
+    expect(link("Mario Gila will not join Napoli this summer.", "Gila", "Napoli")?.stage).toBe("collapsed");
+    expect(link("Mario Gila non andrà al Napoli.", "Gila", "Napoli")?.stage).toBe("collapsed");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
