@@ -217,6 +217,11 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     staffBySent.set(sent, list);
   }
   let recent: PlayerRef | undefined;
+  /** The club of the round-up heading the text stands under, if any. */
+  let section: string | undefined;
+  // Headings count only in a text that has two or more of them (a round-up), not a lone club line.
+  const headings = new Set<string>();
+  for (const st of a.sentences) if (isHeading(st)) headings.add(st.clubs[0]!.club);
   /** Whether the sentence before held a stage cue (an elliptical "Anche X e Y" goes on with it). */
   let lastHadCue = false;
   let topic: string | undefined;
@@ -226,9 +231,20 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
   for (const s of a.sentences) {
     if (s.para !== para) {
       para = s.para;
-      topic = undefined;
+      // A round-up's section buys for every paragraph under its heading.
+      topic = section;
+      topicFor = [];
       // A new paragraph speaks of the article's player again unless it names another.
       recent = undefined;
+    }
+    // "Milan" on a line of its own: a round-up's heading. Its club is the buyer of the items under it, and
+    // nobody named before it is spoken of after it.
+    if (headings.size > 1 && isHeading(s)) {
+      section = s.clubs[0]!.club;
+      topic = section;
+      topicFor = [];
+      recent = undefined;
+      continue;
     }
     const k = s.mask;
     const collapse = (k & K.collapsed) !== 0;
@@ -502,6 +518,11 @@ function besides(a: Article, at: number): boolean {
   const t = a.tokens;
   if (at > 0 && BESIDES.has(t.norm(at - 1))) return true;
   return at > 1 && t.norm(at - 1) === "a" && t.norm(at - 2) === "oltre";
+}
+
+/** A sentence that is one club's name and nothing else: a round-up's heading line. */
+function isHeading(s: Sentence): boolean {
+  return !s.head && s.clubs.length === 1 && s.clubs[0]!.start === s.start && s.clubs[0]!.end === s.end;
 }
 
 /** The one player of the article born in the year of a "classe 2001" (or "classe '97") in the sentence, if any. */

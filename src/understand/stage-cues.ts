@@ -34,7 +34,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
     step forward | attende la risposta | attende una risposta | aspetta la risposta |
     chiesto in prestito | chiede in prestito | richiesto in prestito | chiesto a titolo definitivo | tira e molla |
-    si tratta per | si tratta con | si sta trattando | si continua a trattare |
+    si tratta per | si tratta con | si sta trattando | si continua a trattare | si lavora per |
     vicino al | vicino alla | vicina al | vicina alla | vicini al | vicino all | sempre piu vicino |
     aspetta una risposta | in attesa della risposta | in attesa di una risposta | awaiting a response | offerta ufficiale | proposta ufficiale | mossa ufficiale | richiesta ufficiale |
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |

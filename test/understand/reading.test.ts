@@ -654,6 +654,26 @@ describe("reading a clause", () => {
     expect(link("Mario Gila non andrà al Napoli.", "Gila", "Napoli")?.stage).toBe("collapsed");
   });
 
+  it("should give each round-up item the club of the heading it stands under", () => {
+    const text = [
+      "Calciomercato, le ultime di oggi",
+      "",
+      "Milan\nI rossoneri pensano a Mario Gila per la difesa. Contatti avviati con la Lazio.",
+      "",
+      "Juventus\nSi lavora per Thomas Kristensen: l'Udinese chiede 20 milioni. Intanto piace anche Jonathan Ikoné.",
+      "",
+      "Napoli\nFrattesi resta un'idea, ma serve l'apertura dell'Inter.",
+    ].join("\n");
+    const clubs = (n: string) => player(text, n)?.links.map((l) => [l.club, l.stage]);
+    expect(clubs("Gila")).toEqual([["Milan", "talks"]]);
+    expect(clubs("Kristensen")).toEqual([["Juventus", "talks"]]);
+    expect(clubs("Ikon")).toEqual([["Juventus", "interest"]]);
+    expect(clubs("Frattesi")).toEqual([["Napoli", "interest"]]);
+    // A lone club line in an ordinary article is no heading.
+    const lone = "Il Napoli segue Mario Gila.\n\nRoma\nLa trattativa per Thomas Kristensen è avviata.";
+    expect(player(lone, "Kristensen")?.links.map((l) => l.club) ?? []).not.toContain("Roma");
+  });
+
   it("should quote the sentence that decided each link", () => {
     const l = link(
       "Il Genoa segue Mario Gila della Lazio. Il Milan ha chiuso per Mario Gila.",
