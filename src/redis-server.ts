@@ -23,13 +23,16 @@ export interface RedisHandle {
   stop(): Promise<void>;
 }
 
+/** A one-shot connection for probing: no retries, a short timeout. */
+const PROBE = {
+  lazyConnect: true,
+  maxRetriesPerRequest: 0,
+  retryStrategy: () => null,
+  connectTimeout: 1500,
+};
+
 async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    connectTimeout: 1500,
-  });
+  const probe = new Redis(url, PROBE);
   probe.on("error", () => {});
   try {
     await probe.connect();
@@ -47,12 +50,7 @@ function hasRedisServer(): boolean {
 
 /** What a Redis Cluster says is wrong with it, or null when it answers with `cluster_state:ok`. */
 async function clusterProblem(target: RedisTarget): Promise<string | null> {
-  const probe = connectRedis(target, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    connectTimeout: 1500,
-  });
+  const probe = connectRedis(target, PROBE);
   probe.on("error", () => {});
   try {
     await probe.connect();

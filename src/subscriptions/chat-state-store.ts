@@ -1,5 +1,5 @@
 import type { Keys, Redis } from "../redis.js";
-import type { Stage } from "../understand/types.js";
+import { STAGES, type Stage } from "../understand/types.js";
 import { type ChatAddress, chatString } from "./chat-address.js";
 
 export type Lang = "it" | "en";
@@ -39,16 +39,6 @@ export const DEFAULT_SETTINGS: ChatSettings = {
   holdUntil: null,
   filters: { players: null, clubs: null },
 };
-
-const STAGES: readonly Stage[] = [
-  "interest",
-  "talks",
-  "agreement",
-  "medical",
-  "official",
-  "renewal",
-  "collapsed",
-];
 
 /** "talks:2" ⇄ { stage: "talks", credibility: 2 }: how a filter sits in the state hash. */
 export function filterText(f: AlertFilter): string {
