@@ -14,7 +14,10 @@ export const POSSIBILITY = cues(`
   si vocifera | voci | eventual* | chissa | non e escluso | non escluso | forse | magari | qualora |
   in caso di | nel caso | sarebbe disposto | sarebbe disposta | scenario | could | might |
   possible | possibly | potential | potentially | chance | chances | if | rumoured | rumored |
-  speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk
+  speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk |
+  resta da capire | resta da vedere | rimane da capire | rimane da vedere | tutto da vedere | da capire se |
+  remains to be seen | remain to be seen | could join | might join | may join | could sign for | could move to |
+  could complete
 `);
 
 /**
@@ -27,7 +30,7 @@ export const REPORTED = cues(`
   set to join | set to sign | expected to | reportedly | would | ready to | poised to | in line to |
   on course to | lavora per | lavorano per | al lavoro per | will | will have to | would have to |
   dipendera | dipenderanno | dipende | arriveranno | presentera | presenteranno | valutera | valuteranno |
-  proporra | proporranno | offrira | offriranno | fara | faranno
+  proporra | proporranno | offrira | offriranno | fara | faranno | would join
 `);
 
 /**

@@ -28,7 +28,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
     in vantaggio | fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
-    bussa | bussano | bussare | si fionda | si fiondano | wanted by | sought by | targeted by | admired by | tracked by | monitored by
+    bussa | bussano | bussare | si fionda | si fiondano | eye | track | monitor | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
     trattativ* | tratta | trattano | approcc* | passi in avanti | passo in avanti | passi avanti | passo avanti |
@@ -40,7 +40,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     sondaggio ufficiale | approccio ufficiale | rilancio ufficiale | ufficialmente aperta |
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
-    approached | meeting | opened talks | in talks | advanced talks | submitted | step up | stepped up | steps up
+    approached | meeting | opened talks | in talks | advanced talks | submitted | step up | stepped up | steps up |
+    proposta | proposte | summit | vertice | aperto al | aperto all | aperto alla | apre al | apre all |
+    apre alla | contact | contacts | discussing | discuss | approaches | held talks
   `),
   agreement: cues(`
     accordo | intesa | fumata bianca | definito | definita | definiti | definite | chiusa | chiuso | chiusi | chiudere | tutto fatto |
@@ -49,11 +51,13 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
     agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
     imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
-    approda | approdera | sbarca | accogliere | accoglie
+    approda | approdera | sbarca | accogliere | accoglie | in chiusura | ai dettagli | ok del | ok di | l ok |
+    stretta di mano | agree | agrees | fee agreed | could join | might join | may join | would join | could sign for | could move to |
+    could complete
   `),
   medical: cues(`
     visite mediche | visita medica | visite | test fisici | test medici | idoneita | atterrat* |
-    sbarcat* | medical | medicals | undergo | undergoing | undergone
+    sbarcat* | medical | medicals | undergo*
   `),
   official: cues(`
     ufficial* | comunicato | annunci* | nuovo giocatore | nuovo acquisto | tesserat* | tesserando |
@@ -62,7 +66,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     joins | has joined | unveiled | welcome | has secured | secured the signing | secures | snapped up |
     have secured | seals | sealed | completed the signing | completes the signing | lands |
     complete his move | complete a move | complete the move | complete his switch | complete a switch | confirmed the signing | confirmed the arrival |
-    confirmed the transfer | has been confirmed | officially confirmed
+    confirmed the transfer | has been confirmed | officially confirmed | confirm the signing | confirms the signing | confirm the arrival |
+    confirms the arrival | signs | firma con | firma per | firma col
   `),
   renewal: cues(`
     rinnov* | prolung* | prolunga | blinda | blindare | blindano | extension | extend | extends | extended | new contract |
@@ -76,7 +81,11 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     called off | is off | are off | deal off | withdraw | withdraws | withdrew | withdrawn | no longer wish |
     no longer pursue | ritirat* | si ritira | si sfila | sfilat* | arenat* | arenarsi | si arena |
     rispedit* | rebuffed | no longer interested | non e piu interessato | non e piu interessata |
-    non sono piu interessati | will not join | won t join | will not be joining | non andra | non arrivera | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit
+    non sono piu interessati | will not join | won t join | will not be joining | non andra | non arrivera | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit |
+    tirato indietro | tira indietro | tirarsi indietro | tirata indietro | abbandonato la pista | abbandona la pista |
+    abbandonata la pista | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
+    chiude la porta | porta chiusa | rejects | reject | turns down | turn down | pull out | pulls out | walk away |
+    walks away | walked away | ends interest | end interest | ended interest
   `),
 };
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createUnderstander, loadGazetteer, type Stage } from "../../src/understand/index.js";
+
+/**
+ * The everyday phrases of each stage, in both languages, each in a sentence written for the project: a fan
+ * reads them every day, so the extractor must too. One row per phrase family; the buyer is always the club
+ * after the cue, the player's own club (from the lists) is never a link.
+ */
+const u = createUnderstander(loadGazetteer());
+const stageOf = (text: string, name: string, club: string) => {
+  const p = u.extract({ text }).players.find((x) => x.name.includes(name));
+  const l = p?.links.find((x) => x.club === club);
+  return l ? [l.stage, l.claimed ?? null] : null;
+};
+
+const rows: [string, Stage, Stage | null][] = [
+  // Talks: a meeting, a proposal, a player opening the door.
+  ["Nuovo summit tra Napoli e Fiorentina per Nicolò Fagioli.", "talks", null],
+  ["Il Napoli ha presentato una proposta alla Fiorentina per Nicolò Fagioli.", "talks", null],
+  ["Nicolò Fagioli apre al Napoli: il centrocampista vuole lasciare la Fiorentina.", "talks", null],
+  ["Il Napoli have made contact with Fiorentina over Nicolò Fagioli.", "talks", null],
+  // Agreement: closing, the player's yes, a fee agreed.
+  ["In chiusura l'affare tra Napoli e Fiorentina per Nicolò Fagioli.", "agreement", null],
+  ["Nicolò Fagioli ha dato l'ok al trasferimento al Napoli.", "agreement", null],
+  ["Napoli agree a fee with Fiorentina for Nicolò Fagioli.", "agreement", null],
+  // Official: a signature in the present, a confirmed signing.
+  ["Nicolò Fagioli firma con il Napoli fino al 2030.", "official", null],
+  ["Nicolò Fagioli signs for Napoli from Fiorentina.", "official", null],
+  ["Napoli confirm the signing of Nicolò Fagioli on a five-year deal.", "official", null],
+  ["Nicolò Fagioli undergoes a medical at Napoli.", "medical", null],
+  // Collapse: a club pulling out, a deal fading, a refusal in the present.
+  ["Il Napoli si è tirato indietro per Nicolò Fagioli.", "collapsed", null],
+  ["Il Napoli ha abbandonato la pista Nicolò Fagioli.", "collapsed", null],
+  ["Sfuma il trasferimento di Nicolò Fagioli al Napoli.", "collapsed", null],
+  ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
+  ["Nicolò Fagioli turns down Napoli.", "collapsed", null],
+  // A move that could happen is a possibility: interest for sure, the move only claimed.
+  ["Nicolò Fagioli could join Napoli before the deadline.", "interest", "agreement"],
+  ["Nicolò Fagioli would join Napoli if the clubs agree a fee.", "interest", "agreement"],
+];
+
+describe("the everyday phrases of each stage", () => {
+  it.each(rows)("%s → %s", (text, stage, claimed) => {
+    expect(stageOf(text, "Fagioli", "Napoli")).toEqual([stage, claimed]);
+  });
+
+  it("should read 'resta da capire' as a doubt, not the player staying", () => {
+    // "Resta" here is "it remains to be seen": no collapse, and the proposal is only a possibility.
+    const s = stageOf(
+      "Il Napoli segue Nicolò Fagioli. Resta da capire se la Fiorentina sarà aperta a una proposta del genere.",
+      "Fagioli",
+      "Napoli",
+    );
+    expect(s?.[0]).toBe("interest");
+  });
+});
