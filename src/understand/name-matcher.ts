@@ -24,6 +24,23 @@ const CLIENT_OF = new Set([
   "advisor",
 ]);
 
+/** Words allowed between a stage cue and the name it governs ("pensa a", "chiuso per il"). */
+const GOVERNING_LINKS = new Set([
+  "a",
+  "per",
+  "su",
+  "sul",
+  "di",
+  "il",
+  "l",
+  "lo",
+  "la",
+  "for",
+  "on",
+  "the",
+  "to",
+]);
+
 const keys = new Map<string, string>();
 
 /** Per sentence, 1 when it holds a stage or move cue. Module scratch reused by every article: extraction is
@@ -85,6 +102,15 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     tokens.cap[at] === 1 &&
     (tokens.gaps[at]! & G_ONE_SPACE) !== 0 &&
     (tokens.vocab.flags[tokens.ids[at]!]! & (W_SURNAME | W_NOT_NAME | W_CLUB)) === W_SURNAME;
+  // "pensa a Cancelo", "l'idea Icardi", "chiuso per Zaniolo": the name is what a stage cue is about.
+  const governed = (at: number) => {
+    // cueEnd(k): a cue ends right before word k.
+    for (let k = at; k > at - 4 && k > 0 && tokens.sent[k - 1] === tokens.sent[at]; k--) {
+      if (cueEnd(k, STAGE_BITS | K.move)) return true;
+      if (tokens.cap[k - 1] || !GOVERNING_LINKS.has(tokens.norm(k - 1))) return false;
+    }
+    return false;
+  };
   const full: NameMention[] = [];
   for (const m of s.names) {
     if (!m.entry || afterStaff(m.start)) continue;
@@ -139,7 +165,7 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     let pick: PlayerEntry | undefined;
     if (!other) pick = seenSurname.get(m.surname!) ?? candidates.find((c) => refs.has(c.key));
     if (!pick && !other) {
-      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1);
+      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1, governed(m.start));
       if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;
     }
     if (pick) add(pick, pick.name, m, false);
@@ -216,13 +242,16 @@ function byContext(
   candidates: readonly PlayerEntry[],
   clubs: Set<string>,
   transfer: boolean,
+  governed: boolean,
 ): PlayerEntry | undefined {
   if (candidates.length === 1) {
     const c = candidates[0]!;
     const club = playsFor(c, clubs) ? 2 : formerOf(c, clubs) ? 1 : 0;
     if (club) return c;
-    // A lone candidate without his club: a known surname of some length, in a transfer sentence.
-    return !c.wide && !m.typo && m.surname!.length >= 5 && transfer ? c : undefined;
+    // A lone candidate without his club: a known surname of some length, in a transfer sentence. From the wide
+    // list, where more surnames are also words ("Resta", "Maestro", "Under"), only as what a stage cue governs.
+    const wideOk = governed && !m.common;
+    return (!c.wide || wideOk) && !m.typo && m.surname!.length >= 5 && transfer ? c : undefined;
   }
   // Club evidence first, counted without an array per mention; hints only when clubs leave a tie.
   let best: PlayerEntry | undefined;

@@ -93,6 +93,16 @@ describe("surname collisions", () => {
   it("should report no player when nothing in the article tells the two apart", () => {
     expect(keys("Il Torino ha avviato i contatti per Silvestri.")).toEqual([]);
   });
+
+  it("should take a surname only the wider list knows when a stage cue is about it", () => {
+    const keys = (text: string) => u.extract({ text }).players.map((p) => p.key);
+    // Cancelo and Icardi play outside the five leagues and their clubs go unnamed: the cue governs the name.
+    expect(keys("L'Inter pensa a Cancelo per la fascia destra.")).toEqual(["joao-cancelo"]);
+    expect(keys("Juventus, c'è l'idea Icardi per l'attacco.")).toEqual(["mauro-icardi"]);
+    // The same surname merely in a transfer sentence, or a word the wider list holds as a name, is not enough.
+    expect(keys("Cancelo era in campo quando l'Inter ha chiuso il colpo.")).toEqual([]);
+    expect(keys("Fenerbahce lands midfield Maestro after agreeing a fee.")).toEqual([]);
+  });
 });
 
 describe("players the lists lack", () => {
