@@ -5,6 +5,10 @@ import { G_SPACES } from "./tokens.js";
 /** Going back: "returns to", "back at", "torna alla", "rientra al". */
 const RETURN = /^(return|returns|returned|back|torna|tornato|rientra|rientrato|ritorna)$/;
 
+/** "oggi al", "ora all'", "now at", "currently at": where a player is today. */
+const NOW = /^(oggi|ora|attualmente|adesso|now|currently)$/;
+const AT = /^(al|all|alla|allo|ai|at|with)$/;
+
 /** Words before "dal X" that make X the club he comes from ("arriva dal", "in uscita dalla", "la risposta del"). */
 const ARRIVAL =
   /^(arriv|prelevat|giunt|acquist|prestito|preso|rilevat|uscit|partenz|rispost|signed|signing|joined|arrives|arrived|loan|move|switch)/;
@@ -143,6 +147,11 @@ export function currentClubs(
         if (p && known) bump(p, c.club, 3);
         continue;
       }
+      // "Kessié, oggi all'Al-Ahli", "now at Al-Hilal": where he is today is his club.
+      if ((c.role === "to" || c.role === "plain") && before && gapBefore <= 6 && nowAt(c.start)) {
+        bump(before.ref, c.club, 3);
+        continue;
+      }
       // "Lookman returns to Atalanta", "torna alla base": going back is going home.
       if (c.role === "to" && before && gapBefore <= 3 && returnsTo(c.start)) {
         bump(before.ref, c.club, 2);
@@ -195,6 +204,10 @@ export function currentClubs(
       const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));
       if (p) bump(p, c.club, 2);
     }
+  }
+  function nowAt(clubStart: number): boolean {
+    const k = clubStart - 2;
+    return k >= 0 && NOW.test(t.norm(k)) && AT.test(t.norm(k + 1));
   }
   function returnsTo(clubStart: number): boolean {
     for (let k = Math.max(0, clubStart - 3); k < clubStart; k++) if (RETURN.test(t.norm(k))) return true;

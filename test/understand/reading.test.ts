@@ -27,6 +27,16 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["Milan"]);
   });
 
+  it("should take where a player is today ('oggi all'', 'now at') for his club, not a destination", () => {
+    for (const text of [
+      "Il Milan valuta il ritorno di Kessié, oggi all'Al-Ahli.",
+      "Milan are considering a return for Franck Kessie, now at Al-Ahli.",
+    ]) {
+      const p = player(text, "Kessi");
+      expect([p?.club, p?.links.map((l) => l.club)]).toEqual(["Al-Ahli", ["Milan"]]);
+    }
+  });
+
   it("should keep a possibility at interest and the claim beside it", () => {
     const l = link(
       "Il Milan potrebbe avere grandi possibilità di chiudere il colpo Mario Gila nelle prossime settimane.",
