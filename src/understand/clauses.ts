@@ -1,7 +1,7 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS, STAGE_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
-import { G_SPACES, type Tokens } from "./tokens.js";
+import { G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
 import { type Certainty, foldName, STAGE_RANK, type Stage } from "./types.js";
 import {
   W_CLAUSE,
@@ -39,7 +39,8 @@ export interface SentenceReading {
   cues: CueReading[];
   /** Players named only in passing in this sentence ("al posto di X"): they take no link from it. */
   aside: Set<PlayerRef>;
-  /** Whether a club mention (by its first token) stands in the clause of a player named in passing. */
+  /** Whether a club mention (by its first token) stands in the clause of a player named in passing, or of a
+   * deal that is somebody else's. */
   asideClub(start: number): boolean;
   /** Whether a club mention stands in a clause told as history ("in estate il City aveva chiesto…"). */
   historyClub(start: number): boolean;
@@ -125,6 +126,8 @@ const POSTPOSED = new Set(["pero", "invece", "however", "though"]);
 const ACT_NOUNS = new Set(["acquisto", "rinforzo"]);
 const OF_WORDS = new Set(["di", "del", "dell", "della", "dello", "of"]);
 const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
+/** Before "Sporting winger": the English article or preposition of an epithet with its club in front. */
+const ATTRIBUTIVE_BEFORE = new Set(["the", "of", "for", "on"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
 const ARTICLES = new Set(["il", "lo", "la", "l", "i", "gli", "le", "un", "uno", "una", "the"]);
 const NOTHING = new Set(["niente", "nulla"]);
@@ -263,7 +266,18 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     }
   }
   // Only clubs after him: "la Lazio cerca di sostituire Castellanos" is still the Lazio's search.
+  // "Bologna complete signing of Sporting winger, Lazio move for Smit off": the clubs of a clause whose deal
+  // is a stranger's belong to his story too.
+  let strangerClauses: Set<number> | undefined;
+  for (let j = 0; j < cues.length; j++) {
+    const owner = cues[j]!.owner;
+    if (owner === STRANGER || (owner && owner !== EPITHET && !s.players.some((m) => m.ref === owner))) {
+      strangerClauses ??= new Set();
+      strangerClauses.add(clauseOf(s.cues[j]!.start));
+    }
+  }
   const asideClub = (start: number) => {
+    if (strangerClauses?.has(clauseOf(start))) return true;
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
@@ -545,8 +559,13 @@ function epithetIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: numbe
   for (const m of s.players) if (!aside.has(m.ref) && m.start >= from && m.start < to) return -1;
   for (const cue of s.cues) {
     if (!(cue.mask & K.pnoun) || cue.start < from || cue.start >= to || cue.start === 0) continue;
-    if (!EPITHET_ARTICLES.has(t.norm(cue.start - 1))) continue;
-    if (cue.end < t.length && t.cap[cue.end] && t.sent[cue.end] === s.index) continue; // "il difensore Rossi"
+    // "signing of Sporting winger", "the Brighton striker": a club before the noun is his, an epithet too.
+    const club = s.clubs.find((c) => c.end === cue.start);
+    if (club ? !ATTRIBUTIVE_BEFORE.has(t.norm(club.start - 1)) : !EPITHET_ARTICLES.has(t.norm(cue.start - 1)))
+      continue;
+    // "il difensore Rossi" names him; "…Sporting winger, Lazio…" does not.
+    if (cue.end < t.length && t.cap[cue.end] && t.sent[cue.end] === s.index && !(t.gaps[cue.end]! & G_PUNCT))
+      continue;
     // "l'acquisto di un altro difensore": a noun of the deal governing "di" names the act, not a person.
     if (ACT_NOUNS.has(t.norm(cue.start)) && cue.end < t.length && OF_WORDS.has(t.norm(cue.end))) continue;
     return cue.start;
@@ -564,14 +583,28 @@ function epithetReferent(a: Article, s: Sentence, aside: Set<PlayerRef>, at: num
   const t = a.tokens;
   let nation: string | undefined;
   for (let k = at; k < Math.min(s.end, at + 3); k++) nation ??= NATIONS[t.norm(k)];
+  // "Sporting winger", "il difensore del Sassuolo": a club in the epithet must be his.
+  const club = s.clubs.find(
+    (c) => c.end === at || (c.start > at && c.start <= at + 3 && c.role === "of"),
+  )?.club;
+  const fits = (p: PlayerRef) => !club || !p.entry || (p.entry.clubs ?? [p.entry.club]).includes(club);
   let last: PlayerRef | undefined;
   for (const m of s.players) {
     if (m.end > at || aside.has(m.ref)) continue;
     if (nation && m.ref.entry?.nation && m.ref.entry.nation !== nation) continue;
+    if (!fits(m.ref)) continue;
     last = m.ref;
   }
-  if (last || !nation) return last;
-  return undefined;
+  if (last) return last;
+  if (!club) return undefined;
+  // The one player of the article who plays for the epithet's club is him; nobody: someone we do not know.
+  let only: PlayerRef | undefined;
+  for (const p of a.players) {
+    if (!p.entry || !fits(p)) continue;
+    if (only) return undefined;
+    only = p;
+  }
+  return only ?? STRANGER;
 }
 
 /** Stands for a person the gazetteer does not know, owning a cue: no player of ours. */

@@ -66,7 +66,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     joins | has joined | unveiled | welcome | has secured | secured the signing | secures | snapped up |
     have secured | seals | sealed | completed the signing | completes the signing | lands |
     complete his move | complete a move | complete the move | complete his switch | complete a switch | confirmed the signing | confirmed the arrival |
-    confirmed the transfer | has been confirmed | officially confirmed | confirm the signing | confirms the signing | confirm the arrival |
+    confirmed the transfer | has been confirmed | officially confirmed | complete signing | completes signing | complete the signing | seal signing |
+    seals signing | complete move | completes move | complete loan move | completes loan move | confirm the signing | confirms the signing | confirm the arrival |
     confirms the arrival | signs | firma con | firma per | firma col
   `),
   renewal: cues(`

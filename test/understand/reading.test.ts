@@ -27,6 +27,20 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["Milan"]);
   });
 
+  it("should give an epithet with a club ('Sporting winger') to the player of that club, not to another", () => {
+    const x = u.extract({
+      title: "Bologna complete signing of Sporting winger, Lazio move for Smit off",
+      text: "Bologna have completed the signing of winger Geovany Quenda from Sporting CP. Lazio's move for Kees Smit has collapsed after AZ Alkmaar turned down a final offer.",
+    });
+    const smit = x.players.find((p) => p.name.includes("Smit"));
+    expect(smit?.links.map((l) => [l.club, l.stage])).toEqual([["Lazio", "collapsed"]]);
+    // Alone, the headline's first half is about somebody the article does not name: still not Smit's.
+    const alone = u.extract({
+      text: "Bologna complete signing of Sporting winger, Lazio move for Kees Smit off",
+    });
+    expect(alone.players.find((p) => p.name.includes("Smit"))?.links.map((l) => l.club)).toEqual(["Lazio"]);
+  });
+
   it("should take where a player is today ('oggi all'', 'now at') for his club, not a destination", () => {
     for (const text of [
       "Il Milan valuta il ritorno di Kessié, oggi all'Al-Ahli.",
