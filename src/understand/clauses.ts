@@ -126,6 +126,8 @@ const POSTPOSED = new Set(["pero", "invece", "however", "though"]);
 const ACT_NOUNS = new Set(["acquisto", "rinforzo"]);
 const OF_WORDS = new Set(["di", "del", "dell", "della", "dello", "of"]);
 const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
+/** Relative pronouns opening a clause about the name just before them. */
+const RELATIVES = new Set(["che", "quale", "who", "which", "whom"]);
 /** Before "Sporting winger": the English article or preposition of an epithet with its club in front. */
 const ATTRIBUTIVE_BEFORE = new Set(["the", "of", "for", "on"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
@@ -262,7 +264,12 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     asideFrom = new Map();
     for (const m of s.players) {
       const c = clauseOf(m.start);
-      if (aside.has(m.ref) && !asideFrom.has(c)) asideFrom.set(c, m.start);
+      if (!aside.has(m.ref)) continue;
+      if (!asideFrom.has(c)) asideFrom.set(c, m.start);
+      // "…al posto di Zirkzee, che piace alla Roma": the relative clause right after him is his story too.
+      const rel = m.end;
+      if (rel < s.end && RELATIVES.has(a.tokens.norm(rel)) && clauseOf(rel) !== c)
+        asideFrom.set(clauseOf(rel), rel);
     }
   }
   // Only clubs after him: "la Lazio cerca di sostituire Castellanos" is still the Lazio's search.
@@ -745,4 +752,54 @@ function comparedBefore(a: Article, at: number): boolean {
 function asideEndsAt(a: Article, at: number): boolean {
   const k = a.scan.cueEnd[at];
   return !!k && (a.scan.cues[k - 1]!.mask & K.aside) !== 0;
+}
+
+/** Indefinite articles and the adjectives that may stand between one and a role noun. */
+const SEARCH_ADJECTIVES = new Set([
+  "nuovo",
+  "nuova",
+  "altro",
+  "altra",
+  "new",
+  "top",
+  "young",
+  "giovane",
+  "vero",
+]);
+const ROLE_NOUNS = new Set([
+  "attaccante",
+  "difensore",
+  "centrocampista",
+  "portiere",
+  "terzino",
+  "esterno",
+  "centravanti",
+  "centrale",
+  "striker",
+  "defender",
+  "midfielder",
+  "goalkeeper",
+  "forward",
+  "winger",
+]);
+/** Copulas: "è un attaccante" describes the player spoken of, it does not look for another. */
+const COPULAS = new Set(["e", "is", "sara", "era", "resta", "remains", "was"]);
+
+/**
+ * "La Lazio cerca un nuovo attaccante", "he wants a new striker": the deal word is about somebody not yet
+ * named, so a sentence naming nobody does not speak of the last player named.
+ */
+export function seeksUnnamed(a: Article, s: Sentence): boolean {
+  const t = a.tokens;
+  for (let k = s.start + 1; k < s.end; k++) {
+    if (!ROLE_NOUNS.has(t.norm(k))) continue;
+    let d = k - 1;
+    if (SEARCH_ADJECTIVES.has(t.norm(d)) && d > s.start) d--;
+    if (
+      (INDEFINITE.has(t.norm(d)) || t.norm(d) === "another") &&
+      !(d > s.start && COPULAS.has(t.norm(d - 1)))
+    )
+      return true;
+  }
+  return false;
 }

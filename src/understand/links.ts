@@ -1,5 +1,5 @@
 import type { Article, PlayerRef, RoledClub, Sentence } from "./article.js";
-import { EPITHET, readSentence, type SentenceReading } from "./clauses.js";
+import { EPITHET, readSentence, type SentenceReading, seeksUnnamed } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
 import { type CueMention, cueEndingAt } from "./mentions.js";
 import { G_SPACES } from "./tokens.js";
@@ -283,7 +283,11 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // "Infine, il Pisa sogna…": a round-up turning to its next item speaks of nobody named before it.
     const shifted = fallback !== ctx.focusPlayer && opensNewItem(a, s);
     const implied =
-      fallback && !reading.aside.has(fallback) && !namesStranger(a, s, reading.aside) && !shifted
+      fallback &&
+      !reading.aside.has(fallback) &&
+      !namesStranger(a, s, reading.aside) &&
+      !shifted &&
+      !seeksUnnamed(a, s)
         ? fallback
         : undefined;
     // "L'Inter ha provato un approccio mettendo sul piatto il cartellino di Frattesi": in a swap the deal is the

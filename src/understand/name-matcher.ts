@@ -154,8 +154,10 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     // "Pio Esposito": a middle name before the surname keeps only the players who have it.
     const before = m.start > 0 && tokens.cap[m.start - 1] ? tokens.norm(m.start - 1) : "";
     let other = false;
+    let given = false;
     if (before && candidates.some((c) => ownWord(c, before)) && tokens.sent[m.start - 1] === m.sent) {
       candidates = candidates.filter((c) => ownWord(c, before));
+      given = true;
       // The middle name is part of the mention: it is how the article writes him, and no one else's name.
       if (!s.covered[m.start - 1] && tokens.gaps[m.start]! & G_SPACES) {
         m.start--;
@@ -164,6 +166,9 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     } else other = foreign(m);
     let pick: PlayerEntry | undefined;
     if (!other) pick = seenSurname.get(m.surname!) ?? candidates.find((c) => refs.has(c.key));
+    // "Kerem Akturkoglu" for the list's "Muhammed Kerem Aktürkoğlu": two of his own words name him as a full
+    // name does.
+    if (!pick && given && candidates.length === 1) pick = candidates[0];
     if (!pick && !other) {
       pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1, governed(m.start));
       if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;

@@ -99,6 +99,8 @@ describe("surname collisions", () => {
     // Cancelo and Icardi play outside the five leagues and their clubs go unnamed: the cue governs the name.
     expect(keys("L'Inter pensa a Cancelo per la fascia destra.")).toEqual(["joao-cancelo"]);
     expect(keys("Juventus, c'è l'idea Icardi per l'attacco.")).toEqual(["mauro-icardi"]);
+    // A given name of his own before the surname names him like a full name ("Muhammed Kerem Aktürkoğlu").
+    expect(keys("Manchester United want forward Kerem Akturkoglu.")).toEqual(["akturkoglu"]);
     // The same surname merely in a transfer sentence, or a word the wider list holds as a name, is not enough.
     expect(keys("Cancelo era in campo quando l'Inter ha chiuso il colpo.")).toEqual([]);
     expect(keys("Fenerbahce lands midfield Maestro after agreeing a fee.")).toEqual([]);

@@ -27,6 +27,31 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["Milan"]);
   });
 
+  it("should give a relative clause after a player named in passing to him, not to the target", () => {
+    for (const text of [
+      "Il Manchester United vuole Kerem Akturkoglu per sostituire Joshua Zirkzee, che piace alla Roma.",
+      "Manchester United want Benfica forward Kerem Akturkoglu as a replacement for Joshua Zirkzee, who is wanted by Roma.",
+    ])
+      expect(player(text, "Akturkoglu")?.links.map((l) => l.club)).toEqual(["Manchester United"]);
+    // The relative clause of the target himself is still his.
+    expect(
+      player("Il Napoli segue Nicolò Fagioli, che piace anche alla Juventus.", "Fagioli")?.links.map(
+        (l) => l.club,
+      ),
+    ).toEqual(["Napoli", "Juventus"]);
+  });
+
+  it("should not hand a search for 'un nuovo attaccante' to the player named before", () => {
+    const text = "Il Napoli ha chiuso per Nicolò Fagioli. La Lazio invece cerca un nuovo attaccante.";
+    expect(player(text, "Fagioli")?.links.map((l) => l.club)).toEqual(["Napoli"]);
+    const en =
+      "Newcastle are close to agreeing a deal for Ernest Poku. Aston Villa boss Unai Emery wants a new striker.";
+    expect(player(en, "Poku")?.links.map((l) => l.club)).toEqual(["Newcastle"]);
+    // "È un centrocampista che piace alla Lazio" describes him: still his.
+    const is = "Il Napoli ha chiuso per Nicolò Fagioli. È un centrocampista che piace anche alla Lazio.";
+    expect(player(is, "Fagioli")?.links.map((l) => l.club)).toEqual(["Napoli", "Lazio"]);
+  });
+
   it("should give an epithet with a club ('Sporting winger') to the player of that club, not to another", () => {
     const x = u.extract({
       title: "Bologna complete signing of Sporting winger, Lazio move for Smit off",
