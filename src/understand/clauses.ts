@@ -1,7 +1,7 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS, STAGE_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
-import { G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
+import { G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
 import { type Certainty, foldName, STAGE_RANK, type Stage } from "./types.js";
 import {
   W_CLAUSE,
@@ -32,6 +32,8 @@ export interface CueReading {
   certainty: Certainty;
   /** With several players named, the one in the cue's clause; undefined: the sentence's subjects. */
   owner: PlayerRef | undefined;
+  /** Names joined by "e" share the cue, each with his own club ("X al Napoli e Y alla Juventus, fatte"). */
+  shared?: boolean;
 }
 
 /** A sentence's cue readings (same order as `s.cues`) and who is named only in passing. */
@@ -240,7 +242,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const cue = s.cues[j]!;
     const clause = clauseOf(cue.start);
     const r = read(a, s, cue, clause) as CueReading;
-    r.owner = named > 1 ? ownerIn(s, aside, clause, cue.start) : undefined;
+    r.owner = named > 1 ? ownerIn(a, s, aside, clause, cue.start) : undefined;
+    r.shared = named > 1 && !r.owner && coordinatedIn(a, s, aside, clause);
     // "L'acquisto sfumato di Ricardo": a collapse or stage in a clause naming someone the gazetteer does not
     // know, and none of our players, is that someone's.
     if (!r.owner && (r.stage || r.collapse || r.claimed) && strangerIn(a, s, aside, clause))
@@ -650,18 +653,63 @@ function nameWordsOf(a: Article): Set<string> {
 }
 
 /** The named player nearest the cue within its clause. */
-function ownerIn(s: Sentence, aside: Set<PlayerRef>, clause: number, at: number): PlayerRef | undefined {
+function ownerIn(
+  a: Article,
+  s: Sentence,
+  aside: Set<PlayerRef>,
+  clause: number,
+  at: number,
+): PlayerRef | undefined {
   let best: PlayerRef | undefined;
   let dist = Number.POSITIVE_INFINITY;
-  for (const m of s.players) {
+  let bestAt = -1;
+  for (let i = 0; i < s.players.length; i++) {
+    const m = s.players[i]!;
     if (aside.has(m.ref) || clauseOf(m.start) !== clause) continue;
     const d = Math.abs(m.start - at);
     if (d < dist) {
       dist = d;
       best = m.ref;
+      bestAt = i;
     }
   }
-  return best;
+  // "ha chiuso per Fagioli e Frattesi", "Fagioli al Napoli e Frattesi alla Juventus sembrano affari chiusi":
+  // names joined by "e" or a comma share the clause's cue.
+  return bestAt >= 0 && joinedAt(a, s, aside, bestAt) ? undefined : best;
+}
+
+/** Whether the mention `i` is joined by "e" or a comma to the mention before or after it. */
+function joinedAt(a: Article, s: Sentence, aside: Set<PlayerRef>, i: number): boolean {
+  const m = s.players[i]!;
+  const prev = s.players[i - 1];
+  const next = s.players[i + 1];
+  if (prev && prev.ref !== m.ref && !aside.has(prev.ref) && joined(a, s, prev.end, m.start)) return true;
+  return !!next && next.ref !== m.ref && !aside.has(next.ref) && joined(a, s, m.end, next.start);
+}
+
+/** Whether two names of the clause are joined by "e" or a comma. */
+function coordinatedIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: number): boolean {
+  for (let i = 0; i < s.players.length; i++)
+    if (clauseOf(s.players[i]!.start) === clause && !aside.has(s.players[i]!.ref) && joinedAt(a, s, aside, i))
+      return true;
+  return false;
+}
+
+/** Prepositions that may carry a name's own club between two coordinated names ("X al Napoli e Y"). */
+const LIST_PREPS = new Set(["al", "alla", "allo", "all", "a", "to", "at", "in", "dal", "dalla", "from"]);
+const LIST_JOIN = new Set(["e", "ed", "and", "o", "or"]);
+
+/** Whether the words from `from` to `to` join two names: nothing (a comma), "e", or "al Napoli e". */
+function joined(a: Article, s: Sentence, from: number, to: number): boolean {
+  const t = a.tokens;
+  if (from === to) return (t.gaps[to]! & G_COMMA_PAREN) !== 0;
+  if (!LIST_JOIN.has(t.norm(to - 1))) return false;
+  for (let k = from; k < to - 1; k++) {
+    const club = s.clubs.find((c) => c.start <= k && k < c.end);
+    if (club) k = club.end - 1;
+    else if (!LIST_PREPS.has(t.norm(k))) return false;
+  }
+  return true;
 }
 
 /** Players every mention of whom in this sentence follows an aside cue (or is coordinated with one). */

@@ -69,7 +69,13 @@ function stageFor(
     if (!speaksOf(r, j, p)) continue;
     const near = cueNears[j];
     // The seller's answer awaited, "dal Botafogo": a cue beside the selling club speaks of the whole deal too.
-    const mine = !near || near.club === club || near.club === own || near.role === "from";
+    const mine =
+      !near ||
+      near.club === club ||
+      near.club === own ||
+      near.role === "from" ||
+      (!!rd.shared &&
+        s.clubs.some((c) => c.club === club && r.clauseOf(c.start) === r.clauseOf(s.cues[j]!.start)));
     // ...but not of a club standing in another stretch with a cue of its own ("piaceva al Monaco (ma i Saints
     // hanno rifiutato due offerte) e in passato era nel mirino di Napoli": Napoli's clause tells its own story).
     if (mine && near && near.club !== club && ownStretchCue(s, r, club, j)) continue;

@@ -27,6 +27,21 @@ describe("reading a clause", () => {
     expect(p?.links.map((l) => l.club)).toEqual(["Milan"]);
   });
 
+  it("should let names joined by 'e' share their clause's cue, each with his own club", () => {
+    const both = u.extract({ text: "Il Napoli ha chiuso per Nicolò Fagioli e Davide Frattesi." }).players;
+    expect(both.map((p) => [p.name, p.links.map((l) => [l.club, l.stage])])).toEqual([
+      ["Nicolò Fagioli", [["Napoli", "agreement"]]],
+      ["Davide Frattesi", [["Napoli", "agreement"]]],
+    ]);
+    const pairs = u.extract({
+      text: "Nicolò Fagioli al Napoli e Davide Frattesi alla Juventus sembrano affari chiusi.",
+    }).players;
+    expect(pairs.map((p) => [p.name, p.links.map((l) => [l.club, l.stage])])).toEqual([
+      ["Nicolò Fagioli", [["Napoli", "agreement"]]],
+      ["Davide Frattesi", [["Juventus", "agreement"]]],
+    ]);
+  });
+
   it("should give a relative clause after a player named in passing to him, not to the target", () => {
     for (const text of [
       "Il Manchester United vuole Kerem Akturkoglu per sostituire Joshua Zirkzee, che piace alla Roma.",
