@@ -9,6 +9,13 @@ import { W_2DIGITS, W_AGE, W_DIGIT, W_GIVEN, W_NOT_NAME, W_STAFF_SURNAME, W_YEAR
  */
 
 const YEARS = new Set(["anni", "year", "years"]);
+/** Words between a subject and his deal word ("is close to joining", "ha firmato", "has now signed"). */
+const AUXILIARIES = new Set(
+  "is has have had was are been will would now already just ha hanno e sta stanno sembra ora gia appena".split(
+    " ",
+  ),
+);
+const SUBJECT_STAGES = K.talks | K.agreement | K.medical | K.official;
 const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 /** Words after which a name is what a move is about ("l'acquisto di X", "offerta per X", "signing of X"). */
 const OBJECT_OF = new Set(["di", "per", "of", "for"]);
@@ -68,7 +75,7 @@ export function provisionals(
     const place = j - i === 1 && i > 0 && sents[i - 1] === sent && tokens.norm(i - 1) === "in";
     const cued =
       !place &&
-      (cueBefore(i) || cueAfter(j) || objectOfMove(i, j)) &&
+      (cueBefore(i) || cueAfter(j) || objectOfMove(i, j) || subjectOfMove(i, j)) &&
       !(firstOfSentence && j - i === 1 && !cueAfter(j)) &&
       !(wflags[ids[j - 1]!]! & W_STAFF_SURNAME) &&
       !afterStaff(i);
@@ -119,6 +126,20 @@ export function provisionals(
     if (!(wflags[ids[at]!]! & W_GIVEN) || !(OBJECT_OF.has(tokens.norm(at - 1)) || cueEnd(at, LADDER_BITS)))
       return false;
     return (tokens.gaps[at]! & G_SPACES) !== 0;
+  }
+
+  /**
+   * "Joe Hodge is close to joining Tondela", "David McGoldrick has signed for Barnsley": a given name and an
+   * unknown surname as the subject of a deal word beyond interest (a coach or a pundit is on the people list).
+   */
+  function subjectOfMove(at: number, end: number): boolean {
+    if (end - at < 2 || !transfer[sents[at]!] || !(wflags[ids[at]!]! & W_GIVEN)) return false;
+    for (let k = end; k < Math.min(n, end + 4) && sents[k] === sents[at]; k++) {
+      const c = s.cueStart[k];
+      if (c && s.cues[c - 1]!.mask & SUBJECT_STAGES) return true;
+      if (!AUXILIARIES.has(tokens.norm(k)) || tokens.gaps[k]! & G_PUNCT) return false;
+    }
+    return false;
   }
 
   /** Start of the club mention ending just before `at` (same sentence, space only), or -1. */

@@ -108,6 +108,19 @@ describe("surname collisions", () => {
 });
 
 describe("players the lists lack", () => {
+  it("should keep an unknown player who is the subject of a deal word, and no coach or pundit", () => {
+    const players = (text: string) => u.extract({ text }).players;
+    const p = players("Marco Zorzetto ha firmato con il Tondela.");
+    expect(p.map((x) => [x.name, x.provisional, x.links.map((l) => [l.club, l.stage])])).toEqual([
+      ["Marco Zorzetto", true, [["Tondela", "official"]]],
+    ]);
+    expect(players("Joe Zorzetto is close to joining Tondela.")[0]?.links[0]?.club).toBe("Tondela");
+    expect(players("Maurizio Sarri ha firmato con la Lazio.")).toEqual([]);
+    expect(players("Fabrizio Romano ha confermato l'accordo tra Milan e Roma.")).toEqual([]);
+    // Interest alone is not enough: "X piace al Tondela" is said of coaches too.
+    expect(players("Marco Zorzetto piace al Tondela.")).toEqual([]);
+  });
+
   it("should keep an unknown youth player named with his year of birth", () => {
     const x = u.extract({
       text: "Il Torino ha avviato i contatti con lo Slavia Praga per il classe 2006 Ondrej Vrbicky.",
