@@ -69,6 +69,18 @@ export interface Article {
 
 const OF = new Set(["del", "dell", "della", "dello", "dei", "degli", "of", "di"]);
 const FROM = new Set(["dal", "dall", "dalla", "dallo", "dai", "dagli", "from"]);
+/** Verbs of money going somewhere, and the words of an amount ("andranno 6 milioni"). */
+const MONEY_GOES = new Set([
+  "andranno",
+  "andrebbero",
+  "vanno",
+  "va",
+  "andra",
+  "andrebbe",
+  "finiranno",
+  "arriveranno",
+]);
+const MONEY = new Set(["milioni", "mln", "milione", "euro", "million", "millions"]);
 const TO = new Set(["al", "all", "alla", "allo", "ai", "agli", "verso", "to", "in", "a", "per"]);
 /** Articles and prepositions that may sit between a role word and its club ("tecnico della Roma"). */
 const GLUE = new Set([
@@ -225,6 +237,15 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     return NEW.has(w) || ((cueEndingAt(s, at)?.mask ?? 0) & K.official) !== 0;
   }
 
+  /** "al Bologna andranno 6 milioni", "alla Fiorentina vanno 20 milioni": money going to the club. */
+  function paidTo(c: ClubMention): boolean {
+    const go = c.end < tokens.length && tokens.sent[c.end] === c.sent ? tokens.norm(c.end) : "";
+    if (!MONEY_GOES.has(go)) return false;
+    for (let k = c.end + 1; k < Math.min(tokens.length, c.end + 5) && tokens.sent[k] === c.sent; k++)
+      if (MONEY.has(tokens.norm(k))) return true;
+    return false;
+  }
+
   function roleOf(c: ClubMention): ClubRole {
     // Walk back over glue words to the word that governs the club.
     let k = c.start - 1;
@@ -273,6 +294,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";
     // "strappare Miretti alla Juventus", "soffiare X al Milan": after a verb of taking, "a" marks the loser.
     if (prep && TO.has(prep) && takenFrom(c)) return "from";
+    // "al Manchester United andranno 6 milioni", "nelle casse del Bologna": the club paid is the seller.
+    if (prep && TO.has(prep) && paidTo(c)) return "from";
     // "nel mirino della Juventus", "obiettivo del Milan", "a target of Arsenal": the club completes a deal word,
     // it is the side that wants him, not his club.
     if (prep && OF.has(prep) && dealWordBefore(k + 1)) return "plain";

@@ -81,6 +81,17 @@ describe("reading a clause", () => {
     expect(alone.players.find((p) => p.name.includes("Smit"))?.links.map((l) => l.club)).toEqual(["Lazio"]);
   });
 
+  it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
+    const p = player(
+      "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
+      "Fagioli",
+    );
+    expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual([
+      "Fiorentina",
+      [["Napoli", "agreement"]],
+    ]);
+  });
+
   it("should take where a player is today ('oggi all'', 'now at') for his club, not a destination", () => {
     for (const text of [
       "Il Milan valuta il ritorno di Kessié, oggi all'Al-Ahli.",
