@@ -106,7 +106,8 @@ const GLUE = new Set([
 
 const NEW = new Set(["nuovo", "nuova", "new"]);
 /** Verbs of taking a player away from a club: "strappare", "soffiare", "sottrarre", "togliere", "rubare". */
-const TAKE = /^(strapp|soffi|sottra|togli|rub[ae])/;
+/** Verbs of taking or asking a player from a club: "strappare X alla Juve", "ha chiesto X alla Fiorentina". */
+const TAKE = /^(strapp|soffi|sottra|togli|rub[ae]|chiest|chied|richiest|richied)/;
 const ANSWER = new Set(["risposta", "answer", "response"]);
 const WITH = new Set(["con", "col", "coi", "with"]);
 const LIST_JOIN = new Set(["e", "ed", "and"]);
@@ -209,8 +210,11 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
 
   function takenFrom(c: ClubMention): boolean {
-    for (let k = c.start - 1; k >= 0 && k >= c.start - 6 && tokens.sent[k] === c.sent; k--)
+    for (let k = c.start - 1; k >= 0 && k >= c.start - 6 && tokens.sent[k] === c.sent; k--) {
+      // "chiede 30 milioni al Napoli": a price asked of the buyer, not a player asked of his club.
+      if (MONEY.has(tokens.norm(k))) return false;
       if (TAKE.test(tokens.norm(k))) return true;
+    }
     return false;
   }
 

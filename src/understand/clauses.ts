@@ -333,9 +333,12 @@ function markPast(t: Tokens, c: number, level: number, spread = true): void {
   }
 }
 
-const FRONTED = new Set(["dopo", "after"]);
+const FRONTED = new Set(["dopo", "after", "who", "arrivato", "approdato", "acquistato", "passato"]);
 
-/** "dopo aver(e) …", "after having …": a subordinate clause of its own. */
+/**
+ * "dopo aver(e) …", "after having …", "who joined … in 2024", "arrivato nel 2023 dalla Juventus": a
+ * subordinate clause of its own.
+ */
 function fronted(t: Tokens, cue: CueMention): boolean {
   return FRONTED.has(t.norm(cue.start));
 }

@@ -120,7 +120,10 @@ export function currentClubs(
           for (let k = Math.max(s.start, before.start - 3); k < before.start; k++)
             verb ||= ARRIVAL.test(t.norm(k));
         const p = before?.ref ?? subjectOf(s);
-        if (verb && p) bump(p, c.club, 2);
+        // "who joined Fiorentina from Juventus in 2024", "arrivato nel 2024 dalla Juventus": a move told as
+        // history left that club behind.
+        if (verb && p && historyBefore(s, c.start)) bump(p, c.club, -3);
+        else if (verb && p) bump(p, c.club, 2);
         continue;
       }
       // "Il Fulham è vicino all'accordo con il Southampton per Salisu": the club dealt with sells, so it is his,
@@ -208,6 +211,9 @@ export function currentClubs(
   function nowAt(clubStart: number): boolean {
     const k = clubStart - 2;
     return k >= 0 && NOW.test(t.norm(k)) && AT.test(t.norm(k + 1));
+  }
+  function historyBefore(s: Sentence, at: number): boolean {
+    return s.cues.some((q) => q.mask & K.history && q.end <= at && at - q.end <= 6);
   }
   function returnsTo(clubStart: number): boolean {
     for (let k = Math.max(0, clubStart - 3); k < clubStart; k++) if (RETURN.test(t.norm(k))) return true;

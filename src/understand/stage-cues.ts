@@ -86,7 +86,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     tirato indietro | tira indietro | tirarsi indietro | tirata indietro | abbandonato la pista | abbandona la pista |
     abbandonata la pista | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
     chiude la porta | porta chiusa | rejects | reject | turns down | turn down | pull out | pulls out | walk away |
-    walks away | walked away | ends interest | end interest | ended interest
+    walks away | walked away | ends interest | end interest | ended interest | smentisce | smentiscono |
+    smentito | smentita | smentite | denied | denies | deny | rules out | ruled out
   `),
 };
 
@@ -95,7 +96,8 @@ export const NEGATORS = cues(`
   niente di concreto | nulla di concreto | nothing concrete | manca | mancano | mancava | attende | attendere | attesa | atteso | attesi | senza che | senza | prima che | da definire |
   non | non c e | ancora da | awaiting | yet to | not yet | pending | still needs | no | nessun* | nessuna |
   attendono | si attendono | previst* | in programma | prossima settimana | prossimi giorni | sosterra |
-  svolgera | effettuera | scheduled | will undergo | set to undergo | sara | diventera
+  svolgera | effettuera | scheduled | will undergo | set to undergo | sara | diventera | not | never |
+  isn t | aren t | hasn t | haven t | hadn t | didn t | don t | doesn t | wasn t | weren t
 `);
 
 /** Phrases that look like cues but are not ("apertura ufficiale" of the window, "partita ufficiale"). */
@@ -108,7 +110,8 @@ export const NEUTRAL = cues(`
   ritorno in serie a | ritorno in italia | apertura della sessione | si tratta | si trattava |
   si tratterebbe | raggiunto da | raggiunto dal | raggiunto dalla | raggiunto ai microfoni |
   raggiunto telefonicamente | raggiunto quota | raggiunta quota | dichiarazioni ufficiali |
-  dichiarazione ufficiale | comunicazioni ufficiali | fonti ufficiali | official statement | official sources
+  dichiarazione ufficiale | comunicazioni ufficiali | fonti ufficiali | official statement | official sources |
+  not only | not just
 `);
 
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
@@ -123,12 +126,15 @@ export const HISTORY = cues(`
   in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
   in precedenza | reduce dal | reduce dalla | reduce da | reduce dall | di ritorno dal |
   di ritorno dalla | rientrato dal | rientrato dalla | back from | before his switch | before his transfer |
-  before moving | before signing for | earned a move | earned him a move | went on to
+  before moving | before signing for | earned a move | earned him a move | went on to | who joined |
+  who signed for | who moved to | who arrived | who left | arrivato nel | arrivato nell | approdato nel |
+  approdato nell | acquistato nel | acquistato nell | passato nel | passato nell
 `);
 
 /** The player stays at his club: with his own club after it, every other link in the sentence collapsed. */
 export const STAY = cues(`
-  rimasto | rimasta | rimane | resta | restare | rimanere | stays | stayed | remain* | continueranno insieme |
+  rimasto | rimasta | rimane | resta | restare | rimanere | restera | rimarra | non lascera | will stay |
+  will not leave | won t leave | stays | stayed | remain* | continueranno insieme |
   continuera insieme | continuare insieme | avanti insieme | together
 `);
 

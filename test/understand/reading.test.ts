@@ -81,6 +81,24 @@ describe("reading a clause", () => {
     expect(alone.players.find((p) => p.name.includes("Smit"))?.links.map((l) => l.club)).toEqual(["Lazio"]);
   });
 
+  it("should keep a move told in a relative or participle clause as history, and the club he came from", () => {
+    for (const text of [
+      "Nicolò Fagioli, who joined Fiorentina from Juventus in 2024, is wanted by Napoli.",
+      "Nicolò Fagioli, arrivato nel 2024 dalla Juventus, è nel mirino del Napoli.",
+    ]) {
+      const p = player(text, "Fagioli");
+      expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual([
+        "Fiorentina",
+        [["Napoli", "interest"]],
+      ]);
+    }
+  });
+
+  it("should take the club a player is asked of for his own, not a suitor", () => {
+    const p = player("Il Napoli ha chiesto Nicolò Fagioli alla Fiorentina.", "Fagioli");
+    expect([p?.club, p?.links.map((l) => l.club)]).toEqual(["Fiorentina", ["Napoli"]]);
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",

@@ -34,6 +34,15 @@ const rows: [string, Stage, Stage | null][] = [
   ["Sfuma il trasferimento di Nicolò Fagioli al Napoli.", "collapsed", null],
   ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
   ["Nicolò Fagioli turns down Napoli.", "collapsed", null],
+  // A denial ends the story; an English negation lowers the stage as "non" does.
+  ["Il Napoli smentisce qualsiasi interesse per Nicolò Fagioli.", "collapsed", null],
+  ["Napoli have denied any interest in Nicolò Fagioli.", "collapsed", null],
+  ["Napoli have not agreed a fee with Fiorentina for Nicolò Fagioli.", "talks", null],
+  [
+    "Nicolò Fagioli resterà alla Fiorentina: il Napoli ha deciso di puntare su altri profili.",
+    "collapsed",
+    null,
+  ],
   // A move that could happen is a possibility: interest for sure, the move only claimed.
   ["Nicolò Fagioli could join Napoli before the deadline.", "interest", "agreement"],
   ["Nicolò Fagioli would join Napoli if the clubs agree a fee.", "interest", "agreement"],
