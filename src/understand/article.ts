@@ -8,7 +8,7 @@ import {
   type NameMention,
   type Scan,
 } from "./mentions.js";
-import { G_SPACES, type Tokens } from "./tokens.js";
+import { G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
 
 /** A player of this article: known to the gazetteer or provisional. */
 export interface PlayerRef {
@@ -268,7 +268,9 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (cue && cue.mask & K.pnoun && prep && OF.has(prep) && SIGNING.has(tokens.norm(cue.start))) return "to";
     // "sarà un nuovo giocatore dell'Atalanta": the same when "nuovo giocatore" is itself the (official) cue.
     if (cue && cue.mask & K.official && prep && OF.has(prep) && NEW.has(tokens.norm(cue.start))) return "to";
-    if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS) {
+    // "ready to let X leave, with Juventus leading the race": a comma between them, the cue is not the club's.
+    const cut = k + 1 < tokens.length && (tokens.gaps[k + 1]! & (G_PUNCT | G_COMMA_PAREN)) !== 0;
+    if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS && !cut) {
       for (const kind of ROLE_CUES) {
         if (cue.mask & K[kind]) return kind === "staffOf" ? "staff" : kind;
       }

@@ -436,7 +436,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     // sentTo is never a club of a history clause: a news clause beside one still names the buyer.
     if (sentTo && !(k & K.compete) && (hasStage || collapse)) {
       topic = sentTo;
-      topicFor = named.length ? [...named] : implied ? [implied] : [];
+      // Under a round-up's heading its club buys for every item, not only the player it was named for.
+      topicFor = sentTo === section ? [] : named.length ? [...named] : implied ? [implied] : [];
     } else if (!named.length && !sentTo && hasStage && !collapse && !(k & K.compete)) {
       // "Dal canto suo, l'Inter guarda con attenzione al mercato in entrata": a club shopping, for nobody named
       // yet, is the buyer of the paragraph's next players.

@@ -99,6 +99,18 @@ describe("reading a clause", () => {
     expect([p?.club, p?.links.map((l) => l.club)]).toEqual(["Fiorentina", ["Napoli"]]);
   });
 
+  it("should not read a cue across a comma as the role of the club after it", () => {
+    // "leave, with Juventus leading the race": Juventus is the suitor, not the club he leaves.
+    const p = player(
+      "Manchester United are ready to let Joshua Zirkzee leave, with Juventus leading the race for the Dutch striker.",
+      "Zirkzee",
+    );
+    expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual([
+      "Manchester United",
+      [["Juventus", "interest"]],
+    ]);
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
@@ -762,6 +774,12 @@ describe("reading a clause", () => {
     expect(clubs("Kristensen")).toEqual([["Juventus", "talks"]]);
     expect(clubs("Ikon")).toEqual([["Juventus", "interest"]]);
     expect(clubs("Frattesi")).toEqual([["Napoli", "interest"]]);
+    // The heading's club buys for every item under it, also after it was named for one of them.
+    const section =
+      "Le ultime\n\nRoma\nSi lavora per Mario Gila.\n\nMilan\nIl Milan ha chiuso per Nicolò Fagioli. Sfuma invece Davide Frattesi, che resta all'Inter.";
+    expect(player(section, "Frattesi")?.links.map((l) => [l.club, l.stage])).toEqual([
+      ["Milan", "collapsed"],
+    ]);
     // A lone club line in an ordinary article is no heading.
     const lone = "Il Napoli segue Mario Gila.\n\nRoma\nLa trattativa per Thomas Kristensen è avviata.";
     expect(player(lone, "Kristensen")?.links.map((l) => l.club) ?? []).not.toContain("Roma");
