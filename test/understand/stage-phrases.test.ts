@@ -34,6 +34,10 @@ const rows: [string, Stage, Stage | null][] = [
   ["Sfuma il trasferimento di Nicolò Fagioli al Napoli.", "collapsed", null],
   ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
   ["Nicolò Fagioli turns down Napoli.", "collapsed", null],
+  // English press verbs of a pursuit.
+  ["Napoli are keen to sign Nicolò Fagioli.", "interest", null],
+  ["Antonio Conte's Napoli are pushing to sign Nicolò Fagioli.", "talks", null],
+  ["Fiorentina will sell Nicolò Fagioli, with Napoli leading the race.", "interest", null],
   // A denial ends the story; an English negation lowers the stage as "non" does.
   ["Il Napoli smentisce qualsiasi interesse per Nicolò Fagioli.", "collapsed", null],
   ["Napoli have denied any interest in Nicolò Fagioli.", "collapsed", null],
