@@ -34,6 +34,7 @@ const rows: [string, Stage, Stage | null][] = [
   ["Sfuma il trasferimento di Nicolò Fagioli al Napoli.", "collapsed", null],
   ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
   ["Nicolò Fagioli turns down Napoli.", "collapsed", null],
+  ["Nicolò Fagioli è in uscita dalla Fiorentina. Su di lui c'è il Napoli.", "interest", null],
   // English press verbs of a pursuit.
   ["Napoli are keen to sign Nicolò Fagioli.", "interest", null],
   ["Antonio Conte's Napoli are pushing to sign Nicolò Fagioli.", "talks", null],
