@@ -251,6 +251,8 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
   }
 
   function roleOf(c: ClubMention): ClubRole {
+    // "il centrocampista granata", "l'attaccante viola": a club's colours after a player noun are his club.
+    if (!tokens.cap[c.start] && ((cueEndingAt(s, c.start)?.mask ?? 0) & K.pnoun) !== 0) return "of";
     // Walk back over glue words to the word that governs the club.
     let k = c.start - 1;
     let prep: string | undefined;

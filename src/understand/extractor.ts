@@ -64,7 +64,10 @@ function extract(article: ArticleText, d: Dictionaries, buffer: Tokens): Extract
   const subjectOf = (st: Sentence): PlayerRef | undefined => lastNamedBefore(a, st) ?? focusPlayer;
   const current = currentClubs(a, subjectOf, focusPlayer);
   const focusClub = mainClub(a, focusPlayer ? current.get(focusPlayer.key) : undefined);
-  const renewalStory = a.sentences.some((st) => st.head && st.mask & K.renewal);
+  // Told by the headline, or without one by the lede: "L'Inter annuncia un importante rinnovo di contratto."
+  const renewalStory = a.sentences.some(
+    (st) => (st.head || (!headSents && st.index === 0)) && st.mask & K.renewal,
+  );
   const links = linkPlayers(a, { current, focusPlayer, focusClub, renewalStory, staffClub: d.staffClub });
   const players: PlayerFacts[] = [];
   for (const p of refs) {

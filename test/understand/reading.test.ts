@@ -111,6 +111,16 @@ describe("reading a clause", () => {
     ]);
   });
 
+  it("should take a club's colours after a player noun ('il centrocampista granata') for his club", () => {
+    for (const text of [
+      "Il Napoli segue il centrocampista granata Samuele Ricci.",
+      "Samuele Ricci, centrocampista granata, piace al Napoli.",
+    ]) {
+      const p = player(text, "Ricci");
+      expect([p?.club, p?.links.map((l) => l.club)]).toEqual(["Torino", ["Napoli"]]);
+    }
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
