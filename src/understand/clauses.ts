@@ -841,9 +841,11 @@ const COPULAS = new Set(["e", "is", "sara", "era", "resta", "remains", "was"]);
  * named, so a sentence naming nobody does not speak of the last player named.
  */
 export function seeksUnnamed(a: Article, s: Sentence): boolean {
+  if (!(s.mask & K.pnoun)) return false;
   const t = a.tokens;
-  for (let k = s.start + 1; k < s.end; k++) {
-    if (!ROLE_NOUNS.has(t.norm(k))) continue;
+  for (const cue of s.cues) {
+    const k = cue.start;
+    if (!(cue.mask & K.pnoun) || k <= s.start || !ROLE_NOUNS.has(t.norm(k))) continue;
     let d = k - 1;
     if (SEARCH_ADJECTIVES.has(t.norm(d)) && d > s.start) d--;
     if (

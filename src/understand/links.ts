@@ -293,7 +293,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       !reading.aside.has(fallback) &&
       !namesStranger(a, s, reading.aside) &&
       !shifted &&
-      !seeksUnnamed(a, s)
+      !(named.length === 0 && seeksUnnamed(a, s))
         ? fallback
         : undefined;
     // "L'Inter ha provato un approccio mettendo sul piatto il cartellino di Frattesi": in a swap the deal is the
