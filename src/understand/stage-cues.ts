@@ -28,7 +28,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     concorrenti | rivali | competition | rivals | acquisto | sorpasso | beffa | beffare | soffiare |
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
     in vantaggio | fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
-    bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
+    bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -108,7 +108,9 @@ export const NEUTRAL = cues(`
   canale ufficiale | profilo ufficiale | pagina ufficiale | official website | official site |
   official channels | in attesa di | visite mediche di rito | a caccia di rinforzi |
   voglia di riscatto | senza mai | fatta eccezione | dettagli dell operazione | non solo |
-  ritorno in serie a | ritorno in italia | apertura della sessione | si tratta | si trattava |
+  ritorno in serie a | ritorno in italia | apertura della sessione | si tratta di | si tratta del |
+  si tratta della | si tratta dell | si tratta dello | si tratta dei | si tratta degli | si tratta delle |
+  si tratta solo | si tratta pero | si trattava |
   si tratterebbe | raggiunto da | raggiunto dal | raggiunto dalla | raggiunto ai microfoni |
   raggiunto telefonicamente | raggiunto quota | raggiunta quota | dichiarazioni ufficiali |
   dichiarazione ufficiale | comunicazioni ufficiali | fonti ufficiali | official statement | official sources |

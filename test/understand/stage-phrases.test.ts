@@ -35,6 +35,9 @@ const rows: [string, Stage, Stage | null][] = [
   ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
   ["Nicolò Fagioli turns down Napoli.", "collapsed", null],
   ["Nicolò Fagioli è in uscita dalla Fiorentina. Su di lui c'è il Napoli.", "interest", null],
+  // "si tratta" alone is talks; "si tratta di" only says what something is.
+  ["Napoli-Fagioli, si tratta con la Fiorentina", "talks", null],
+  ["Si tratta di un nome importante per il Napoli, che segue Nicolò Fagioli.", "interest", null],
   // English press verbs of a pursuit.
   ["Napoli are keen to sign Nicolò Fagioli.", "interest", null],
   ["Antonio Conte's Napoli are pushing to sign Nicolò Fagioli.", "talks", null],
