@@ -17,7 +17,7 @@ export const POSSIBILITY = cues(`
   speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk |
   resta da capire | resta da vedere | rimane da capire | rimane da vedere | tutto da vedere | da capire se |
   remains to be seen | remain to be seen | could join | might join | may join | could sign for | could move to |
-  could complete
+  could complete | may | may well
 `);
 
 /**
@@ -30,7 +30,9 @@ export const REPORTED = cues(`
   set to join | set to sign | expected to | reportedly | would | ready to | poised to | in line to |
   on course to | lavora per | lavorano per | al lavoro per | will | will have to | would have to |
   dipendera | dipenderanno | dipende | arriveranno | presentera | presenteranno | valutera | valuteranno |
-  proporra | proporranno | offrira | offriranno | fara | faranno | would join
+  proporra | proporranno | offrira | offriranno | fara | faranno | would join | said to be | is said |
+  are said | understood to be | believed to be | thought to be | reported to be | nearing | hope to | hopes to |
+  hoping to | spera di | sperano di
 `);
 
 /**

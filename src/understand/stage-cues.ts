@@ -53,7 +53,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
     imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
     approda | approdera | sbarca | accogliere | accoglie | in chiusura | ai dettagli | ok del | ok di | l ok |
-    stretta di mano | agree | agrees | fee agreed | could join | might join | may join | would join | could sign for | could move to |
+    stretta di mano | agree | agrees | fee agreed | chiude per | chiuda | chiudano | chiudera |
+    chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
+    ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
     could complete
   `),
   medical: cues(`
@@ -67,7 +69,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     joins | has joined | unveiled | welcome | has secured | secured the signing | secures | snapped up |
     have secured | seals | sealed | completed the signing | completes the signing | lands |
     complete his move | complete a move | complete the move | complete his switch | complete a switch | confirmed the signing | confirmed the arrival |
-    confirmed the transfer | has been confirmed | officially confirmed | complete signing | completes signing | complete the signing | seal signing |
+    confirmed the transfer | has been confirmed | officially confirmed | complete a deal | complete the deal | completes a deal | complete deal | complete signing | completes signing | complete the signing | seal signing |
     seals signing | complete move | completes move | complete loan move | completes loan move | confirm the signing | confirms the signing | confirm the arrival |
     confirms the arrival | signs | firma con | firma per | firma col
   `),
@@ -85,7 +87,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     rispedit* | rebuffed | no longer interested | non e piu interessato | non e piu interessata |
     non sono piu interessati | will not join | won t join | will not be joining | non andra | non arrivera | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit |
     tirato indietro | tira indietro | tirarsi indietro | tirata indietro | abbandonato la pista | abbandona la pista |
-    abbandonata la pista | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
+    abbandonata la pista | nulla di fatto | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
     chiude la porta | porta chiusa | rejects | reject | turns down | turn down | pull out | pulls out | walk away |
     walks away | walked away | ends interest | end interest | ended interest | smentisce | smentiscono |
     smentito | smentita | smentite | denied | denies | deny | rules out | ruled out

@@ -51,6 +51,17 @@ const rows: [string, Stage, Stage | null][] = [
     "collapsed",
     null,
   ],
+  [
+    "La telenovela tra Napoli e Fiorentina per Nicolò Fagioli si chiude con un nulla di fatto.",
+    "collapsed",
+    null,
+  ],
+  // Hearsay and hope lower what they report.
+  ["Napoli are said to be nearing an agreement for Nicolò Fagioli.", "talks", "agreement"],
+  ["Napoli hope to complete a deal for Nicolò Fagioli.", "talks", "official"],
+  ["Non è escluso che il Napoli chiuda per Nicolò Fagioli nei prossimi giorni.", "interest", "agreement"],
+  ["Nicolò Fagioli potrebbe finire al Napoli.", "interest", "agreement"],
+  ["Nicolò Fagioli may well end up at Napoli.", "interest", "agreement"],
   // A move that could happen is a possibility: interest for sure, the move only claimed.
   ["Nicolò Fagioli could join Napoli before the deadline.", "interest", "agreement"],
   ["Nicolò Fagioli would join Napoli if the clubs agree a fee.", "interest", "agreement"],
