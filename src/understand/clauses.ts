@@ -44,6 +44,11 @@ export interface SentenceReading {
   /** Whether a club mention (by its first token) stands in the clause of a player named in passing, or of a
    * deal that is somebody else's. */
   asideClub(start: number): boolean;
+  /**
+   * The player named in passing whose relative clause holds this token ("per sostituire Ederson, sul quale il
+   * City ha avviato una trattativa"): that clause's cues and clubs are his.
+   */
+  relativeOf(tok: number): PlayerRef | undefined;
   /** Whether a club mention stands in a clause told as history ("in estate il City aveva chiesto…"). */
   historyClub(start: number): boolean;
   /** The stretch (clauses up to a strong cut: ; : ( or "mentre", "ma") holding a token. */
@@ -175,6 +180,7 @@ const NONE: SentenceReading = {
   cues: [],
   aside: new Set(),
   asideClub: () => false,
+  relativeOf: () => undefined,
   historyClub: () => false,
   stretchOf: () => 0,
   clauseOf: () => 0,
@@ -237,6 +243,16 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     first ??= m.ref;
     named++;
   }
+  // "…per sostituire Ederson, sul quale il City ha avviato una trattativa": the relative clause right after a
+  // player named in passing is his story.
+  let relatives: Map<number, PlayerRef> | undefined;
+  for (const m of s.players) {
+    if (!aside.has(m.ref)) continue;
+    const rel = relativeAfter(a.tokens, s, m.end);
+    if (rel < 0 || clauseOf(rel) === clauseOf(m.start)) continue;
+    relatives ??= new Map();
+    relatives.set(clauseOf(rel), m.ref);
+  }
   const cues: CueReading[] = new Array(s.cues.length);
   for (let j = 0; j < s.cues.length; j++) {
     const cue = s.cues[j]!;
@@ -258,6 +274,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
         r.owner = named === 1 && ref === first ? undefined : ref;
       }
     }
+    const rel = relatives?.get(clause);
+    if (rel) r.owner = rel;
     cues[j] = r;
   }
   // "Come accaduto nell'operazione Osimhen tra Galatasaray e Napoli": the clubs of a clause that names a
@@ -270,9 +288,8 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
       if (!aside.has(m.ref)) continue;
       if (!asideFrom.has(c)) asideFrom.set(c, m.start);
       // "…al posto di Zirkzee, che piace alla Roma": the relative clause right after him is his story too.
-      const rel = m.end;
-      if (rel < s.end && RELATIVES.has(a.tokens.norm(rel)) && clauseOf(rel) !== c)
-        asideFrom.set(clauseOf(rel), rel);
+      const rel = relativeAfter(a.tokens, s, m.end);
+      if (rel >= 0 && clauseOf(rel) !== c) asideFrom.set(clauseOf(rel), rel);
     }
   }
   // Only clubs after him: "la Lazio cerca di sostituire Castellanos" is still the Lazio's search.
@@ -291,7 +308,35 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
-  return { cues, aside, asideClub, historyClub, stretchOf, clauseOf };
+  const relativeOf = (tok: number) => relatives?.get(clauseOf(tok));
+  return { cues, aside, asideClub, relativeOf, historyClub, stretchOf, clauseOf };
+}
+
+/** Prepositions before a relative pronoun ("sul quale", "per cui", "for whom"). */
+const RELATIVE_PREPS = new Set([
+  "sul",
+  "sulla",
+  "per",
+  "del",
+  "dal",
+  "al",
+  "nel",
+  "con",
+  "su",
+  "a",
+  "il",
+  "la",
+  "on",
+  "for",
+  "in",
+]);
+const RELATIVE_PRONOUNS = new Set(["quale", "quali", "cui", "which", "whom"]);
+
+/** Where a relative clause opens right after `at` ("che", "who", "sul quale", "per cui"), or -1. */
+function relativeAfter(t: Tokens, s: Sentence, at: number): number {
+  if (at >= s.end) return -1;
+  if (RELATIVES.has(t.norm(at))) return at;
+  return at + 1 < s.end && RELATIVE_PREPS.has(t.norm(at)) && RELATIVE_PRONOUNS.has(t.norm(at + 1)) ? at : -1;
 }
 
 /** Clause cuts at punctuation and at clause words; a comma cuts a clause, not a stretch. */

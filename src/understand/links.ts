@@ -302,6 +302,11 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     const swapped =
       k & K.swap && focus && named.some((p) => p !== focus) ? named.filter((p) => p !== focus) : [];
     const subjects = swapped.length ? [focus] : named.length ? [...named] : [implied];
+    // A player named in passing still owns the relative clause after him.
+    for (const m of s.players) {
+      const rel = reading.relativeOf(m.end);
+      if (rel === m.ref && !subjects.includes(rel)) subjects.push(rel);
+    }
     epithetSubject = fallback;
     const withEpithet = !!fallback && named.length > 0 && reading.cues.some((c) => c.owner === EPITHET);
     const r2s = reading.stretchOf;
@@ -338,9 +343,12 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         const arrived = c.club === own && c.role === "to" && k & (K.official | K.medical) && !renewal;
         if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c)))
           continue;
+        // The clubs of a relative clause are the story of the player it is about, and only his.
+        const rel = reading.relativeOf(c.start);
+        if (rel ? rel !== p : reading.aside.has(p as PlayerRef)) continue;
         // A club of a history clause is out, unless the clause tells how the deal ended ("l'offerta del West Ham
         // arrivata la scorsa estate, ma rispedita al mittente").
-        if (reading.asideClub(c.start) || (reading.historyClub(c.start) && !endedHere)) continue;
+        if ((!rel && reading.asideClub(c.start)) || (reading.historyClub(c.start) && !endedHere)) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
         if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
         // A club in a stretch naming none of ours, beside an epithet ("sul difensore viola si sono mossi

@@ -46,8 +46,15 @@ describe("reading a clause", () => {
     for (const text of [
       "Il Manchester United vuole Kerem Akturkoglu per sostituire Joshua Zirkzee, che piace alla Roma.",
       "Manchester United want Benfica forward Kerem Akturkoglu as a replacement for Joshua Zirkzee, who is wanted by Roma.",
-    ])
+    ]) {
       expect(player(text, "Akturkoglu")?.links.map((l) => l.club)).toEqual(["Manchester United"]);
+      expect(player(text, "Zirkzee")?.links.map((l) => l.club)).toEqual(["Roma"]);
+    }
+    const ederson = player(
+      "L'Atalanta cerca un sostituto di Ederson, sul quale il Manchester City ha avviato una trattativa.",
+      "derson",
+    );
+    expect(ederson?.links.map((l) => [l.club, l.stage])).toEqual([["Manchester City", "talks"]]);
     // The relative clause of the target himself is still his.
     expect(
       player("Il Napoli segue Nicolò Fagioli, che piace anche alla Juventus.", "Fagioli")?.links.map(
