@@ -6,7 +6,7 @@ import { firstNameOfOther, foreignNameBefore, hintScore, hintsAround, ownWord } 
 import { provisionals } from "./provisionals.js";
 import { G_DASH, G_ONE_SPACE, G_SPACES, type Tokens } from "./tokens.js";
 import { playerKey } from "./types.js";
-import { W_CLUB, W_NOT_NAME, W_SURNAME } from "./vocab.js";
+import { W_CLUB, W_CUE, W_CUE1, W_EN, W_IT, W_NOT_NAME, W_SURNAME } from "./vocab.js";
 
 /** Words allowed between a staff cue and the name ("il tecnico del Milan X" stops at the club). */
 const ARTICLES = new Set(["il", "l", "lo", "la", "dal", "dall", "del", "dell", "da", "di"]);
@@ -39,6 +39,23 @@ const GOVERNING_LINKS = new Set([
   "on",
   "the",
   "to",
+]);
+
+/** Words allowed between a name and the cue said of it ("X l'obiettivo", "X è nel mirino", "X is a target"). */
+const PREDICATE_LINKS = new Set([
+  "l",
+  "il",
+  "lo",
+  "la",
+  "e",
+  "nel",
+  "sul",
+  "un",
+  "una",
+  "is",
+  "a",
+  "the",
+  "on",
 ]);
 
 const keys = new Map<string, string>();
@@ -103,11 +120,17 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     (tokens.gaps[at]! & G_ONE_SPACE) !== 0 &&
     (tokens.vocab.flags[tokens.ids[at]!]! & (W_SURNAME | W_NOT_NAME | W_CLUB)) === W_SURNAME;
   // "pensa a Cancelo", "l'idea Icardi", "chiuso per Zaniolo": the name is what a stage cue is about.
-  const governed = (at: number) => {
+  const governed = (at: number, end: number) => {
     // cueEnd(k): a cue ends right before word k.
     for (let k = at; k > at - 4 && k > 0 && tokens.sent[k - 1] === tokens.sent[at]; k--) {
       if (cueEnd(k, STAGE_BITS | K.move)) return true;
-      if (tokens.cap[k - 1] || !GOVERNING_LINKS.has(tokens.norm(k - 1))) return false;
+      if (tokens.cap[k - 1] || !GOVERNING_LINKS.has(tokens.norm(k - 1))) break;
+    }
+    // "Engels l'obiettivo dell'Atalanta", "Icardi nel mirino della Juve": the name a cue is predicated of.
+    for (let k = end; k < end + 3 && k < tokens.length && tokens.sent[k] === tokens.sent[at]; k++) {
+      const c = s.cueStart[k];
+      if (c && s.cues[c - 1]!.mask & STAGE_BITS) return true;
+      if (tokens.cap[k] || !PREDICATE_LINKS.has(tokens.norm(k))) return false;
     }
     return false;
   };
@@ -170,7 +193,7 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     // name does.
     if (!pick && given && candidates.length === 1) pick = candidates[0];
     if (!pick && !other) {
-      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1, governed(m.start));
+      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1, governed(m.start, m.end));
       if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;
     }
     if (pick) add(pick, pick.name, m, false);
@@ -255,7 +278,9 @@ function byContext(
     if (club) return c;
     // A lone candidate without his club: a known surname of some length, in a transfer sentence. From the wide
     // list, where more surnames are also words ("Resta", "Maestro", "Under"), only as what a stage cue governs.
-    const wideOk = governed && !m.common;
+    // A surname that is also one of our cue or function words ("Resta") needs its club named.
+    const word = tokens.vocab.flags[tokens.ids[m.start]!]! & (W_CUE | W_CUE1 | W_IT | W_EN);
+    const wideOk = governed && !m.common && !word;
     return (!c.wide || wideOk) && !m.typo && m.surname!.length >= 5 && transfer ? c : undefined;
   }
   // Club evidence first, counted without an array per mention; hints only when clubs leave a tie.

@@ -99,6 +99,10 @@ describe("surname collisions", () => {
     // Cancelo and Icardi play outside the five leagues and their clubs go unnamed: the cue governs the name.
     expect(keys("L'Inter pensa a Cancelo per la fascia destra.")).toEqual(["joao-cancelo"]);
     expect(keys("Juventus, c'è l'idea Icardi per l'attacco.")).toEqual(["mauro-icardi"]);
+    // Or the cue is said of it: "Icardi nel mirino della Juventus".
+    expect(keys("Icardi nel mirino della Juventus.")).toEqual(["mauro-icardi"]);
+    // A surname that is also a word of ours needs his club: "Resta l'obiettivo del Milan" is a verb.
+    expect(keys("Resta l'obiettivo del Milan un difensore.")).toEqual([]);
     // A given name of his own before the surname names him like a full name ("Muhammed Kerem Aktürkoğlu").
     expect(keys("Manchester United want forward Kerem Akturkoglu.")).toEqual(["akturkoglu"]);
     // The same surname merely in a transfer sentence, or a word the wider list holds as a name, is not enough.
