@@ -271,8 +271,12 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     // "sarà un nuovo giocatore dell'Atalanta": the same when "nuovo giocatore" is itself the (official) cue.
     if (cue && cue.mask & K.official && prep && OF.has(prep) && NEW.has(tokens.norm(cue.start))) return "to";
     // "ready to let X leave, with Juventus leading the race": a comma between them, the cue is not the club's.
-    const cut = k + 1 < tokens.length && (tokens.gaps[k + 1]! & (G_PUNCT | G_COMMA_PAREN)) !== 0;
-    if (cue && cue.sent === c.sent && cue.mask & ROLE_BITS && !cut) {
+    if (
+      cue &&
+      cue.sent === c.sent &&
+      cue.mask & ROLE_BITS &&
+      !(tokens.gaps[k + 1]! & (G_PUNCT | G_COMMA_PAREN))
+    ) {
       for (const kind of ROLE_CUES) {
         if (cue.mask & K[kind]) return kind === "staffOf" ? "staff" : kind;
       }

@@ -259,7 +259,7 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     const clause = clauseOf(cue.start);
     const r = read(a, s, cue, clause) as CueReading;
     r.owner = named > 1 ? ownerIn(a, s, aside, clause, cue.start) : undefined;
-    r.shared = named > 1 && !r.owner && coordinatedIn(a, s, aside, clause);
+    if (named > 1 && !r.owner) r.shared = coordinatedIn(a, s, aside, clause);
     // "L'acquisto sfumato di Ricardo": a collapse or stage in a clause naming someone the gazetteer does not
     // know, and none of our players, is that someone's.
     if (!r.owner && (r.stage || r.collapse || r.claimed) && strangerIn(a, s, aside, clause))
@@ -298,18 +298,28 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
   let strangerClauses: Set<number> | undefined;
   for (let j = 0; j < cues.length; j++) {
     const owner = cues[j]!.owner;
-    if (owner === STRANGER || (owner && owner !== EPITHET && !s.players.some((m) => m.ref === owner))) {
-      strangerClauses ??= new Set();
-      strangerClauses.add(clauseOf(s.cues[j]!.start));
-    }
+    if (!owner || owner === EPITHET || (owner !== STRANGER && namedHere(s, owner))) continue;
+    strangerClauses ??= new Set();
+    strangerClauses.add(clauseOf(s.cues[j]!.start));
   }
   const asideClub = (start: number) => {
     if (strangerClauses?.has(clauseOf(start))) return true;
     const from = asideFrom?.get(clauseOf(start));
     return from !== undefined && start > from;
   };
-  const relativeOf = (tok: number) => relatives?.get(clauseOf(tok));
+  const relativeOf = relatives ? relativeIn(relatives) : noRelative;
   return { cues, aside, asideClub, relativeOf, historyClub, stretchOf, clauseOf };
+}
+
+/** Whether the sentence names this player (a loop: this runs for every cue with an owner). */
+function namedHere(s: Sentence, p: PlayerRef): boolean {
+  for (const m of s.players) if (m.ref === p) return true;
+  return false;
+}
+
+const noRelative = (): PlayerRef | undefined => undefined;
+function relativeIn(relatives: Map<number, PlayerRef>): (tok: number) => PlayerRef | undefined {
+  return (tok) => relatives.get(clauseOf(tok));
 }
 
 /** Prepositions before a relative pronoun ("sul quale", "per cui", "for whom"). */
@@ -726,8 +736,22 @@ function ownerIn(
   return bestAt >= 0 && joinedAt(a, s, aside, bestAt) ? undefined : best;
 }
 
+/** Per mention of the sentence being read: 0 not yet known, 1 not joined, 2 joined (see joinedAt). */
+let joinedMemo = new Uint8Array(16);
+let joinedFor: Sentence | undefined;
+
 /** Whether the mention `i` is joined by "e" or a comma to the mention before or after it. */
 function joinedAt(a: Article, s: Sentence, aside: Set<PlayerRef>, i: number): boolean {
+  if (joinedFor !== s) {
+    joinedFor = s;
+    if (joinedMemo.length < s.players.length) joinedMemo = new Uint8Array(s.players.length * 2);
+    joinedMemo.fill(0, 0, s.players.length);
+  }
+  if (!joinedMemo[i]) joinedMemo[i] = joinedNow(a, s, aside, i) ? 2 : 1;
+  return joinedMemo[i] === 2;
+}
+
+function joinedNow(a: Article, s: Sentence, aside: Set<PlayerRef>, i: number): boolean {
   const m = s.players[i]!;
   const prev = s.players[i - 1];
   const next = s.players[i + 1];

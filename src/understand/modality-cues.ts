@@ -17,7 +17,7 @@ export const POSSIBILITY = cues(`
   speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk |
   resta da capire | resta da vedere | rimane da capire | rimane da vedere | tutto da vedere | da capire se |
   remains to be seen | remain to be seen | could join | might join | may join | could sign for | could move to |
-  could complete | may | may well
+  could complete | may well | may be | may join | may move | may leave | may sign | may have
 `);
 
 /**
