@@ -226,7 +226,12 @@ function readClauses(a: Article, s: Sentence): Set<PlayerRef> {
   splitClauses(t, s);
   for (let c = 0; c < nCuts; c++) if (pastPerfect(t, cuts[c]!, clauseEnd(c))) markPast(t, c, 1);
   for (const cue of s.cues)
-    if (cue.mask & K.history) markPast(t, clauseOf(cue.start), earlier(t, cue) ? 1 : 2, !fronted(t, cue));
+    if (cue.mask & K.history) {
+      const c = clauseOf(cue.start);
+      // "Come McTominay lo scorso anno, anche X potrebbe arrivare": a comparison's past is its own.
+      const own = fronted(t, cue) || COMPARE.has(t.norm(cuts[c]!));
+      markPast(t, c, earlier(t, cue) ? 1 : 2, !own);
+    }
   return s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
     ? asides(a, s)
     : NONE.aside;

@@ -128,6 +128,15 @@ describe("reading a clause", () => {
     }
   });
 
+  it("should keep the past of a comparison ('Come McTominay lo scorso anno') to its own clause", () => {
+    const l = link(
+      "Come McTominay lo scorso anno, anche Nicolò Fagioli potrebbe arrivare al Napoli dalla Serie A.",
+      "Fagioli",
+      "Napoli",
+    );
+    expect(l).toMatchObject({ stage: "interest", claimed: "agreement" });
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
