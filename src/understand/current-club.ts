@@ -96,6 +96,11 @@ export function currentClubs(
         if (p) bump(p, c.club, 3);
         continue;
       }
+      // "ha vestito la maglia della Juventus": a club told as history is a former one.
+      if (c.role === "of" && before && gapBefore <= 8 && historyBefore(s, c.start)) {
+        bump(before.ref, c.club, -3);
+        continue;
+      }
       if (c.role === "of") {
         // "l'attaccante del Manchester United Joshua Zirkzee"; a comma ends it ("della Juventus, Frattesi").
         if (after && after.start === c.end && (t.gaps[after.start]! & G_SPACES) !== 0)

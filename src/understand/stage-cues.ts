@@ -52,7 +52,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
     agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
     imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
-    approda | approdera | sbarca | accogliere | accoglie | arrivare | in chiusura | ai dettagli | ok del | ok di | l ok |
+    approda | approdera | sbarca | accogliere | accoglie | arrivare | vestire la maglia | vestira la maglia |
+    indossare la maglia | indossera la maglia | in chiusura | ai dettagli | ok del | ok di | l ok |
     stretta di mano | agree | agrees | fee agreed | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |

@@ -137,6 +137,16 @@ describe("reading a clause", () => {
     expect(l).toMatchObject({ stage: "interest", claimed: "agreement" });
   });
 
+  it("should take the club whose shirt he wore ('ha vestito la maglia della Juventus') for a former one", () => {
+    const p = player(
+      "Nicolò Fagioli ha vestito la maglia della Juventus per anni, ora piace al Napoli.",
+      "Fagioli",
+    );
+    expect([p?.club, p?.links.map((l) => l.club)]).toEqual(["Fiorentina", ["Napoli"]]);
+    const l = link("Nicolò Fagioli è pronto a vestire la maglia del Napoli.", "Fagioli", "Napoli");
+    expect(l).toMatchObject({ stage: "talks", claimed: "agreement" });
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
