@@ -54,7 +54,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
     approda | approdera | sbarca | accogliere | accoglie | arrivare | vestire la maglia | vestira la maglia |
     indossare la maglia | indossera la maglia | in chiusura | ai dettagli | ok del | ok di | l ok |
-    stretta di mano | agree | agrees | fee agreed | chiude per | chiuda | chiudano | chiudera |
+    stretta di mano | agree | agrees | fee agreed | agreed a fee | agree a fee | agrees a fee | agreed a deal |
+    agree a deal | agreed a price | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
     could complete

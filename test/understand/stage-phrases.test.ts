@@ -56,6 +56,12 @@ const rows: [string, Stage, Stage | null][] = [
     "collapsed",
     null,
   ],
+  // "agreed a fee with Fiorentina": the club dealt with sells; the medical only scheduled.
+  [
+    "Napoli have agreed a fee with Fiorentina for Nicolò Fagioli, who is due to undergo a medical.",
+    "agreement",
+    "medical",
+  ],
   // Hearsay and hope lower what they report.
   ["Napoli are said to be nearing an agreement for Nicolò Fagioli.", "talks", "agreement"],
   ["Napoli hope to complete a deal for Nicolò Fagioli.", "talks", "official"],
