@@ -19,6 +19,8 @@ import { evalReplay } from "./eval-replay.js";
 interface GoldPlayer {
   name: string;
   club: string | null;
+  /** Where he is on loan: accepted as his club too (gold.json's "about"). */
+  on_loan_at?: string | null;
   linked: { club: string; stage: string[] }[];
 }
 interface GoldArticle {
@@ -170,7 +172,14 @@ function score(
       const xp = x.players[i]!;
       if (gp.club) {
         t.clubN++;
-        if (canon(xp.club) === canon(gp.club)) t.clubOk++;
+        // As gold.json's "about" says: his club, the club he is on loan at, or where a move labelled official
+        // took him.
+        const accepted = [
+          gp.club,
+          gp.on_loan_at,
+          ...gp.linked.filter((l) => l.stage.includes("official")).map((l) => l.club),
+        ];
+        if (accepted.some((c) => c && canon(xp.club) === canon(c))) t.clubOk++;
         else miss.push(`club of ${gp.name}: ${xp.club} ≠ ${gp.club}`);
       }
       const got = new Map(xp.links.map((l) => [canon(l.club)!, l.stage]));
