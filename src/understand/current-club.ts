@@ -138,7 +138,13 @@ export function currentClubs(
         const listed = after.ref.entry ? (after.ref.entry.clubs ?? [after.ref.entry.club]) : [];
         let bought = false;
         for (let k = c.end; k < after.start && !bought; k++) bought = PURCHASE.test(t.norm(k));
-        if (bought || !s.clubs.some((o) => o.end <= c.start && listed.includes(o.club)))
+        // "Il club ha smentito contatti con il City per Cambiaso": with only a noun for the other side, the
+        // lists' club is as likely to be that side.
+        const sideNamed = s.clubs.some((o) => o.end <= c.start);
+        if (
+          bought ||
+          (!s.clubs.some((o) => o.end <= c.start && listed.includes(o.club)) && (sideNamed || !listed.length))
+        )
           bump(after.ref, c.club, bought ? 4 : 2);
         continue;
       }

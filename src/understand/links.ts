@@ -351,7 +351,13 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // arrivata la scorsa estate, ma rispedita al mittente").
         if ((!rel && reading.asideClub(c.start)) || (reading.historyClub(c.start) && !endedHere)) continue;
         // "X tratta con Y per Z": Y buys when X is Z's club, else Y is Z's club selling to X.
-        if (c.role === "with" && !s.clubs.some((o) => o.end <= c.start && o.club === own)) continue;
+        // With only a noun for X ("il club ha smentito contatti con il City per Cambiaso"), X is his own club.
+        if (
+          c.role === "with" &&
+          s.clubs.some((o) => o.end <= c.start) &&
+          !s.clubs.some((o) => o.end <= c.start && o.club === own)
+        )
+          continue;
         // A club in a stretch naming none of ours, beside an epithet ("sul difensore viola si sono mossi
         // Torino e Lazio"), is the epithet's player's; the named players take the clubs near them.
         const byEpithet = withEpithet && !namedIn(s, reading, r2s(c.start));

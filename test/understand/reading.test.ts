@@ -147,6 +147,17 @@ describe("reading a clause", () => {
     expect(l).toMatchObject({ stage: "talks", claimed: "agreement" });
   });
 
+  it("should read 'il club … contatti con il City per X' with the noun standing for his own club", () => {
+    const p = player(
+      "Sul fronte uscite, il club ha smentito qualsiasi contatto con il Manchester City per Andrea Cambiaso, che resterà a Torino.",
+      "Cambiaso",
+    );
+    expect([p?.club, p?.links.map((l) => [l.club, l.stage])]).toEqual([
+      "Juventus",
+      [["Manchester City", "collapsed"]],
+    ]);
+  });
+
   it("should read the club money goes to ('alla Fiorentina andranno 6 milioni') as the seller", () => {
     const p = player(
       "Il Napoli ha chiuso per Nicolò Fagioli: alla Fiorentina andranno 6 milioni per il prestito.",
