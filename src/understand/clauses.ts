@@ -307,13 +307,34 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     strangerClauses ??= new Set();
     strangerClauses.add(clauseOf(s.cues[j]!.start));
   }
-  const asideClub = (start: number) => {
-    if (strangerClauses?.has(clauseOf(start))) return true;
-    const from = asideFrom?.get(clauseOf(start));
-    return from !== undefined && start > from;
+  // Module state, like the clause cuts: a reading is used before the next sentence is read. A closure per
+  // sentence would cost more than the test itself.
+  readAsideFrom = asideFrom;
+  readStrangers = strangerClauses;
+  readRelatives = relatives;
+  return {
+    cues,
+    aside,
+    asideClub: asideFrom || strangerClauses ? asideClub : noAsideClub,
+    relativeOf: relatives ? relativeOf : noRelative,
+    historyClub,
+    stretchOf,
+    clauseOf,
   };
-  const relativeOf = relatives ? relativeIn(relatives) : noRelative;
-  return { cues, aside, asideClub, relativeOf, historyClub, stretchOf, clauseOf };
+}
+
+let readAsideFrom: Map<number, number> | undefined;
+let readStrangers: Set<number> | undefined;
+let readRelatives: Map<number, PlayerRef> | undefined;
+
+function asideClub(start: number): boolean {
+  if (readStrangers?.has(clauseOf(start))) return true;
+  const from = readAsideFrom?.get(clauseOf(start));
+  return from !== undefined && start > from;
+}
+const noAsideClub = (): boolean => false;
+function relativeOf(tok: number): PlayerRef | undefined {
+  return readRelatives?.get(clauseOf(tok));
 }
 
 /** Whether the sentence names this player (a loop: this runs for every cue with an owner). */
@@ -323,9 +344,6 @@ function namedHere(s: Sentence, p: PlayerRef): boolean {
 }
 
 const noRelative = (): PlayerRef | undefined => undefined;
-function relativeIn(relatives: Map<number, PlayerRef>): (tok: number) => PlayerRef | undefined {
-  return (tok) => relatives.get(clauseOf(tok));
-}
 
 /** Prepositions before a relative pronoun ("sul quale", "per cui", "for whom"). */
 const RELATIVE_PREPS = new Set([

@@ -57,23 +57,15 @@ export function currentClubs(
   subjectOf: (s: Sentence) => PlayerRef | undefined,
   focus?: PlayerRef,
 ): Map<string, string> {
-  const score = new Map<string, Map<string, number>>();
-  const bump = (p: PlayerRef, club: string, v: number) => {
-    let m = score.get(p.key);
-    if (!m) {
-      m = new Map();
-      score.set(p.key, m);
-    }
-    m.set(club, (m.get(club) ?? 0) + v);
-  };
+  const score: Scores = new Map();
   for (const p of a.players) {
     const rows = p.entry ? (p.entry.clubs ?? [p.entry.club]) : [];
-    for (const c of rows) if (c) bump(p, c, 1 / rows.length);
+    for (const c of rows) if (c) bump(score, p, c, 1 / rows.length);
   }
   const t = a.tokens;
   for (const s of a.sentences) {
-    renewedBy(s);
-    sellerSpeaks(s);
+    renewedBy(s, score);
+    sellerSpeaks(s, t, score, subjectOf);
     for (const c of s.clubs) {
       // The named player closest before the club (apposition: "Gomez, 28enne inglese del Liverpool").
       let before: (typeof s.players)[number] | undefined;
@@ -81,11 +73,11 @@ export function currentClubs(
       const after = s.players.find((p) => p.start >= c.end);
       const gapBefore = before ? c.start - before.end : 99;
       if (c.attributive && after) {
-        bump(after.ref, c.club, 3);
+        bump(score, after.ref, c.club, 3);
         continue;
       }
       if (c.role === "ex") {
-        if (before) bump(before.ref, c.club, -5);
+        if (before) bump(score, before.ref, c.club, -5);
         continue;
       }
       if (c.role === "owner") {
@@ -93,27 +85,27 @@ export function currentClubs(
         const near =
           before && gapBefore <= 6 ? before.ref : after && after.start - c.end <= 3 ? after.ref : undefined;
         const p = near ?? (before || after ? (focus ?? before?.ref ?? after?.ref) : subjectOf(s));
-        if (p) bump(p, c.club, 3);
+        if (p) bump(score, p, c.club, 3);
         continue;
       }
       // "ha vestito la maglia della Juventus": a club told as history is a former one.
       if (c.role === "of" && before && gapBefore <= 8 && historyBefore(s, c.start)) {
-        bump(before.ref, c.club, -3);
+        bump(score, before.ref, c.club, -3);
         continue;
       }
       if (c.role === "of") {
         // "l'attaccante del Manchester United Joshua Zirkzee"; a comma ends it ("della Juventus, Frattesi").
         if (after && after.start === c.end && (t.gaps[after.start]! & G_SPACES) !== 0)
-          bump(after.ref, c.club, 3);
+          bump(score, after.ref, c.club, 3);
         else if (
           before &&
           gapBefore <= 6 &&
           !s.players.some((p) => p.start > before.end && p.start < c.start)
         ) {
-          bump(before.ref, c.club, 3);
+          bump(score, before.ref, c.club, 3);
         } else if (c.nounOf) {
           const p = subjectOf(s);
-          if (p) bump(p, c.club, 2);
+          if (p) bump(score, p, c.club, 2);
         }
         continue;
       }
@@ -127,8 +119,8 @@ export function currentClubs(
         const p = before?.ref ?? subjectOf(s);
         // "who joined Fiorentina from Juventus in 2024", "arrivato nel 2024 dalla Juventus": a move told as
         // history left that club behind.
-        if (verb && p && historyBefore(s, c.start)) bump(p, c.club, -3);
-        else if (verb && p) bump(p, c.club, 2);
+        if (verb && p && historyBefore(s, c.start)) bump(score, p, c.club, -3);
+        else if (verb && p) bump(score, p, c.club, 2);
         continue;
       }
       // "Il Fulham è vicino all'accordo con il Southampton per Salisu": the club dealt with sells, so it is his,
@@ -145,7 +137,7 @@ export function currentClubs(
           bought ||
           (!s.clubs.some((o) => o.end <= c.start && listed.includes(o.club)) && (sideNamed || !listed.length))
         )
-          bump(after.ref, c.club, bought ? 4 : 2);
+          bump(score, after.ref, c.club, bought ? 4 : 2);
         continue;
       }
       // "X resta alla Juventus": where he stays is his club.
@@ -158,77 +150,23 @@ export function currentClubs(
         // Only a club the lists give him (or any, for a player they lack): "resta alla Roma" of a loanee
         // does not make his loan club his own.
         const known = !p?.entry || (p.entry.clubs ?? [p.entry.club]).includes(c.club);
-        if (p && known) bump(p, c.club, 3);
+        if (p && known) bump(score, p, c.club, 3);
         continue;
       }
       // "Kessié, oggi all'Al-Ahli", "now at Al-Hilal": where he is today is his club.
-      if ((c.role === "to" || c.role === "plain") && before && gapBefore <= 6 && nowAt(c.start)) {
-        bump(before.ref, c.club, 3);
+      if ((c.role === "to" || c.role === "plain") && before && gapBefore <= 6 && nowAt(t, c.start)) {
+        bump(score, before.ref, c.club, 3);
         continue;
       }
       // "Lookman returns to Atalanta", "torna alla base": going back is going home.
-      if (c.role === "to" && before && gapBefore <= 3 && returnsTo(c.start)) {
-        bump(before.ref, c.club, 2);
+      if (c.role === "to" && before && gapBefore <= 3 && returnsTo(t, c.start)) {
+        bump(score, before.ref, c.club, 2);
         continue;
       }
       // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
-      if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal)) bump(before.ref, c.club, -2);
+      if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal))
+        bump(score, before.ref, c.club, -2);
     }
-  }
-  /**
-   * "La società bianconera fatica ad arrivare al rinnovo del contratto di Rabiot": the one club of a sentence
-   * about renewing a player's contract is his, whatever a later list says.
-   */
-  function renewedBy(s: Sentence): void {
-    if (!(s.mask & K.renewal)) return;
-    let club: string | undefined;
-    for (const c of s.clubs) {
-      if (c.role === "ex" || c.role === "versus" || c.role === "with") continue;
-      if (club && club !== c.club) return;
-      club = c.club;
-    }
-    if (!club) return;
-    for (const q of s.cues) {
-      if (!(q.mask & K.renewal)) continue;
-      const p = s.players.find((m) => m.start >= q.end && m.start - q.end <= 4);
-      if (p) bump(p.ref, club, 2);
-    }
-  }
-  /**
-   * "Il Marsiglia apre alla cessione di X", "non vuole cedere X", "Marseille are asking 10 million for X": a
-   * club speaking of selling him, or of its price, is his club. The player is the one named right after.
-   */
-  function sellerSpeaks(s: Sentence): void {
-    for (const c of s.clubs) {
-      if (c.role !== "plain") continue;
-      const stop = Math.min(s.end, c.end + 5);
-      let at = -1;
-      for (let k = c.end; k < stop && at < 0; k++) {
-        const w = t.norm(k);
-        if (SELL.has(w)) at = k + 1;
-        else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
-          at = k + 3;
-      }
-      // Another club between them speaks for itself.
-      if (at < 0 || s.clubs.some((o) => o.start >= c.end && o.start < at)) continue;
-      // Else the one named last before the club ("Il Milan vuole X, ma il Marsiglia non vuole cederlo").
-      const next = s.players.find((m) => m.start >= at && m.start - at <= 4);
-      let before: PlayerRef | undefined;
-      for (const m of s.players) if (m.end <= c.start) before = m.ref;
-      const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));
-      if (p) bump(p, c.club, 2);
-    }
-  }
-  function nowAt(clubStart: number): boolean {
-    const k = clubStart - 2;
-    return k >= 0 && NOW.test(t.norm(k)) && AT.test(t.norm(k + 1));
-  }
-  function historyBefore(s: Sentence, at: number): boolean {
-    return s.cues.some((q) => q.mask & K.history && q.end <= at && at - q.end <= 6);
-  }
-  function returnsTo(clubStart: number): boolean {
-    for (let k = Math.max(0, clubStart - 3); k < clubStart; k++) if (RETURN.test(t.norm(k))) return true;
-    return false;
   }
   const out = new Map<string, string>();
   for (const [key, m] of score) {
@@ -243,4 +181,77 @@ export function currentClubs(
     if (best) out.set(key, best);
   }
   return out;
+}
+
+type Scores = Map<string, Map<string, number>>;
+
+/** Adds evidence that `club` is the player's (negative: that it is not). */
+function bump(score: Scores, p: PlayerRef, club: string, v: number): void {
+  let m = score.get(p.key);
+  if (!m) {
+    m = new Map();
+    score.set(p.key, m);
+  }
+  m.set(club, (m.get(club) ?? 0) + v);
+}
+
+/**
+ * "La società bianconera fatica ad arrivare al rinnovo del contratto di Rabiot": the one club of a sentence
+ * about renewing a player's contract is his, whatever a later list says.
+ */
+function renewedBy(s: Sentence, score: Scores): void {
+  if (!(s.mask & K.renewal)) return;
+  let club: string | undefined;
+  for (const c of s.clubs) {
+    if (c.role === "ex" || c.role === "versus" || c.role === "with") continue;
+    if (club && club !== c.club) return;
+    club = c.club;
+  }
+  if (!club) return;
+  for (const q of s.cues) {
+    if (!(q.mask & K.renewal)) continue;
+    const p = s.players.find((m) => m.start >= q.end && m.start - q.end <= 4);
+    if (p) bump(score, p.ref, club, 2);
+  }
+}
+/**
+ * "Il Marsiglia apre alla cessione di X", "non vuole cedere X", "Marseille are asking 10 million for X": a
+ * club speaking of selling him, or of its price, is his club. The player is the one named right after.
+ */
+function sellerSpeaks(
+  s: Sentence,
+  t: Article["tokens"],
+  score: Scores,
+  subjectOf: (s: Sentence) => PlayerRef | undefined,
+): void {
+  for (const c of s.clubs) {
+    if (c.role !== "plain") continue;
+    const stop = Math.min(s.end, c.end + 5);
+    let at = -1;
+    for (let k = c.end; k < stop && at < 0; k++) {
+      const w = t.norm(k);
+      if (SELL.has(w)) at = k + 1;
+      else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
+        at = k + 3;
+    }
+    // Another club between them speaks for itself.
+    if (at < 0 || s.clubs.some((o) => o.start >= c.end && o.start < at)) continue;
+    // Else the one named last before the club ("Il Milan vuole X, ma il Marsiglia non vuole cederlo").
+    const next = s.players.find((m) => m.start >= at && m.start - at <= 4);
+    let before: PlayerRef | undefined;
+    for (const m of s.players) if (m.end <= c.start) before = m.ref;
+    const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));
+    if (p) bump(score, p, c.club, 2);
+  }
+}
+function nowAt(t: Article["tokens"], clubStart: number): boolean {
+  const k = clubStart - 2;
+  return k >= 0 && NOW.test(t.norm(k)) && AT.test(t.norm(k + 1));
+}
+function historyBefore(s: Sentence, at: number): boolean {
+  return s.cues.some((q) => q.mask & K.history && q.end <= at && at - q.end <= 6);
+}
+function returnsTo(t: Article["tokens"], clubStart: number): boolean {
+  for (let k = Math.max(0, clubStart - 3); k < clubStart; k++) if (RETURN.test(t.norm(k))) return true;
+  return false;
 }
