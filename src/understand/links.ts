@@ -265,7 +265,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     if (byYear) recent = byYear;
     // "…è seguito da tutti i club di media classifica. Anche Sassuolo e Cagliari": a verbless "anche" and clubs
     // goes on with the sentence before; the clubs are interested in the player spoken of.
-    if (!s.players.length && s.clubs.length && !(hasStage || collapse || renewal) && alsoClubs(s)) {
+    if (!s.players.length && s.clubs.length && !(hasStage || collapse || renewal) && alsoClubs(a, s)) {
       const p = recent ?? ctx.focusPlayer;
       const own = p && ctx.current.get(p.key);
       if (p && lastHadCue)
@@ -320,7 +320,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       if (his && named.every((q) => ctx.current.get(q.key) === his && !cueNear(s, q, 6)))
         subjects.push(implied);
     }
-    const anchors = anchorsOf(s);
+    const anchors = anchorsOf(s, staffBySent);
     let prepared = false;
     const staffTopic = anchors.find((x) => x.staff)?.club;
     let sentTo: string | undefined;
@@ -333,7 +333,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         !s.clubs.some((c) => c.role !== "ex" && c.role !== "versus") || s.clubs.some((c) => c.club === own);
       if (renewal && own && !history && byOwn && renews(s, p, reading))
         add(p, own, plain("renewal", s.index));
-      const stay = (k & K.stay) !== 0 && stays(s, own);
+      const stay = (k & K.stay) !== 0 && stays(a, s, own);
       // Destination clubs in one pass into a reused list, not filter/map/uniq arrays per player.
       const clubs = destScratch;
       clubs.length = 0;
@@ -364,7 +364,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         if (
           byEpithet
             ? p !== epithetSubject
-            : named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p) && !namedBesides(s, p)
+            : named.length > 1 && !coordinated(a, s, nearest(s, c, reading), p) && !namedBesides(a, s, p)
         )
           continue;
         explicit = true;
@@ -388,7 +388,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         // …unless the sentence tells of the buyer switching targets ("così si spiega la virata su Marcos
         // Leonardo", "costringendo i Rossoblù a virare su Ortega").
         const other =
-          named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p) && !switchesTo(s);
+          named.includes(p) && !!topic && topicFor.length > 0 && !topicFor.includes(p) && !switchesTo(a, s);
         const guess = other
           ? (staffTopic ?? (p === ctx.focusPlayer ? articleWide : undefined))
           : (topic ?? staffTopic ?? articleWide);
@@ -407,7 +407,7 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       }
       // One named "besides" another reads the sentence's words as that other does.
       const voice =
-        named.length > 1 && namedBesides(s, p) ? (named.find((q) => !namedBesides(s, q)) ?? p) : p;
+        named.length > 1 && namedBesides(a, s, p) ? (named.find((q) => !namedBesides(a, s, q)) ?? p) : p;
       for (const c of clubs) {
         if (stay) {
           add(p, c, plain("collapsed", s.index));
@@ -464,58 +464,61 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
     }
   }
   return out;
+}
 
-  /** Clubs of the sentence, and coaches or directors standing for theirs ("Tare e soci" for Milan). */
-  function anchorsOf(s: Sentence): (Anchor & { staff?: boolean })[] {
-    const staff = staffBySent.get(s.index);
-    return staff ? [...s.clubs, ...staff] : s.clubs;
-  }
+/** Clubs of the sentence, and coaches or directors standing for theirs ("Tare e soci" for Milan). */
+function anchorsOf(
+  s: Sentence,
+  staffBySent: Map<number, (Anchor & { staff: boolean })[]>,
+): (Anchor & { staff?: boolean })[] {
+  const staff = staffBySent.get(s.index);
+  return staff ? [...s.clubs, ...staff] : s.clubs;
+}
 
-  /** "la virata su X", "ripiega su X", "switch to X": the same buyer turning to another target. */
-  function switchesTo(s: Sentence): boolean {
-    const t = a.tokens;
-    for (let k = s.start; k < s.end; k++) {
-      if (!SWITCH.has(t.norm(k))) continue;
-      // "prima di virare su X": a switch of the past.
-      if (!(k >= 2 && t.norm(k - 1) === "di" && t.norm(k - 2) === "prima")) return true;
-    }
-    return false;
+/** "la virata su X", "ripiega su X", "switch to X": the same buyer turning to another target. */
+function switchesTo(a: Article, s: Sentence): boolean {
+  const t = a.tokens;
+  for (let k = s.start; k < s.end; k++) {
+    if (!SWITCH.has(t.norm(k))) continue;
+    // "prima di virare su X": a switch of the past.
+    if (!(k >= 2 && t.norm(k - 1) === "di" && t.norm(k - 2) === "prima")) return true;
   }
+  return false;
+}
 
-  /** "oltre a Raspadori, il centravanti olandese è l'obiettivo": one named "besides" shares the sentence's clubs. */
-  function namedBesides(s: Sentence, p: PlayerRef): boolean {
-    for (const m of s.players) if (m.ref === p && besides(a, m.start)) return true;
-    return false;
-  }
+/** "oltre a Raspadori, il centravanti olandese è l'obiettivo": one named "besides" shares the sentence's clubs. */
+function namedBesides(a: Article, s: Sentence, p: PlayerRef): boolean {
+  for (const m of s.players) if (m.ref === p && besides(a, m.start)) return true;
+  return false;
+}
 
-  /** "Anche Sassuolo e Cagliari": the sentence opens with "anche"/"also" and holds only clubs and joiners. */
-  function alsoClubs(s: Sentence): boolean {
-    if (!ALSO.has(a.tokens.norm(s.start))) return false;
-    let k = s.start + 1;
-    for (const c of s.clubs) {
-      if (c.start < k) continue;
-      while (k < c.start && LIST_WORDS.has(a.tokens.norm(k))) k++;
-      if (k !== c.start) return false;
-      k = c.end;
-    }
-    return k === s.end;
+/** "Anche Sassuolo e Cagliari": the sentence opens with "anche"/"also" and holds only clubs and joiners. */
+function alsoClubs(a: Article, s: Sentence): boolean {
+  if (!ALSO.has(a.tokens.norm(s.start))) return false;
+  let k = s.start + 1;
+  for (const c of s.clubs) {
+    if (c.start < k) continue;
+    while (k < c.start && LIST_WORDS.has(a.tokens.norm(k))) k++;
+    if (k !== c.start) return false;
+    k = c.end;
   }
+  return k === s.end;
+}
 
-  /** "è rimasto (alla fine) all'Inter", "X e l'Inter continueranno insieme": a stay cue beside his own club. */
-  function stays(s: Sentence, own: string | undefined): boolean {
-    if (!own) return false;
-    return s.cues.some(
-      (c) =>
-        c.mask & K.stay &&
-        s.clubs.some(
-          (k) =>
-            k.club === own &&
-            ((k.start >= c.end && k.start - c.end <= 4) ||
-              // "X e l'Inter continueranno insieme": the club before, only with "together".
-              (k.end <= c.start && c.start - k.end <= 2 && TOGETHER.has(a.tokens.norm(c.end - 1)))),
-        ),
-    );
-  }
+/** "è rimasto (alla fine) all'Inter", "X e l'Inter continueranno insieme": a stay cue beside his own club. */
+function stays(a: Article, s: Sentence, own: string | undefined): boolean {
+  if (!own) return false;
+  return s.cues.some(
+    (c) =>
+      c.mask & K.stay &&
+      s.clubs.some(
+        (k) =>
+          k.club === own &&
+          ((k.start >= c.end && k.start - c.end <= 4) ||
+            // "X e l'Inter continueranno insieme": the club before, only with "together".
+            (k.end <= c.start && c.start - k.end <= 2 && TOGETHER.has(a.tokens.norm(c.end - 1)))),
+      ),
+  );
 }
 
 const WITH_WORDS = new Set(["con", "col", "coi", "with"]);
