@@ -170,8 +170,43 @@ export function firstNameOfOther(tokens: Tokens, next: number): boolean {
 
 /** Whether `w` is one of the words of the player's name or another form of it. */
 export function ownWord(p: PlayerEntry, w: string): boolean {
-  return wordsOf(p).includes(` ${w} `);
+  const words = wordsOf(p);
+  if (words.includes(` ${w} `)) return true;
+  // "Joe Hodge" for the list's "Joseph Shaun Hodge": the press writes the short form of a given name.
+  const full = SHORT_FORMS[w];
+  return !!full && full.some((f) => words.includes(` ${f} `));
 }
+
+/** Short forms of given names the press uses, and the names they stand for (folded). */
+const SHORT_FORMS: Record<string, readonly string[]> = {
+  joe: ["joseph"],
+  tom: ["thomas"],
+  tommy: ["thomas"],
+  matt: ["matthew"],
+  mike: ["michael"],
+  alex: ["alexander", "alessandro", "alexandre", "alejandro"],
+  dan: ["daniel"],
+  danny: ["daniel"],
+  ben: ["benjamin"],
+  sam: ["samuel"],
+  will: ["william"],
+  jim: ["james"],
+  jimmy: ["james"],
+  rob: ["robert"],
+  bobby: ["robert"],
+  chris: ["christopher", "christian"],
+  nick: ["nicholas", "nicolas"],
+  tony: ["anthony", "antonio"],
+  andy: ["andrew"],
+  nico: ["nicolas", "nicolo"],
+  beppe: ["giuseppe"],
+  pippo: ["filippo"],
+  gigi: ["luigi"],
+  toto: ["salvatore"],
+  max: ["maximilian", "massimiliano"],
+  fede: ["federico"],
+  pepe: ["jose"],
+};
 
 /** " min jae kim ... ": every folded word of his name and its other forms, kept per entry (folding is slow). */
 const folded = new WeakMap<PlayerEntry, string>();

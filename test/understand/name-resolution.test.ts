@@ -103,6 +103,8 @@ describe("surname collisions", () => {
     expect(keys("Icardi nel mirino della Juventus.")).toEqual(["mauro-icardi"]);
     // A surname that is also a word of ours needs his club: "Resta l'obiettivo del Milan" is a verb.
     expect(keys("Resta l'obiettivo del Milan un difensore.")).toEqual([]);
+    // The press's short form of his given name: "Joe Hodge" is the list's "Joseph Shaun Hodge".
+    expect(keys("Barnsley have agreed a deal for Joe Hodge.")).toEqual(["joseph-hodge"]);
     // A given name of his own before the surname names him like a full name ("Muhammed Kerem Aktürkoğlu").
     expect(keys("Manchester United want forward Kerem Akturkoglu.")).toEqual(["akturkoglu"]);
     // The same surname merely in a transfer sentence, or a word the wider list holds as a name, is not enough.
