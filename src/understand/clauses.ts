@@ -346,23 +346,7 @@ function namedHere(s: Sentence, p: PlayerRef): boolean {
 const noRelative = (): PlayerRef | undefined => undefined;
 
 /** Prepositions before a relative pronoun ("sul quale", "per cui", "for whom"). */
-const RELATIVE_PREPS = new Set([
-  "sul",
-  "sulla",
-  "per",
-  "del",
-  "dal",
-  "al",
-  "nel",
-  "con",
-  "su",
-  "a",
-  "il",
-  "la",
-  "on",
-  "for",
-  "in",
-]);
+const RELATIVE_PREPS = new Set("sul sulla per del dal al nel con su a il la on for in".split(" "));
 const RELATIVE_PRONOUNS = new Set(["quale", "quali", "cui", "which", "whom"]);
 
 /** Where a relative clause opens right after `at` ("che", "who", "sul quale", "per cui"), or -1. */
@@ -791,7 +775,7 @@ function coordinatedIn(a: Article, s: Sentence, aside: Set<PlayerRef>, clause: n
 }
 
 /** Prepositions that may carry a name's own club between two coordinated names ("X al Napoli e Y"). */
-const LIST_PREPS = new Set(["al", "alla", "allo", "all", "a", "to", "at", "in", "dal", "dalla", "from"]);
+const LIST_PREPS = new Set("al alla allo all a to at in dal dalla from".split(" "));
 const LIST_JOIN = new Set(["e", "ed", "and", "o", "or"]);
 
 /** Whether the words from `from` to `to` join two names: nothing (a comma), "e", or "al Napoli e". */
@@ -898,33 +882,12 @@ function asideEndsAt(a: Article, at: number): boolean {
 }
 
 /** Indefinite articles and the adjectives that may stand between one and a role noun. */
-const SEARCH_ADJECTIVES = new Set([
-  "nuovo",
-  "nuova",
-  "altro",
-  "altra",
-  "new",
-  "top",
-  "young",
-  "giovane",
-  "vero",
-]);
-const ROLE_NOUNS = new Set([
-  "attaccante",
-  "difensore",
-  "centrocampista",
-  "portiere",
-  "terzino",
-  "esterno",
-  "centravanti",
-  "centrale",
-  "striker",
-  "defender",
-  "midfielder",
-  "goalkeeper",
-  "forward",
-  "winger",
-]);
+const SEARCH_ADJECTIVES = new Set("nuovo nuova altro altra new top young giovane vero".split(" "));
+const ROLE_NOUNS = new Set(
+  "attaccante difensore centrocampista portiere terzino esterno centravanti centrale striker defender midfielder goalkeeper forward winger".split(
+    " ",
+  ),
+);
 /** Copulas: "è un attaccante" describes the player spoken of, it does not look for another. */
 const COPULAS = new Set(["e", "is", "sara", "era", "resta", "remains", "was"]);
 

@@ -25,38 +25,10 @@ const CLIENT_OF = new Set([
 ]);
 
 /** Words allowed between a stage cue and the name it governs ("pensa a", "chiuso per il"). */
-const GOVERNING_LINKS = new Set([
-  "a",
-  "per",
-  "su",
-  "sul",
-  "di",
-  "il",
-  "l",
-  "lo",
-  "la",
-  "for",
-  "on",
-  "the",
-  "to",
-]);
+const GOVERNING_LINKS = new Set("a per su sul di il l lo la for on the to".split(" "));
 
 /** Words allowed between a name and the cue said of it ("X l'obiettivo", "X è nel mirino", "X is a target"). */
-const PREDICATE_LINKS = new Set([
-  "l",
-  "il",
-  "lo",
-  "la",
-  "e",
-  "nel",
-  "sul",
-  "un",
-  "una",
-  "is",
-  "a",
-  "the",
-  "on",
-]);
+const PREDICATE_LINKS = new Set("l il lo la e nel sul un una is a the on".split(" "));
 
 const keys = new Map<string, string>();
 
