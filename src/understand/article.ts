@@ -70,16 +70,7 @@ export interface Article {
 const OF = new Set(["del", "dell", "della", "dello", "dei", "degli", "of", "di"]);
 const FROM = new Set(["dal", "dall", "dalla", "dallo", "dai", "dagli", "from"]);
 /** Verbs of money going somewhere, and the words of an amount ("andranno 6 milioni"). */
-const MONEY_GOES = new Set([
-  "andranno",
-  "andrebbero",
-  "vanno",
-  "va",
-  "andra",
-  "andrebbe",
-  "finiranno",
-  "arriveranno",
-]);
+const MONEY_GOES = new Set("andranno andrebbero vanno va andra andrebbe finiranno arriveranno".split(" "));
 const MONEY = new Set(["milioni", "mln", "milione", "euro", "million", "millions"]);
 const TO = new Set(["al", "all", "alla", "allo", "ai", "agli", "verso", "to", "in", "a", "per"]);
 /** Articles and prepositions that may sit between a role word and its club ("tecnico della Roma"). */
@@ -306,7 +297,7 @@ export function buildArticle(tokens: Tokens, s: Scan, players: PlayerRef[], head
     if (prep && OF.has(prep) && cue && ANSWER.has(tokens.norm(k))) return "from";
     // "strappare Miretti alla Juventus", "soffiare X al Milan": after a verb of taking, "a" marks the loser.
     if (prep && TO.has(prep) && takenFrom(c)) return "from";
-    // "al Manchester United andranno 6 milioni", "nelle casse del Bologna": the club paid is the seller.
+    // "al Manchester United andranno 6 milioni": the club paid is the seller.
     if (prep && TO.has(prep) && paidTo(c)) return "from";
     // "nel mirino della Juventus", "obiettivo del Milan", "a target of Arsenal": the club completes a deal word,
     // it is the side that wants him, not his club.

@@ -290,12 +290,10 @@ export function readSentence(a: Article, s: Sentence): SentenceReading {
     asideFrom = new Map();
     for (const m of s.players) {
       const c = clauseOf(m.start);
-      if (!aside.has(m.ref)) continue;
-      if (!asideFrom.has(c)) asideFrom.set(c, m.start);
-      // "…al posto di Zirkzee, che piace alla Roma": the relative clause right after him is his story too.
-      const rel = relativeAfter(a.tokens, s, m.end);
-      if (rel >= 0 && clauseOf(rel) !== c) asideFrom.set(clauseOf(rel), rel);
+      if (aside.has(m.ref) && !asideFrom.has(c)) asideFrom.set(c, m.start);
     }
+    // "…al posto di Zirkzee, che piace alla Roma": the relative clause right after him is his story too.
+    if (relatives) for (const c of relatives.keys()) asideFrom.set(c, cuts[c]!);
   }
   // Only clubs after him: "la Lazio cerca di sostituire Castellanos" is still the Lazio's search.
   // "Bologna complete signing of Sporting winger, Lazio move for Smit off": the clubs of a clause whose deal

@@ -303,11 +303,10 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
       k & K.swap && focus && named.some((p) => p !== focus) ? named.filter((p) => p !== focus) : [];
     const subjects = swapped.length ? [focus] : named.length ? [...named] : [implied];
     // A player named in passing still owns the relative clause after him.
-    if (reading.aside.size)
-      for (const m of s.players) {
-        const rel = reading.aside.has(m.ref) ? reading.relativeOf(m.end) : undefined;
-        if (rel === m.ref && !subjects.includes(rel)) subjects.push(rel);
-      }
+    for (const m of s.players) {
+      const rel = reading.relativeOf(m.end);
+      if (rel === m.ref && !subjects.includes(rel)) subjects.push(rel);
+    }
     epithetSubject = fallback;
     const withEpithet = !!fallback && named.length > 0 && reading.cues.some((c) => c.owner === EPITHET);
     const r2s = reading.stretchOf;
@@ -345,8 +344,8 @@ export function linkPlayers(a: Article, ctx: LinkContext): Map<string, PlayerLin
         if ((c.club === own && !arrived) || NOT_DEST.has(c.role) || (c.role === "of" && ofPlayer(s, c)))
           continue;
         // The clubs of a relative clause are the story of the player it is about, and only his.
-        const rel = reading.aside.size ? reading.relativeOf(c.start) : undefined;
-        if (rel ? rel !== p : reading.aside.size && reading.aside.has(p as PlayerRef)) continue;
+        const rel = reading.relativeOf(c.start);
+        if (rel ? rel !== p : reading.aside.has(p)) continue;
         // A club of a history clause is out, unless the clause tells how the deal ended ("l'offerta del West Ham
         // arrivata la scorsa estate, ma rispedita al mittente").
         if ((!rel && reading.asideClub(c.start)) || (reading.historyClub(c.start) && !endedHere)) continue;

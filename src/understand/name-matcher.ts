@@ -165,7 +165,16 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     // name does.
     if (!pick && given && candidates.length === 1) pick = candidates[0];
     if (!pick && !other) {
-      pick = byContext(tokens, m, candidates, clubs, transfer[m.sent] === 1, governed(m.start, m.end));
+      // Only a lone candidate of the wide list needs to know whether a cue governs the name.
+      const lone = candidates.length === 1 && !!candidates[0]!.wide;
+      pick = byContext(
+        tokens,
+        m,
+        candidates,
+        clubs,
+        transfer[m.sent] === 1,
+        lone && governed(m.start, m.end),
+      );
       if (pick && (m.typo || m.common) && transfer[m.sent] !== 1) pick = undefined;
     }
     if (pick) add(pick, pick.name, m, false);
