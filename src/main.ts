@@ -118,8 +118,9 @@ async function main(): Promise<void> {
     const listener = chat.listen();
     readiness.add("console", () => true);
     stops.push({ name: "console", stop: () => listener.close() });
-    process.stdout.write(`${m.banner(CONSOLE_CHAT.id)}\n`);
-    if (logTo.kind === "file") process.stdout.write(`${m.logs(logTo.path)}\n`);
+    // One write, so a reader of the pipe never sees the banner without the line about logs.
+    const logsLine = logTo.kind === "file" ? `${m.logs(logTo.path)}\n` : "";
+    process.stdout.write(`${m.banner(CONSOLE_CHAT.id)}\n${logsLine}`);
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegram } = await import("./chat/telegram/index.js");

@@ -59,7 +59,8 @@ describe("npm start while its Redis goes away (issue 13, 4)", () => {
     const type = (line: string) => bot.stdin!.write(`${line}\n`);
 
     // The terminal chat speaks Italian whatever LANG says (issue 16: one language, decided once).
-    await waitFor(() => stdout.includes("chat nel terminale"), 20_000);
+    // Waits for the line after the banner too: a pipe may deliver the two in separate chunks.
+    await waitFor(() => stdout.includes("chat nel terminale") && stdout.includes("Log in"), 20_000);
     // The terminal chat's logs go to a file, so the chat stays readable.
     const logFile = join(dataDir, "mercato-radar.log");
     expect(stdout).toContain(`Log in ${logFile}`);
