@@ -75,6 +75,12 @@ export interface Scan {
 }
 
 const CITY_PREP = new Set(["a", "in", "da"]);
+/** Nouns after a club's name that make it the team: "Roma midfielder", "Napoli star". */
+const TEAM_NOUN = new Set(
+  "midfielder midfielders striker strikers forward defender defenders winger goalkeeper keeper attacker full back fullback centre star captain playmaker youngster player players boss fans".split(
+    " ",
+  ),
+);
 const BORN = new Set(["nato", "nata", "nasce", "nacque", "born", "cresciuto", "cresciuta"]);
 
 /**
@@ -139,7 +145,7 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
       out.names.push({ start: i, end: i + lpl, sent, entry: player![0]! });
     } else if (lc === best) {
       const v = club![0]!;
-      if (!isCity(i, v.city) && !isWeakPart(i, lc, v.weak) && (cap || v.nickname)) {
+      if (!isCity(i, lc, v.city) && !isWeakPart(i, lc, v.weak) && (cap || v.nickname)) {
         const m: ClubMention = { club: v.club, start: i, end: i + lc, sent };
         if (v.shared) m.shared = v.shared;
         out.clubs.push(m);
@@ -228,13 +234,29 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     return /\p{Lu}/u.test(tokens.text(at));
   }
 
-  function isCity(at: number, city: boolean): boolean {
+  function isCity(at: number, len: number, city: boolean): boolean {
     if (at === 0) return false;
     // "Bisseck nasce a Colonia", "born in Cologne": a birthplace is a city, whatever club shares its name.
     if (at >= 2 && CITY_PREP.has(tokens.norm(at - 1)) && BORN.has(tokens.norm(at - 2))) return true;
     if (!city) return false;
-    if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS)) return true;
+    if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS)) return !teamAfter(at + len);
     return (tokens.gaps[at]! & G_DASH) !== 0 && caps[at - 1] === 1 && out.blocked.has(at - 1);
+  }
+
+  /**
+   * After a city's name, what makes it the team: a player noun ("interested in Roma midfielder Koné") or
+   * another club it is listed with ("seguito da Roma e Fiorentina").
+   */
+  function teamAfter(next: number): boolean {
+    if (next >= n || sents[next] !== sents[next - 1]) return false;
+    if (TEAM_NOUN.has(tokens.norm(next))) return true;
+    const w = tokens.norm(next);
+    return (
+      (w === "e" || w === "and" || w === "o" || w === "or") &&
+      next + 1 < n &&
+      caps[next + 1] === 1 &&
+      (wflags[ids[next + 1]!]! & W_CLUB) !== 0
+    );
   }
 
   function isWeakPart(at: number, len: number, weak: boolean): boolean {

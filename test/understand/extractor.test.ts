@@ -124,6 +124,15 @@ describe("createUnderstander", () => {
     const x = u.extract({ text: "La Juventus vuole portare Davide Frattesi a Torino in estate." });
     expect(x.clubs).toEqual(["Juventus"]);
   });
+
+  it("should take a city's name as the team before a player noun or beside another club", () => {
+    const en = u.extract({ text: "Newcastle are interested in Roma midfielder Koné." });
+    expect(en.players.map((p) => [p.name, p.club])).toEqual([["Manu Koné", "Roma"]]);
+    const ita = u.extract({ text: "Evan Ferguson del Brighton è seguito da Roma e Fiorentina." });
+    expect(ita.players[0]?.links.map((l) => l.club)).toEqual(["Roma", "Fiorentina"]);
+    // Alone after the preposition it stays the city.
+    expect(u.extract({ text: "Koné vive a Roma con la famiglia, piace al Milan." }).clubs).toEqual(["Milan"]);
+  });
 });
 
 describe("toExtractJson", () => {
