@@ -53,6 +53,15 @@ interface Tally {
   cFp: number;
   cFn: number;
   articles: number;
+  /** Missed links by kind: player not reported (his name in the text or not), club not found, club taken
+   * for his own, club found and not linked. Extra links: to his labelled club, or elsewhere. */
+  mPlayerNamed: number;
+  mPlayerUnnamed: number;
+  mClub: number;
+  mOwn: number;
+  mUnlinked: number;
+  xOwn: number;
+  xOther: number;
 }
 
 const u = createUnderstander(loadGazetteer());
@@ -76,6 +85,13 @@ function emptyTally(): Tally {
     cFp: 0,
     cFn: 0,
     articles: 0,
+    mPlayerNamed: 0,
+    mPlayerUnnamed: 0,
+    mClub: 0,
+    mOwn: 0,
+    mUnlinked: 0,
+    xOwn: 0,
+    xOther: 0,
   };
 }
 
@@ -164,6 +180,9 @@ function score(
       if (i < 0) {
         t.pFn++;
         t.lFn += gp.linked.length;
+        const surname = words(gp.name).at(-1) ?? "";
+        if (words(`${f.title ?? ""} ${f.text}`).includes(surname)) t.mPlayerNamed += gp.linked.length;
+        else t.mPlayerUnnamed += gp.linked.length;
         miss.push(`missed player ${gp.name}`);
         continue;
       }
@@ -188,6 +207,9 @@ function score(
         const st = got.get(c);
         if (st === undefined) {
           t.lFn++;
+          if (!x.clubs.some((k) => canon(k) === c)) t.mClub++;
+          else if (canon(xp.club) === c) t.mOwn++;
+          else t.mUnlinked++;
           miss.push(`missed link ${gp.name} → ${c} (${gl.stage.join("|")})`);
           continue;
         }
@@ -204,6 +226,8 @@ function score(
       }
       for (const [c, st] of got) {
         t.lFp++;
+        if (c === canon(gp.club) || c === canon(gp.on_loan_at ?? null)) t.xOwn++;
+        else t.xOther++;
         miss.push(`extra link ${gp.name} → ${c} (${st})`);
       }
     }
@@ -268,10 +292,13 @@ function row(name: string, t: Tally): string[] {
 const corpus = process.env.GOLD ?? join(projectRoot, "..", "shared", "corpus", "gold.json");
 const own = join(projectRoot, "test", "fixtures", "articles", "labels.json");
 const rows: string[][] = [];
+/** The sets whose link misses are counted by kind at the end. */
+const kinds: [string, Tally][] = [];
 const clusterRows: string[][] = [];
 if (existsSync(corpus)) {
   const { total, clusters } = score(corpus, "corpus");
   rows.push(row("corpus", total));
+  kinds.push(["corpus", total]);
   const seen = emptyTally();
   const held = emptyTally();
   for (const [name, t] of [...clusters].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -281,9 +308,14 @@ if (existsSync(corpus)) {
   if (held.articles) {
     rows.push(row("corpus, worked on", seen));
     rows.push(row("corpus, held out", held));
+    kinds.push(["corpus, worked on", seen], ["corpus, held out", held]);
   }
 } else console.log(`(no corpus at ${corpus})`);
-if (existsSync(own)) rows.push(row("own", score(own, "own articles").total));
+if (existsSync(own)) {
+  const t = score(own, "own articles").total;
+  rows.push(row("own", t));
+  kinds.push(["own", t]);
+}
 // What reading the article page adds: the corpus cut to its first 250 characters, as a teaser gives it.
 const teaser = existsSync(corpus)
   ? row(
@@ -333,6 +365,14 @@ console.log(
 console.log(line(head));
 for (const r of rows) console.log(line(r));
 if (teaser) console.log(line(teaser));
+// Counts only, so the held-out sets tell what kind of link is missed without showing a text or a label.
+console.log(
+  "\nLinks missed by kind (player not reported: named in the text / not; club not found; club taken for his own; club found, not linked) and extra links (to his labelled club / elsewhere)",
+);
+for (const [name, t] of kinds)
+  console.log(
+    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}`,
+  );
 if (gate) {
   const ratio = (a: number, b: number) => (b ? a / b : 1);
   console.log(
