@@ -27,6 +27,8 @@ const SELL = new Set([
   "sale",
   "cash",
 ]);
+/** Verbs of selling that carry no object of their own: only a name after them says whom they sell. */
+const BARE_SELL = new Set(["cedere", "vendere", "sell", "selling"]);
 /** Asking a price: "chiede 10 milioni", "asking 10 million". */
 const ASK = new Set([
   "chiede",
@@ -228,16 +230,21 @@ function sellerSpeaks(
     if (c.role !== "plain") continue;
     const stop = Math.min(s.end, c.end + 5);
     let at = -1;
+    let bare = false;
     for (let k = c.end; k < stop && at < 0; k++) {
       const w = t.norm(k);
-      if (SELL.has(w)) at = k + 1;
-      else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
+      if (SELL.has(w)) {
+        at = k + 1;
+        bare = BARE_SELL.has(w);
+      } else if (ASK.has(w) && k + 2 < s.end && DIGITS.test(t.norm(k + 1)) && MILLION.has(t.norm(k + 2)))
         at = k + 3;
     }
     // Another club between them speaks for itself.
     if (at < 0 || s.clubs.some((o) => o.start >= c.end && o.start < at)) continue;
     // Else the one named last before the club ("Il Milan vuole X, ma il Marsiglia non vuole cederlo").
     const next = s.players.find((m) => m.start >= at && m.start - at <= 4);
+    // "la Juventus, che deve prima vendere": a bare verb without its player sells someone else.
+    if (bare && !next) continue;
     let before: PlayerRef | undefined;
     for (const m of s.players) if (m.end <= c.start) before = m.ref;
     const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));

@@ -1,6 +1,6 @@
 import type { Dictionaries } from "./dictionaries.js";
 import type { PlayerEntry } from "./gazetteer.js";
-import type { CueKind } from "./lexicon.js";
+import { type CueKind, K } from "./lexicon.js";
 import { G_APOS, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
 import {
   W_CLUB,
@@ -75,6 +75,8 @@ export interface Scan {
 }
 
 const CITY_PREP = new Set(["a", "in", "da"]);
+const SU = new Set(["su", "sul"]);
+const ON_NAME: readonly CueKind[] = ["interest"];
 /** Nouns after a club's name that make it the team: "Roma midfielder", "Napoli star". */
 const TEAM_NOUN = new Set(
   "midfielder midfielders striker strikers forward defender defenders winger goalkeeper keeper attacker full back fullback centre star captain playmaker youngster player players boss fans".split(
@@ -149,6 +151,7 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
         const m: ClubMention = { club: v.club, start: i, end: i + lc, sent };
         if (v.shared) m.shared = v.shared;
         out.clubs.push(m);
+        clubOnName(i + lc);
       }
     } else if (ls === best) {
       out.sources.push({ name: source![0]!, start: i, end: i + ls });
@@ -169,6 +172,17 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     out.cues.push({ kinds: trie.matched, mask: trie.matchedTag, start: at, end, sent: sents[at]! });
     out.cueStart[at] = out.cueEnd[end] = out.cues.length;
     return end;
+  }
+
+  /**
+   * "Juventus su Ederson", "Inter, forte pressing su…": a club "on" a name is after him, the headline's way of
+   * saying interest. The "su" becomes an interest cue when a capitalised word that is not a club follows.
+   */
+  function clubOnName(at: number): void {
+    if (at + 1 >= n || sents[at + 1] !== sents[at] || !SU.has(tokens.norm(at))) return;
+    if (caps[at + 1] !== 1 || wflags[ids[at + 1]!]! & W_CLUB || out.cueStart[at]) return;
+    out.cues.push({ kinds: ON_NAME, mask: K.interest, start: at, end: at + 1, sent: sents[at]! });
+    out.cueStart[at] = out.cueEnd[at + 1] = out.cues.length;
   }
 
   function surnameAt(at: number): void {

@@ -278,7 +278,7 @@ function byContext(
   }
   if (top && !ties) return best;
   const hints = hintsAround(tokens, m.start, m.end);
-  if (!hints.role && !hints.nation) return undefined;
+  if (!hints.role && !hints.nation) return top ? undefined : onlyMain(m, candidates, transfer);
   best = undefined;
   let score = 0;
   ties = 0;
@@ -294,6 +294,25 @@ function byContext(
     } else if (v === score) ties++;
   }
   return score > 0 && !ties ? best : undefined;
+}
+
+/**
+ * With no club and no hint to go by, the one candidate of the main list (the five big leagues) in a transfer
+ * sentence: the Italian and English press write "Ederson" for Atalanta's, not for a namesake in Turkey or Chile.
+ */
+function onlyMain(
+  m: NameMention,
+  candidates: readonly PlayerEntry[],
+  transfer: boolean,
+): PlayerEntry | undefined {
+  if (!transfer || m.typo || m.common || m.surname!.length < 5) return undefined;
+  let main: PlayerEntry | undefined;
+  for (const c of candidates) {
+    if (c.wide) continue;
+    if (main) return undefined;
+    main = c;
+  }
+  return main;
 }
 
 /** Whether one of the player's clubs (or his only club) is among `clubs`. */

@@ -27,6 +27,14 @@ describe("names inside other names", () => {
 });
 
 describe("one-word names", () => {
+  it("should take the five-league player for a surname whose namesakes play elsewhere, in a transfer sentence", () => {
+    // Éderson of Atalanta, not the goalkeeper now at Fenerbahçe nor the Chilean league's S. Rodríguez.
+    const x = u.extract({ text: "Ederson? Lo vorrebbe la Juventus, che però deve prima vendere." });
+    expect(x.players.map((p) => [p.name, p.club])).toEqual([["Éderson", "Atalanta"]]);
+    // Without a deal word, the name is nobody's yet.
+    expect(u.extract({ text: "Ederson ha giocato una grande partita." }).players).toEqual([]);
+  });
+
   it("should read a one-word name before a surname as another player's first name", () => {
     const x = u.extract({
       text: "Lo Spezia ha chiuso per l'attaccante brasiliano Wesley Carvalho, classe 2004.",

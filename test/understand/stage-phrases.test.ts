@@ -38,7 +38,14 @@ const rows: [string, Stage, Stage | null][] = [
   // "si tratta" alone is talks; "si tratta di" only says what something is.
   ["Napoli-Fagioli, si tratta con la Fiorentina", "talks", null],
   ["Si tratta di un nome importante per il Napoli, che segue Nicolò Fagioli.", "interest", null],
+  // Headline interest: a club "on" a name, a club that emerges, tries or keeps at it.
+  ["Napoli su Nicolò Fagioli: la Fiorentina chiede 20 milioni", "interest", null],
+  ["Nicolò Fagioli, spunta il Napoli", "interest", null],
+  ["Nicolò Fagioli, il Napoli ci prova", "interest", null],
+  ["Il Napoli non molla Nicolò Fagioli.", "interest", null],
+  ["Per il centrocampo il Napoli guarda a Nicolò Fagioli.", "interest", null],
   // English press verbs of a pursuit.
+  ["Napoli are keeping tabs on Nicolò Fagioli.", "interest", null],
   ["Napoli are keen to sign Nicolò Fagioli.", "interest", null],
   ["Antonio Conte's Napoli are pushing to sign Nicolò Fagioli.", "talks", null],
   ["Fiorentina will sell Nicolò Fagioli, with Napoli leading the race.", "interest", null],
