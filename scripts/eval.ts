@@ -57,6 +57,12 @@ interface Tally {
    * for his own, club found and not linked. Extra links: to his labelled club, or elsewhere. */
   mPlayerNamed: number;
   mPlayerUnnamed: number;
+  /** Players not reported, by what the lists know of them: the five leagues, the wide list only, neither;
+   * and how many of them the lists place at a club the labels link him to (a move the lists already show). */
+  pMain: number;
+  pWide: number;
+  pUnknown: number;
+  pListedAtLink: number;
   mClub: number;
   mOwn: number;
   mUnlinked: number;
@@ -64,7 +70,8 @@ interface Tally {
   xOther: number;
 }
 
-const u = createUnderstander(loadGazetteer());
+const gazetteer = loadGazetteer();
+const u = createUnderstander(gazetteer);
 
 function emptyTally(): Tally {
   return {
@@ -87,6 +94,10 @@ function emptyTally(): Tally {
     articles: 0,
     mPlayerNamed: 0,
     mPlayerUnnamed: 0,
+    pMain: 0,
+    pWide: 0,
+    pUnknown: 0,
+    pListedAtLink: 0,
     mClub: 0,
     mOwn: 0,
     mUnlinked: 0,
@@ -183,6 +194,12 @@ function score(
         const surname = words(gp.name).at(-1) ?? "";
         if (words(`${f.title ?? ""} ${f.text}`).includes(surname)) t.mPlayerNamed += gp.linked.length;
         else t.mPlayerUnnamed += gp.linked.length;
+        const known = gazetteer.players(gp.name).filter((e) => samePerson(e.name, gp.name));
+        if (!known.length) t.pUnknown++;
+        else if (known.some((e) => !e.wide)) t.pMain++;
+        else t.pWide++;
+        const listed = known.flatMap((e) => e.clubs ?? [e.club]).map((c) => canon(c));
+        if (gp.linked.some((l) => listed.includes(canon(l.club)))) t.pListedAtLink++;
         miss.push(`missed player ${gp.name}`);
         continue;
       }
@@ -371,7 +388,7 @@ console.log(
 );
 for (const [name, t] of kinds)
   console.log(
-    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}`,
+    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}   players not reported: ${t.pMain} five-league, ${t.pWide} wide list, ${t.pUnknown} unknown; ${t.pListedAtLink} listed at a linked club`,
   );
 if (gate) {
   const ratio = (a: number, b: number) => (b ? a / b : 1);
