@@ -1,4 +1,4 @@
-import { ASIDE, POSSIBILITY, REPORTED } from "./modality-cues.js";
+import { ASIDE, POSSIBILITY, REPORTED, THERE_IS } from "./modality-cues.js";
 import { EX_BEFORE, OWNER_BEFORE, PLAYER_NOUNS, STAFF_BEFORE, STAFF_OF, VERSUS_BEFORE } from "./role-cues.js";
 import { COMPETITION, HISTORY, MOVE_OUT, NEGATORS, NEUTRAL, STAGE_CUES, STAY, SWAP } from "./stage-cues.js";
 import { TokenTrie } from "./token-trie.js";
@@ -23,7 +23,8 @@ export type CueKind =
   | "owner"
   | "possible"
   | "reported"
-  | "aside";
+  | "aside"
+  | "there";
 
 /** Every cue kind, in bit order. */
 const KINDS: readonly CueKind[] = [
@@ -44,6 +45,7 @@ const KINDS: readonly CueKind[] = [
   "possible",
   "reported",
   "aside",
+  "there",
 ];
 
 /** One bit per cue kind: cues and sentences carry their kinds as a mask, tested with `&`. */
@@ -105,6 +107,7 @@ export function createLexicon(vocab: Vocab): Lexicon {
   add(POSSIBILITY, "possible");
   add(REPORTED, "reported");
   add(ASIDE, "aside");
+  add(THERE_IS, "there");
   // Longest prefix first, so "ufficializz*" wins over "ufficial*" when both exist.
   const uniq = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
   const byFirst = new Map<string, string[]>();

@@ -76,6 +76,7 @@ export interface Scan {
 
 const CITY_PREP = new Set(["a", "in", "da"]);
 const SU = new Set(["su", "sul"]);
+const ON_WORDS = new Set(["su", "sul", "sull", "sulla", "sullo"]);
 const ON_NAME: readonly CueKind[] = ["interest"];
 /** Nouns after a club's name that make it the team: "Roma midfielder", "Napoli star". */
 const TEAM_NOUN = new Set(
@@ -169,9 +170,19 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     const len = trie.match(stems, at, limit);
     if (!len) return at + 1;
     const end = at + len;
-    out.cues.push({ kinds: trie.matched, mask: trie.matchedTag, start: at, end, sent: sents[at]! });
+    if (trie.matchedTag === K.there) {
+      if (afterOn(at)) out.cues.push({ kinds: ON_NAME, mask: K.interest, start: at, end, sent: sents[at]! });
+      else return end;
+    } else out.cues.push({ kinds: trie.matched, mask: trie.matchedTag, start: at, end, sent: sents[at]! });
     out.cueStart[at] = out.cueEnd[end] = out.cues.length;
     return end;
+  }
+
+  /** Whether "su" (or "sul", "sull'") opens the few words before `at` in its sentence: "Su Ferguson c'è…". */
+  function afterOn(at: number): boolean {
+    for (let k = at - 1; k >= 0 && k >= at - 4 && sents[k] === sents[at]; k--)
+      if (ON_WORDS.has(tokens.norm(k))) return true;
+    return false;
   }
 
   /**

@@ -60,3 +60,11 @@ export const CLAUSE_WORDS = cues(`
 export const PAST_AUX = cues(`
   era | erano | ero | eri | aveva | avevano | avevo | fu | furono | had
 `);
+
+/**
+ * "c'è", "ci sono": after "su X" they tell who is after him ("Su Ferguson c'è il Napoli", "sull'ucraino ci
+ * sono il Milan e il Como"); elsewhere they say nothing (see mentions.ts).
+ */
+export const THERE_IS = cues(`
+  c e | ci sono | ci sarebbe | ci sarebbero | c era | c erano
+`);

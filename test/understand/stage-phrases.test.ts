@@ -41,6 +41,7 @@ const rows: [string, Stage, Stage | null][] = [
   // Headline interest: a club "on" a name, a club that emerges, tries or keeps at it.
   ["Napoli su Nicolò Fagioli: la Fiorentina chiede 20 milioni", "interest", null],
   ["Nicolò Fagioli, spunta il Napoli", "interest", null],
+  ["Sul centrocampista ci sono il Napoli e il Como: Nicolò Fagioli piace molto.", "interest", null],
   ["Nicolò Fagioli, il Napoli ci prova", "interest", null],
   ["Il Napoli non molla Nicolò Fagioli.", "interest", null],
   ["Per il centrocampo il Napoli guarda a Nicolò Fagioli.", "interest", null],
@@ -83,6 +84,13 @@ const rows: [string, Stage, Stage | null][] = [
 describe("the everyday phrases of each stage", () => {
   it.each(rows)("%s → %s", (text, stage, claimed) => {
     expect(stageOf(text, "Fagioli", "Napoli")).toEqual([stage, claimed]);
+  });
+
+  it('should read "c\'è" and "ci sono" as interest only after "su" a name', () => {
+    expect(stageOf("Su Nicolò Fagioli c'è il Napoli.", "Fagioli", "Napoli")).toEqual(["interest", null]);
+    expect(
+      stageOf("Ci sono novità per Nicolò Fagioli, intanto il Napoli vince.", "Fagioli", "Napoli"),
+    ).toBeNull();
   });
 
   it("should read 'resta da capire' as a doubt, not the player staying", () => {
