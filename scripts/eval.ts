@@ -68,6 +68,8 @@ interface Tally {
   mUnlinked: number;
   xOwn: number;
   xOther: number;
+  /** Stage misses as "stated → labelled" with their counts. */
+  stageMiss: Record<string, number>;
 }
 
 const gazetteer = loadGazetteer();
@@ -103,11 +105,17 @@ function emptyTally(): Tally {
     mUnlinked: 0,
     xOwn: 0,
     xOther: 0,
+    stageMiss: {},
   };
 }
 
 function addTally(into: Tally, t: Tally): void {
-  for (const k of Object.keys(t) as (keyof Tally)[]) into[k] += t[k];
+  for (const k of Object.keys(t) as (keyof Tally)[]) {
+    if (k === "stageMiss") {
+      for (const [pair, n] of Object.entries(t.stageMiss))
+        into.stageMiss[pair] = (into.stageMiss[pair] ?? 0) + n;
+    } else into[k] += t[k];
+  }
 }
 
 /**
@@ -235,7 +243,11 @@ function score(
         t.stN++;
         const ok = gl.stage.includes(st);
         if (ok) t.stOk++;
-        else miss.push(`stage ${gp.name} → ${c}: ${st} ∉ ${gl.stage.join("|")}`);
+        else {
+          miss.push(`stage ${gp.name} → ${c}: ${st} ∉ ${gl.stage.join("|")}`);
+          const pair = `${st} → ${gl.stage.join("|")}`;
+          t.stageMiss[pair] = (t.stageMiss[pair] ?? 0) + 1;
+        }
         if (gl.stage.some((s) => s !== "interest")) {
           t.hiN++;
           if (ok) t.hiOk++;
@@ -388,7 +400,11 @@ console.log(
 );
 for (const [name, t] of kinds)
   console.log(
-    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}   players not reported: ${t.pMain} five-league, ${t.pWide} wide list, ${t.pUnknown} unknown; ${t.pListedAtLink} listed at a linked club`,
+    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}   players not reported: ${t.pMain} five-league, ${t.pWide} wide list, ${t.pUnknown} unknown; ${t.pListedAtLink} listed at a linked club; stages stated → labelled: ${
+      Object.entries(t.stageMiss)
+        .map(([pair, n]) => `${pair} ×${n}`)
+        .join(", ") || "none wrong"
+    }`,
   );
 if (gate) {
   const ratio = (a: number, b: number) => (b ? a / b : 1);
