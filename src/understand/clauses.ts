@@ -473,6 +473,9 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   // "è stato (molto) vicino al Napoli", "was close to": closeness told as over is an earlier interest.
   if (top && CLOSE.test(t.norm(cue.start)) && wordNear(t, WAS, Math.max(own, cue.start - 3), cue.start))
     return { stage: "interest", claimed: undefined, collapse: false, certainty: "past" };
+  // "vicino al rientro", "close to a return from injury": closeness to something other than a club or a deal.
+  if (top && CLOSE.test(t.norm(cue.start)) && !closeToDeal(t, s, cue.end))
+    return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
   if (past[clause] === 2) return { stage: undefined, claimed: undefined, collapse, certainty: "past" };
   // "ma ora il suo futuro potrebbe essere altrove", "his future lies elsewhere": it points away from every
   // club named.
@@ -504,7 +507,8 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   if (top && top !== "interest") {
     // "Pronto a fare un'offerta", "set to sign", "dovrebbe chiudere": an intention or an expectation is one
     // rung below what it aims at.
-    if (cue.mask & K.reported || kindIn(s, K.reported, from, cue.start)) {
+    // After a noun too: "l'offerta dovrà superare i 50 milioni", "la trattativa dovrebbe chiudersi".
+    if (cue.mask & K.reported || kindIn(s, K.reported, from, Math.min(s.end, cue.end + 2))) {
       return { stage: LADDER[LADDER.indexOf(top) - 1], claimed: top, collapse: false, certainty: "hedged" };
     }
     // Italian reports rumours in the conditional ("avrebbe avviato i contatti"): hearsay lowers only what
@@ -566,6 +570,25 @@ function hedgedBy(t: Tokens, s: Sentence, cue: CueMention, from: number, to: num
     return true;
   }
   return false;
+}
+
+/** What one is close to when a deal is near: a club's name, or a word of the deal. */
+const DEAL_NOUNS = new Set(
+  "accordo intesa si fumata firma chiusura definizione traguardo trasferimento passaggio approdo addio sbarco deal agreement move transfer switch signing completion agreeing completing sealing finalising finalizing joining moving passare approdare firmare chiudere trasferirsi arrivare sbarcare".split(
+    " ",
+  ),
+);
+const TO_WORDS = new Set("a ad al alla all allo ai agli alle il la l lo un una to the a an".split(" "));
+
+/** Whether the cue's "vicino a…"/"close to…" reaches a club (capitalised) or a deal noun past its prepositions. */
+function closeToDeal(t: Tokens, s: Sentence, end: number): boolean {
+  let k = end;
+  while (k < s.end && k < end + 3 && TO_WORDS.has(t.norm(k)) && !t.cap[k]) k++;
+  if (k >= s.end) return false;
+  // "close to agreeing a deal", "vicino a chiudere": a deal word of its own counts as the deal.
+  return (
+    t.cap[k] === 1 || DEAL_NOUNS.has(t.norm(k)) || s.cues.some((c) => c.start === k && c.mask & STAGE_BITS)
+  );
 }
 
 function kindIn(s: Sentence, bit: number, from: number, to: number): boolean {

@@ -32,7 +32,8 @@ export const REPORTED = cues(`
   dipendera | dipenderanno | dipende | arriveranno | presentera | presenteranno | valutera | valuteranno |
   proporra | proporranno | offrira | offriranno | fara | faranno | would join | said to be | is said |
   are said | understood to be | believed to be | thought to be | reported to be | nearing | hope to | hopes to |
-  hoping to | spera di | sperano di | is due to | are due to
+  hoping to | spera di | sperano di | is due to | are due to | prima di | before making | preparing | prepares |
+  prepare | prepara | preparano | preparando | preparare
 `);
 
 /**

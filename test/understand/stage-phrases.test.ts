@@ -70,6 +70,13 @@ const rows: [string, Stage, Stage | null][] = [
     "agreement",
     "medical",
   ],
+  // Close to a return from injury is no deal; close to agreeing one is.
+  ["Nicolò Fagioli è vicino al rientro e il Napoli lo osserva.", "interest", null],
+  ["Napoli are close to agreeing a deal for Nicolò Fagioli.", "agreement", null],
+  // An offer still to be made: before it, being prepared, or told by a modal after its noun.
+  ["Prima di fare un'offerta per Nicolò Fagioli il Napoli deve vendere.", "interest", "talks"],
+  ["Napoli are preparing an offer for Nicolò Fagioli.", "interest", "talks"],
+  ["Il Napoli pensa a Nicolò Fagioli, l'offerta però dovrà superare i 20 milioni.", "interest", "talks"],
   // Hearsay and hope lower what they report.
   ["Napoli are said to be nearing an agreement for Nicolò Fagioli.", "talks", "agreement"],
   ["Napoli hope to complete a deal for Nicolò Fagioli.", "talks", "official"],
