@@ -47,6 +47,12 @@ const rows: [string, Stage, Stage | null][] = [
   ["Per il centrocampo il Napoli guarda a Nicolò Fagioli.", "interest", null],
   // English press verbs of a pursuit.
   ["Napoli are keeping tabs on Nicolò Fagioli.", "interest", null],
+  ["Napoli and Como have sent scouts to watch Nicolò Fagioli.", "interest", null],
+  [
+    "Napoli were linked with Nicolò Fagioli but have since turned their attention elsewhere.",
+    "collapsed",
+    null,
+  ],
   ["Napoli are keen to sign Nicolò Fagioli.", "interest", null],
   ["Antonio Conte's Napoli are pushing to sign Nicolò Fagioli.", "talks", null],
   ["Fiorentina will sell Nicolò Fagioli, with Napoli leading the race.", "interest", null],
