@@ -29,7 +29,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
     in vantaggio | fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
-    keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
+    resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
     bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by

@@ -48,6 +48,7 @@ const rows: [string, Stage, Stage | null][] = [
   // English press verbs of a pursuit.
   ["Napoli are keeping tabs on Nicolò Fagioli.", "interest", null],
   ["Napoli and Como have sent scouts to watch Nicolò Fagioli.", "interest", null],
+  ["Su Nicolò Fagioli resta vigile il Napoli.", "interest", null],
   [
     "Napoli were linked with Nicolò Fagioli but have since turned their attention elsewhere.",
     "collapsed",
