@@ -473,6 +473,9 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   // "è stato (molto) vicino al Napoli", "was close to": closeness told as over is an earlier interest.
   if (top && CLOSE.test(t.norm(cue.start)) && wordNear(t, WAS, Math.max(own, cue.start - 3), cue.start))
     return { stage: "interest", claimed: undefined, collapse: false, certainty: "past" };
+  // "weighing up a bid", "valuta un'offerta": an offer a club only considers is its interest, the offer a claim.
+  if (top === "talks" && consideredOffer(t, s, cue, own))
+    return { stage: "interest", claimed: "talks", collapse: false, certainty: "hedged" };
   // "vicino al rientro", "close to a return from injury": closeness to something other than a club or a deal.
   if (top && CLOSE.test(t.norm(cue.start)) && !closeToDeal(t, s, cue.end))
     return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
@@ -568,6 +571,23 @@ function hedgedBy(t: Tokens, s: Sentence, cue: CueMention, from: number, to: num
     )
       continue;
     return true;
+  }
+  return false;
+}
+
+const MONTHS = new Set(
+  "january february march april may june july august september october november december summer winter".split(
+    " ",
+  ),
+);
+/** An interest cue ending at most three plain lower-case words before a talks cue, in its clause. */
+function consideredOffer(t: Tokens, s: Sentence, cue: CueMention, from: number): boolean {
+  for (const c of s.cues) {
+    if (c.end > cue.start || c.start < from || cue.start - c.end > 3 || !(c.mask & K.interest)) continue;
+    if (c.mask & (K.talks | K.agreement | K.official)) continue;
+    let plain = true;
+    for (let k = c.end; k < cue.start && plain; k++) plain = t.cap[k] === 0 || MONTHS.has(t.norm(k));
+    if (plain) return true;
   }
   return false;
 }

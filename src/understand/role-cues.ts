@@ -41,7 +41,7 @@ export const PLAYER_NOUNS = cues(`
   talento | giovane | gioiello | laterale | bomber | fantasista | mezzala | classe | baby | player |
   defender | midfielder | forward | striker | winger | goalkeeper | keeper | youngster | teenager |
   wonderkid | prospect | full back | centre back | center back | left back | right back |
-  playmaker | talent | starlet | teen | acquisto | rinforzo | nazionale | capitano | olandese |
+  playmaker | talent | starlet | teen | international | acquisto | rinforzo | nazionale | capitano | olandese |
   tedesco | francese | inglese | spagnolo | portoghese | brasiliano | argentino | belga | danese |
   svedese | norvegese | croato | serbo | polacco | turco | greco | svizzero | austriaco | ceco |
   ucraino | nigeriano | ivoriano | senegalese | ghanese | marocchino | algerino | tunisino |

@@ -83,6 +83,18 @@ describe("createUnderstander", () => {
     expect(x.cited).toEqual(["Daily Mail"]);
   });
 
+  it("should read a gossip column: a source in brackets, a country's international spoken of", () => {
+    const x = u.extract({
+      text:
+        "Liverpool want Sporting defender Ousmane Diomande. The Ivory Coast international is also wanted by " +
+        "Real Madrid. (Tuttosport)",
+    });
+    expect(x.cited).toEqual(["Tuttosport"]);
+    expect(x.players[0]?.links.map((l) => l.club)).toEqual(["Liverpool", "Real Madrid"]);
+    // A one-word source in running text still needs a citing word.
+    expect(u.extract({ text: "Liverpool want Ousmane Diomande, Tuttosport or not." }).cited).toEqual([]);
+  });
+
   it("should not read a stage into a reporter's phrase or a career history", () => {
     // "raggiunto" alone is agreement; "raggiunto dalla nostra redazione" is a phrase of its own.
     const reached = linkOf(

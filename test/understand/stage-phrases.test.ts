@@ -83,6 +83,8 @@ const rows: [string, Stage, Stage | null][] = [
   // An offer still to be made: before it, being prepared, or told by a modal after its noun.
   ["Prima di fare un'offerta per Nicolò Fagioli il Napoli deve vendere.", "interest", "talks"],
   ["Napoli are preparing an offer for Nicolò Fagioli.", "interest", "talks"],
+  ["Napoli are weighing up a January bid for Nicolò Fagioli.", "interest", "talks"],
+  ["Il Napoli valuta un'offerta per Nicolò Fagioli.", "interest", "talks"],
   ["Il Napoli pensa a Nicolò Fagioli, l'offerta però dovrà superare i 20 milioni.", "interest", "talks"],
   // Hearsay and hope lower what they report.
   ["Napoli are said to be nearing an agreement for Nicolò Fagioli.", "talks", "agreement"],
