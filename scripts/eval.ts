@@ -66,6 +66,8 @@ interface Tally {
   mClub: number;
   mOwn: number;
   mUnlinked: number;
+  /** Of those, how many have the player's surname and the club in one sentence of the text. */
+  mUnlinkedTogether: number;
   xOwn: number;
   xOther: number;
   /** Stage misses as "stated → labelled" with their counts. */
@@ -103,6 +105,7 @@ function emptyTally(): Tally {
     mClub: 0,
     mOwn: 0,
     mUnlinked: 0,
+    mUnlinkedTogether: 0,
     xOwn: 0,
     xOther: 0,
     stageMiss: {},
@@ -180,6 +183,7 @@ function score(
   for (const [k, list] of Object.entries(gold.clubs ?? {}))
     for (const a of [k, ...list]) alias.set(words(a).join(" "), k);
   const canon = (c: string | null) => (c ? (alias.get(words(c).join(" ")) ?? c) : null);
+  const aliasesOf = (c: string) => [c, ...(gold.clubs?.[c] ?? [])];
   const total = emptyTally();
   console.log(`\n## ${title}`);
   for (const g of gold.articles) {
@@ -234,7 +238,11 @@ function score(
           t.lFn++;
           if (!x.clubs.some((k) => canon(k) === c)) t.mClub++;
           else if (canon(xp.club) === c) t.mOwn++;
-          else t.mUnlinked++;
+          else {
+            t.mUnlinked++;
+            if (together(`${f.title ?? ""}\n${f.text}`, gp.name, gl.club, aliasesOf(c)))
+              t.mUnlinkedTogether++;
+          }
           miss.push(`missed link ${gp.name} → ${c} (${gl.stage.join("|")})`);
           continue;
         }
@@ -295,6 +303,17 @@ function score(
     clusters.set(key, c);
   }
   return { total, clusters };
+}
+
+/** Whether a sentence of `text` holds the player's surname and one of the club's names (words, folded). */
+function together(text: string, player: string, _club: string, clubNames: string[]): boolean {
+  const surname = words(player).at(-1) ?? "";
+  const names = clubNames.map((n) => words(n).join(" ")).filter(Boolean);
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const w = ` ${words(sentence).join(" ")} `;
+    if (w.includes(` ${surname} `) && names.some((n) => w.includes(` ${n} `))) return true;
+  }
+  return false;
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : 1);
@@ -400,7 +419,7 @@ console.log(
 );
 for (const [name, t] of kinds)
   console.log(
-    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked}   extra ${t.xOwn} · ${t.xOther}   players not reported: ${t.pMain} five-league, ${t.pWide} wide list, ${t.pUnknown} unknown; ${t.pListedAtLink} listed at a linked club; stages stated → labelled: ${
+    `${name.padEnd(w[0]!)}  missed ${t.mPlayerNamed}/${t.mPlayerUnnamed} · ${t.mClub} · ${t.mOwn} · ${t.mUnlinked} (${t.mUnlinkedTogether} in one sentence with his surname)   extra ${t.xOwn} · ${t.xOther}   players not reported: ${t.pMain} five-league, ${t.pWide} wide list, ${t.pUnknown} unknown; ${t.pListedAtLink} listed at a linked club; stages stated → labelled: ${
       Object.entries(t.stageMiss)
         .map(([pair, n]) => `${pair} ×${n}`)
         .join(", ") || "none wrong"
