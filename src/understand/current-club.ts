@@ -60,9 +60,15 @@ export function currentClubs(
   focus?: PlayerRef,
 ): Map<string, string> {
   const score: Scores = new Map();
+  let named: Set<string> | undefined;
   for (const p of a.players) {
     const rows = p.entry ? (p.entry.clubs ?? [p.entry.club]) : [];
     for (const c of rows) if (c) bump(score, p, c, 1 / rows.length);
+    // Two rows (a move in mid-season): the one the article names is the one it knows him at.
+    if (rows.length > 1) {
+      named ??= new Set(a.sentences.flatMap((s) => s.clubs.map((c) => c.club)));
+      for (const c of rows) if (c && named.has(c)) bump(score, p, c, 0.25);
+    }
   }
   const t = a.tokens;
   for (const s of a.sentences) {

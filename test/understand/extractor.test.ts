@@ -137,6 +137,12 @@ describe("createUnderstander", () => {
     expect(x.clubs).toEqual(["Juventus"]);
   });
 
+  it("should take, of a player's two clubs in the lists (a mid-season move), the one the article names", () => {
+    // The 2025-26 list has Castellanos at West Ham and at Lazio.
+    const x = u.extract({ text: "Il Torino pensa a Taty Castellanos: la Lazio apre alla cessione." });
+    expect(x.players.map((p) => [p.name, p.club])).toEqual([["Valentín Castellanos", "Lazio"]]);
+  });
+
   it("should take a city's name as the team before a player noun or beside another club", () => {
     const en = u.extract({ text: "Newcastle are interested in Roma midfielder Koné." });
     expect(en.players.map((p) => [p.name, p.club])).toEqual([["Manu Koné", "Roma"]]);
