@@ -139,7 +139,7 @@ describe("createUnderstander", () => {
 
   it("should take, of a player's two clubs in the lists (a mid-season move), the one the article names", () => {
     // The 2025-26 list has Castellanos at West Ham and at Lazio.
-    const x = u.extract({ text: "Il Torino pensa a Taty Castellanos: la Lazio apre alla cessione." });
+    const x = u.extract({ text: "Il Torino pensa a Taty Castellanos. La Lazio aspetta un'offerta." });
     expect(x.players.map((p) => [p.name, p.club])).toEqual([["Valentín Castellanos", "Lazio"]]);
   });
 
