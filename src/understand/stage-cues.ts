@@ -31,7 +31,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
     resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
-    bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
+    passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -61,7 +61,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     agree a deal | agreed a price | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
-    could complete
+    could complete | passa al | passa alla | passa all | passa allo | passa ai | passera al | passera alla |
+    passera all | passera allo
   `),
   medical: cues(`
     visite mediche | visita medica | visite | test fisici | test medici | idoneita | atterrat* |
@@ -133,7 +134,8 @@ export const HISTORY = cues(`
   passato per | passata per | cresciuto nel | cresciuto nella | ha vestito | ha indossato | in carriera |
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
-  prima del suo arrivo | prima del trasferimento | prima del passaggio | ai tempi | all epoca | a suo tempo |
+  prima del suo arrivo | prima del trasferimento | prima del passaggio | dopo il passaggio | dal passaggio |
+  dopo il suo passaggio | dopo l approdo | dopo il suo approdo | dall approdo | since his move | since joining | ai tempi | all epoca | a suo tempo |
   before joining | before his move | at the time | dopo aver | dopo avere | after having |
   in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
   in precedenza | reduce dal | reduce dalla | reduce da | reduce dall | di ritorno dal |

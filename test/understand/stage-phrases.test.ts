@@ -23,6 +23,9 @@ const rows: [string, Stage, Stage | null][] = [
   ["In chiusura l'affare tra Napoli e Fiorentina per Nicolò Fagioli.", "agreement", null],
   ["Nicolò Fagioli ha dato l'ok al trasferimento al Napoli.", "agreement", null],
   ["Napoli agree a fee with Fiorentina for Nicolò Fagioli.", "agreement", null],
+  // "passa al": the press's present for a move agreed; "il passaggio al" a move spoken of.
+  ["Nicolò Fagioli passa al Napoli in prestito con diritto di riscatto.", "agreement", null],
+  ["Il passaggio di Nicolò Fagioli al Napoli è sempre più vicino.", "talks", null],
   // Official: a signature in the present, a confirmed signing.
   ["Nicolò Fagioli firma con il Napoli fino al 2030.", "official", null],
   ["Nicolò Fagioli signs for Napoli from Fiorentina.", "official", null],
@@ -107,6 +110,13 @@ describe("the everyday phrases of each stage", () => {
     expect(
       stageOf("Ci sono novità per Nicolò Fagioli, intanto il Napoli vince.", "Fagioli", "Napoli"),
     ).toBeNull();
+  });
+
+  it("should read a move told after 'dopo il passaggio' as history, and a pass of the ball as no move", () => {
+    expect(
+      stageOf("Dopo il passaggio al Napoli, Nicolò Fagioli non ha più segnato.", "Fagioli", "Napoli"),
+    ).toBeNull();
+    expect(stageOf("Nicolò Fagioli passa la palla e il Napoli segna.", "Fagioli", "Napoli")).toBeNull();
   });
 
   it("should read 'resta da capire' as a doubt, not the player staying", () => {
