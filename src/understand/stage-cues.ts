@@ -31,7 +31,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
     resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
-    passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
+    tenta | tentano | passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`
@@ -45,7 +45,8 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
     approached | meeting | opened talks | in talks | advanced talks | submitted | step up | stepped up | steps up |
-    proposta | proposte | summit | vertice | aperto al | aperto all | aperto alla | apre al | apre all |
+    proposta | proposte | summit | vertice | affonda il colpo | affondano il colpo | affondare il colpo | stringe per |
+    stringono per | stringere per | aperto al | aperto all | aperto alla | apre al | apre all |
     apre alla | pushing to sign | push to sign | pushes to sign | pushing for | pushes for | contact | contacts | discussing | discuss | approaches | held talks
   `),
   agreement: cues(`
@@ -61,7 +62,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     agree a deal | agreed a price | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
-    could complete | passa al | passa alla | passa all | passa allo | passa ai | passera al | passera alla |
+    could complete | si trasferira | trasferirsi | si accasa | si accasera | accasarsi | in pugno |
+    messo le mani su | mette le mani su |
+    sara un giocatore | sara un nuovo giocatore | diventera un giocatore | passa al | passa alla | passa all | passa allo | passa ai | passera al | passera alla |
     passera all | passera allo
   `),
   medical: cues(`
@@ -77,7 +80,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     complete his move | complete a move | complete the move | complete his switch | complete a switch | confirmed the signing | confirmed the arrival |
     confirmed the transfer | has been confirmed | officially confirmed | complete a deal | complete the deal | completes a deal | complete deal | complete signing | completes signing | complete the signing | seal signing |
     seals signing | complete move | completes move | complete loan move | completes loan move | confirm the signing | confirms the signing | confirm the arrival |
-    confirms the arrival | signs | firma con | firma per | firma col
+    confirms the arrival | signs | firma con | firma per | firma col | e il nuovo centrocampista | e il nuovo difensore |
+    e il nuovo attaccante | e il nuovo portiere | e il nuovo terzino | e il nuovo esterno | e il nuovo centravanti |
+    e il nuovo rinforzo
   `),
   renewal: cues(`
     rinnov* | prolung* | prolunga | blinda | blindare | blindano | extension | extend | extends | extended | new contract |
@@ -135,7 +140,7 @@ export const HISTORY = cues(`
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |
   prima del suo arrivo | prima del trasferimento | prima del passaggio | dopo il passaggio | dal passaggio |
-  dopo il suo passaggio | dopo l approdo | dopo il suo approdo | dall approdo | since his move | since joining | ai tempi | all epoca | a suo tempo |
+  dopo il suo passaggio | dopo l approdo | dopo il suo approdo | dall approdo | since his move | ai tempi | all epoca | a suo tempo |
   before joining | before his move | at the time | dopo aver | dopo avere | after having |
   in the summer of | last season | last year | la scorsa stagione | lo scorso anno | in passato | in the past |
   in precedenza | reduce dal | reduce dalla | reduce da | reduce dall | di ritorno dal |

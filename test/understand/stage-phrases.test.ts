@@ -23,6 +23,15 @@ const rows: [string, Stage, Stage | null][] = [
   ["In chiusura l'affare tra Napoli e Fiorentina per Nicolò Fagioli.", "agreement", null],
   ["Nicolò Fagioli ha dato l'ok al trasferimento al Napoli.", "agreement", null],
   ["Napoli agree a fee with Fiorentina for Nicolò Fagioli.", "agreement", null],
+  // The press's other verbs of a deal: trying, striking, holding, settling in.
+  ["Il Napoli tenta Nicolò Fagioli.", "interest", null],
+  ["Il Napoli affonda il colpo per Nicolò Fagioli.", "talks", null],
+  ["Il Napoli stringe per Nicolò Fagioli.", "talks", null],
+  ["Il Napoli ha in pugno Nicolò Fagioli.", "agreement", null],
+  ["Il Napoli ha messo le mani su Nicolò Fagioli.", "agreement", null],
+  ["Nicolò Fagioli si accasa al Napoli.", "agreement", null],
+  ["Nicolò Fagioli ha salutato la Fiorentina: sarà un giocatore del Napoli.", "agreement", null],
+  ["Nicolò Fagioli è il nuovo centrocampista del Napoli.", "official", null],
   // "passa al": the press's present for a move agreed; "il passaggio al" a move spoken of.
   ["Nicolò Fagioli passa al Napoli in prestito con diritto di riscatto.", "agreement", null],
   ["Il passaggio di Nicolò Fagioli al Napoli è sempre più vicino.", "talks", null],
