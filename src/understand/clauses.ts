@@ -428,10 +428,13 @@ function seemedBut(t: Tokens, s: Sentence, from: number, at: number, to: number)
   return wordNear(t, SEEMED, from, at) && wordNear(t, BUT, to, s.end);
 }
 
+const HAVE = new Set(["have", "has", "having", "ve"]);
 function pastPerfect(t: Tokens, from: number, to: number): boolean {
   const flags = t.vocab.flags;
   for (let k = from; k < to - 1; k++) {
     if (!(flags[t.ids[k]!]! & W_PAST_AUX)) continue;
+    // "Napoli have had a bid rejected": "had" after "have" is a present perfect's participle.
+    if (k > 0 && HAVE.has(t.norm(k - 1))) continue;
     for (let j = k + 1; j < Math.min(to, k + 4); j++) if (PARTICIPLE.test(t.norm(j))) return true;
   }
   return false;

@@ -27,7 +27,7 @@ export const POSSIBILITY = cues(`
  */
 export const REPORTED = cues(`
   pronto a | pronta a | pronti a | pronte a | dovrebbe | dovrebbero | dovra | dovranno | set to |
-  set to join | set to sign | expected to | reportedly | would | ready to | poised to | in line to |
+  set to join | set to sign | poised to join | poised to sign | in line to join | on course to join | expected to | reportedly | would | ready to | poised to | in line to |
   on course to | lavora per | lavorano per | al lavoro per | will | will have to | would have to |
   dipendera | dipenderanno | dipende | arriveranno | presentera | presenteranno | valutera | valuteranno |
   proporra | proporranno | offrira | offriranno | fara | faranno | would join | said to be | is said |

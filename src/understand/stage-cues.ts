@@ -45,7 +45,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     ufficialmente aperto | ufficialmente iniziata | official offer | official bid | official approach | contatt* | colloqui* | offert* | incontr* | negoziat* | dialogo |
     stand by | discussion* | talks | negotiat* | offer | offered | bid | bids | proposal | approach |
     approached | meeting | opened talks | in talks | advanced talks | submitted | step up | stepped up | steps up |
-    proposta | proposte | summit | vertice | affonda il colpo | affondano il colpo | affondare il colpo | stringe per |
+    made a move for | make a move for | makes a move for | making a move for | proposta | proposte | summit | vertice | affonda il colpo | affondano il colpo | affondare il colpo | stringe per |
     stringono per | stringere per | aperto al | aperto all | aperto alla | apre al | apre all |
     apre alla | pushing to sign | push to sign | pushes to sign | pushing for | pushes for | contact | contacts | discussing | discuss | approaches | held talks
   `),
@@ -55,14 +55,15 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     ha detto si | detto si | arriva | arrivera | in arrivo | dettagli | stretta finale | vicinissim* |
     a un passo | ad un passo | imminente | si avvicina la firma | firmera | firmare | agreement |
     agreed | verbal | terms | closing in | close to | set to join | set to sign | on the verge |
-    imminent | green light | accepted | done deal | will join | to join | preso | presi | ingaggiat* |
+    imminent | green light | accepted | done deal | will join | to join | poised to join | poised to sign |
+    in line to join | on course to join | preso | presi | ingaggiat* |
     approda | approdera | sbarca | accogliere | accoglie | arrivare | vestire la maglia | vestira la maglia |
     indossare la maglia | indossera la maglia | in chiusura | ai dettagli | ok del | ok di | l ok |
     stretta di mano | agree | agrees | fee agreed | agreed a fee | agree a fee | agrees a fee | agreed a deal |
     agree a deal | agreed a price | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
-    could complete | si trasferira | trasferirsi | si accasa | si accasera | accasarsi | in pugno |
+    could complete | struck a deal | strike a deal | strikes a deal | heading to | headed to | heads to | si trasferira | trasferirsi | si accasa | si accasera | accasarsi | in pugno |
     messo le mani su | mette le mani su |
     sara un giocatore | sara un nuovo giocatore | diventera un giocatore | passa al | passa alla | passa all | passa allo | passa ai | passera al | passera alla |
     passera all | passera allo

@@ -57,6 +57,13 @@ const rows: [string, Stage, Stage | null][] = [
   ["Nicolò Fagioli, il Napoli ci prova", "interest", null],
   ["Il Napoli non molla Nicolò Fagioli.", "interest", null],
   ["Per il centrocampo il Napoli guarda a Nicolò Fagioli.", "interest", null],
+  // English press verbs of a deal: a move made, a deal struck, a player heading or poised to join.
+  ["Napoli have made a move for Nicolò Fagioli.", "talks", null],
+  ["Napoli have struck a deal for Nicolò Fagioli.", "agreement", null],
+  ["Nicolò Fagioli is heading to Napoli.", "agreement", null],
+  ["Nicolò Fagioli is poised to join Napoli.", "talks", "agreement"],
+  // "have had a bid rejected" is a present perfect: the talks go on, not a past.
+  ["Napoli have had a bid rejected for Nicolò Fagioli.", "talks", null],
   // English press verbs of a pursuit.
   ["Napoli are keeping tabs on Nicolò Fagioli.", "interest", null],
   ["Napoli and Como have sent scouts to watch Nicolò Fagioli.", "interest", null],
