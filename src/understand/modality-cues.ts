@@ -11,7 +11,7 @@ import { cues } from "./cue-list.js";
  */
 export const POSSIBILITY = cues(`
   potrebbe | potrebbero | potra | potranno | possibil* | ipotesi | ipotizz* | si parla di | si parla |
-  si vocifera | voci | eventual* | chissa | non e escluso | non escluso | forse | magari | qualora |
+  si vocifera | voci | non e da escludere | da non escludere | eventual* | chissa | non e escluso | non escluso | forse | magari | qualora |
   in caso di | nel caso | sarebbe disposto | sarebbe disposta | scenario | could | might |
   possible | possibly | potential | potentially | chance | chances | if | rumoured | rumored |
   speculation | in caso | rischia | rischiano | rischio | a rischio | risk | risks | at risk |

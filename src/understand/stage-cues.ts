@@ -31,7 +31,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
     resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
-    tenta | tentano | passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
+    tenta | tentano | tentativo | tentativi | tornare su | torna su | tornano su | torna sul | tornare sul |
+    preso in considerazione | prende in considerazione | prendere in considerazione | pensando a | pensando di |
+    sta pensando | stanno pensando | prendere | prenderlo | passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by
   `),
   talks: cues(`

@@ -23,6 +23,11 @@ const rows: [string, Stage, Stage | null][] = [
   ["In chiusura l'affare tra Napoli e Fiorentina per Nicolò Fagioli.", "agreement", null],
   ["Nicolò Fagioli ha dato l'ok al trasferimento al Napoli.", "agreement", null],
   ["Napoli agree a fee with Fiorentina for Nicolò Fagioli.", "agreement", null],
+  // Coming back to a target, an attempt not ruled out, a club thinking it over.
+  ["Il Napoli potrebbe tornare su Nicolò Fagioli a giugno.", "interest", null],
+  ["Non è da escludere un tentativo del Napoli per Nicolò Fagioli.", "interest", null],
+  ["Il Napoli starebbe pensando a Nicolò Fagioli.", "interest", null],
+  ["L'anno scorso il Napoli aveva provato a prendere Nicolò Fagioli.", "interest", null],
   // The press's other verbs of a deal: trying, striking, holding, settling in.
   ["Il Napoli tenta Nicolò Fagioli.", "interest", null],
   ["Il Napoli affonda il colpo per Nicolò Fagioli.", "talks", null],
