@@ -31,6 +31,21 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
     resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
+    pensa anche a | pensa ancora a | pensa sempre a | pensa seriamente a | pensa concretamente a |
+    pensa con insistenza a | pensa forte a | pensa davvero a | pensano anche a | pensano ancora a |
+    pensano sempre a | pensano seriamente a | pensano concretamente a | pensano con insistenza a |
+    pensano forte a | pensano davvero a | punta anche su | punta ancora su | punta sempre su |
+    punta seriamente su | punta concretamente su | punta con insistenza su | punta forte su | punta davvero su |
+    puntano anche su | puntano ancora su | puntano sempre su | puntano seriamente su |
+    puntano concretamente su | puntano con insistenza su | puntano forte su | puntano davvero su |
+    guarda anche a | guarda ancora a | guarda sempre a | guarda seriamente a | guarda concretamente a |
+    guarda con insistenza a | guarda forte a | guarda davvero a | guardano anche a | guardano ancora a |
+    guardano sempre a | guardano seriamente a | guardano concretamente a | guardano con insistenza a |
+    guardano forte a | guardano davvero a |
+   
+   
+   
+   
     tenta | tentano | tentativo | tentativi | tornare su | torna su | tornano su | torna sul | tornare sul |
     preso in considerazione | prende in considerazione | prendere in considerazione | pensando a | pensando di |
     sta pensando | stanno pensando | prendere | prenderlo | passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |

@@ -27,6 +27,8 @@ const rows: [string, Stage, Stage | null][] = [
   ["Il Napoli potrebbe tornare su Nicolò Fagioli a giugno.", "interest", null],
   ["Non è da escludere un tentativo del Napoli per Nicolò Fagioli.", "interest", null],
   ["Il Napoli starebbe pensando a Nicolò Fagioli.", "interest", null],
+  ["Non solo centrocampisti: il Napoli pensa anche a Nicolò Fagioli.", "interest", null],
+  ["Il Napoli punta forte su Nicolò Fagioli.", "interest", null],
   ["L'anno scorso il Napoli aveva provato a prendere Nicolò Fagioli.", "interest", null],
   // The press's other verbs of a deal: trying, striking, holding, settling in.
   ["Il Napoli tenta Nicolò Fagioli.", "interest", null],
