@@ -205,7 +205,9 @@ function writtenName(tokens: Tokens, ref: PlayerRef): string {
   let bestLen = 0;
   for (const m of ref.mentions) {
     const n = m.end - m.start;
-    if (n < 2 || n < bestWords || sameWords(tokens, m.start, m.end, own)) continue;
+    // The article writes his list name in full somewhere ("Randal Kolo Muani"): that is the name to show.
+    if (n >= 2 && sameWords(tokens, m.start, m.end, own)) return ref.name;
+    if (n < 2 || n < bestWords) continue;
     const text = tokens.source.slice(tokens.start[m.start]!, tokens.end[m.end - 1]!).replace(/\s+/g, " ");
     if (n > bestWords || text.length > bestLen) {
       best = text;

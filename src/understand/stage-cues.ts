@@ -29,7 +29,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     scavalca | scavalcare | hijack | gazump* | accelera | accelerano | accelerare | accelerata | accelerato |
     in vantaggio | fa sul serio | fanno sul serio | on the radar | insiste | insistono | insistere | piomba | piombano | piombare | sonda | sondano | sondare |
     spunta | spuntano | spuntato | spuntata | ci prova | ci provano | non molla | non mollano | guarda a | guardano a | guarda in casa | guarda ad |
-    resta vigile | restano vigili | rimane vigile | vigile | vigili | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
+    resta vigile | restano vigili | rimane vigile | vigile | vigili | looked at | looking at | look at | looks at | keeping tabs | keep tabs | keeps tabs | kept tabs | sent scouts | send scouts | sending scouts | scouts to watch |
     mandato i suoi osservatori | inviato i suoi osservatori | osservatori | visionare | visionato | visionarlo | keeping an eye | keep an eye | keeps an eye | close eye |
     pensa anche a | pensa ancora a | pensa sempre a | pensa seriamente a | pensa concretamente a |
     pensa con insistenza a | pensa forte a | pensa davvero a | pensano anche a | pensano ancora a |

@@ -26,6 +26,16 @@ describe("names inside other names", () => {
   });
 });
 
+describe("the name shown", () => {
+  it("should show the list's full name when the article writes it, not a shorter form it also uses", () => {
+    const x = u.extract({
+      title: "Juventus, contatti per Kolo Muani",
+      text: "La Juventus ha avviato i contatti con il Tottenham per Randal Kolo Muani.",
+    });
+    expect(x.players.map((p) => p.name)).toEqual(["Randal Kolo Muani"]);
+  });
+});
+
 describe("one-word names", () => {
   it("should take the five-league player for a surname whose namesakes play elsewhere, in a transfer sentence", () => {
     // Éderson of Atalanta, not the goalkeeper now at Fenerbahçe nor the Chilean league's S. Rodríguez.

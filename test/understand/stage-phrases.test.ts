@@ -66,6 +66,7 @@ const rows: [string, Stage, Stage | null][] = [
   ["Per il centrocampo il Napoli guarda a Nicolò Fagioli.", "interest", null],
   // English press verbs of a deal: a move made, a deal struck, a player heading or poised to join.
   ["Napoli have made a move for Nicolò Fagioli.", "talks", null],
+  ["Napoli have also looked at Nicolò Fagioli.", "interest", null],
   ["Napoli have struck a deal for Nicolò Fagioli.", "agreement", null],
   ["Nicolò Fagioli is heading to Napoli.", "agreement", null],
   ["Nicolò Fagioli is poised to join Napoli.", "talks", "agreement"],
