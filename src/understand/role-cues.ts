@@ -53,7 +53,8 @@ export const PLAYER_NOUNS = cues(`
 export const OWNER_BEFORE = cues(`
   di proprieta | proprieta | in forza | cartellino | tesserato per | lascia | lasciare | lascera |
   in uscita da | uscita dal | uscita dall | uscita dalla | addio al | addio all | addio alla |
-  contract at | owned by | on the books of | leave | leaving | depart
+  contract at | owned by | on the books of | leave | leaving | depart | primavera | giovanili | settore giovanile |
+  youth team | academy | under 23 | next gen
 `);
 
 /** Words that begin a sentence or a title but never a name; a capitalised one is not a provisional player. */

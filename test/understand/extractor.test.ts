@@ -143,6 +143,15 @@ describe("createUnderstander", () => {
     expect(x.players.map((p) => [p.name, p.club])).toEqual([["Valentín Castellanos", "Lazio"]]);
   });
 
+  it("should read a club's youth team as the player's own club, not a destination", () => {
+    const x = u.extract({
+      text: "La Primavera nerazzurra perde un pezzo: il centrocampista Matteo Spinaccé passa al Pescara in prestito.",
+    });
+    expect(x.players.map((p) => [p.name, p.links.map((l) => l.club)])).toEqual([
+      ["Matteo Spinaccé", ["Pescara"]],
+    ]);
+  });
+
   it("should take a city's name as the team before a player noun or beside another club", () => {
     const en = u.extract({ text: "Newcastle are interested in Roma midfielder Koné." });
     expect(en.players.map((p) => [p.name, p.club])).toEqual([["Manu Koné", "Roma"]]);
