@@ -11,10 +11,11 @@ import { W_2DIGITS, W_AGE, W_DIGIT, W_GIVEN, W_NOT_NAME, W_STAFF_SURNAME, W_YEAR
 const YEARS = new Set(["anni", "year", "years"]);
 /** Words between a subject and his deal word ("is close to joining", "ha firmato", "has now signed"). */
 const AUXILIARIES = new Set(
-  "is has have had was are been will would now already just ha hanno e sta stanno sembra ora gia appena".split(
+  "is has have had was are been will would now already just ha hanno e sta stanno sembra ora gia appena che who".split(
     " ",
   ),
 );
+const RELATIVE = new Set(["che", "who"]);
 const SUBJECT_STAGES = K.talks | K.agreement | K.medical | K.official;
 const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 /** Words after which a name is what a move is about ("l'acquisto di X", "offerta per X", "signing of X"). */
@@ -160,7 +161,10 @@ function subjectOfMove(at: number, end: number): boolean {
   for (let k = end; k < Math.min(n, end + 4) && sents[k] === sents[at]; k++) {
     const c = s.cueStart[k];
     if (c && s.cues[c - 1]!.mask & SUBJECT_STAGES) return true;
-    if (!AUXILIARIES.has(tokens.norm(k)) || tokens.gaps[k]! & G_PUNCT) return false;
+    const w = tokens.norm(k);
+    // ", che ha firmato", ", who has signed": a relative right after the name keeps him the subject.
+    const relative = k === end && RELATIVE.has(w) && tokens.gaps[k]! & G_COMMA_PAREN;
+    if (!AUXILIARIES.has(w) || (tokens.gaps[k]! & G_PUNCT && !relative)) return false;
   }
   return false;
 }

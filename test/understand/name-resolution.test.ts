@@ -138,6 +138,11 @@ describe("players the lists lack", () => {
     expect(p.map((x) => [x.name, x.provisional, x.links.map((l) => [l.club, l.stage])])).toEqual([
       ["Marco Zorzetto", true, [["Tondela", "official"]]],
     ]);
+    // The subject of a relative right after his name: ", che passa al Pescara", ", who joins on loan".
+    expect(players("La Primavera perde Marco Zorzetto, che passa al Pescara.")[0]?.name).toBe(
+      "Marco Zorzetto",
+    );
+    expect(players("Pescara have signed Joe Zorzetto, who joins on loan.")[0]?.name).toBe("Joe Zorzetto");
     expect(players("Joe Zorzetto is close to joining Tondela.")[0]?.links[0]?.club).toBe("Tondela");
     expect(players("Maurizio Sarri ha firmato con la Lazio.")).toEqual([]);
     expect(players("Fabrizio Romano ha confermato l'accordo tra Milan e Roma.")).toEqual([]);
