@@ -1,7 +1,7 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
 import { K, LADDER_BITS, STAGE_BITS } from "./lexicon.js";
 import type { CueMention } from "./mentions.js";
-import { G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
+import { G_APOS, G_COMMA_PAREN, G_PUNCT, G_SPACES, type Tokens } from "./tokens.js";
 import { type Certainty, foldName, STAGE_RANK, type Stage } from "./types.js";
 import {
   W_CLAUSE,
@@ -232,7 +232,11 @@ function readClauses(a: Article, s: Sentence): Set<PlayerRef> {
       const own = fronted(t, cue) || COMPARE.has(t.norm(cuts[c]!));
       markPast(t, c, earlier(t, cue) ? 1 : 2, !own);
     }
-  return s.players.length && (s.mask & (K.aside | K.history) || comparison(t, s) || gerundClause(t))
+  return s.players.length &&
+    (s.mask & (K.aside | K.history) ||
+      comparison(t, s) ||
+      gerundClause(t) ||
+      s.players.some((m) => kinAfter(t, m.end)))
     ? asides(a, s)
     : NONE.aside;
 }
@@ -847,6 +851,7 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     while (k >= s.start && m.start - k <= 3 && ASIDE_GLUE.has(t.norm(k)) && !asideEndsAt(a, k + 1)) k--;
     let yes =
       asideEndsAt(a, k + 1) ||
+      kinAfter(t, m.end) ||
       comparedBefore(a, m.start) ||
       inBareGerund(a, s, m.start) ||
       afterFrontedHistory(a, s, m.start);
@@ -867,6 +872,16 @@ function asides(a: Article, s: Sentence): Set<PlayerRef> {
     if (isAside[i] && !plain.has(ref)) out.add(ref);
   }
   return out;
+}
+
+const KIN = new Set("brother sister son father cousin twin teammate".split(" "));
+const KIN_ADJ = new Set("younger older elder little big twin".split(" "));
+
+/** "Rayan Cherki's younger brother": a name standing only to say whose relative the target is. */
+function kinAfter(t: Tokens, end: number): boolean {
+  if (end >= t.length || t.norm(end) !== "s" || !(t.gaps[end]! & G_APOS)) return false;
+  const k = end + 1 < t.length && KIN_ADJ.has(t.norm(end + 1)) ? end + 2 : end + 1;
+  return k < t.length && t.sent[k] === t.sent[end] && KIN.has(t.norm(k));
 }
 
 /** "Dopo aver chiuso l'operazione Douglas Luiz, la Juventus…": the object of a past deal told as background. */

@@ -159,8 +159,14 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
         s.covered[m.start] = 1;
       }
     } else other = foreign(m);
+    // "Rayan Cherki … Yanis Cherki": after the article named one player in full, another given name before the
+    // same surname is somebody else (a brother, a namesake), free for a provisional name.
+    const seen = seenSurname.get(m.surname!);
+    if (!other && !given && seen && before && tokens.sent[m.start - 1] === m.sent && !s.covered[m.start - 1])
+      other =
+        !ownWord(seen, before) && !(tokens.vocab.flags[tokens.ids[m.start - 1]!]! & (W_NOT_NAME | W_CLUB));
     let pick: PlayerEntry | undefined;
-    if (!other) pick = seenSurname.get(m.surname!) ?? candidates.find((c) => refs.has(c.key));
+    if (!other) pick = seen ?? candidates.find((c) => refs.has(c.key));
     // "Kerem Akturkoglu" for the list's "Muhammed Kerem Aktürkoğlu": two of his own words name him as a full
     // name does.
     if (!pick && given && candidates.length === 1) pick = candidates[0];

@@ -26,6 +26,22 @@ describe("names inside other names", () => {
   });
 });
 
+describe("relatives and namesakes", () => {
+  it("should not give a player his brother's deal", () => {
+    const x = u.extract({
+      text: "Chelsea have agreed a fee with Lyon for Rayan Cherki's younger brother, Yanis Cherki.",
+    });
+    expect(x.players.some((p) => p.name === "Rayan Cherki")).toBe(false);
+    // Another given name before a surname the article has already given in full is somebody else.
+    const y = u.extract({
+      text: "Rayan Cherki resta al Manchester City. Il Nizza ha chiuso per Yanis Cherki.",
+    });
+    expect(y.players.map((p) => [p.name, p.provisional, p.links.map((l) => l.club)])).toEqual([
+      ["Yanis Cherki", true, ["Nice"]],
+    ]);
+  });
+});
+
 describe("the name shown", () => {
   it("should show the list's full name when the article writes it, not a shorter form it also uses", () => {
     const x = u.extract({
