@@ -548,8 +548,18 @@ function negated(
     // "L'accordo tra Milan e Lazio per Gila non c'è ancora": denying that the thing exists reaches its noun
     // anywhere in the clause.
     if (Math.abs(c.start - at) <= span || (c.end - c.start === 3 && t.norm(c.start + 1) === "c")) return true;
+    // "L'accordo … non è stato trovato": a passive denied reaches its subject noun anywhere in the clause.
+    if (c.start > at && deniedPassive(t, c.end, to)) return true;
   }
   return false;
+}
+
+const BEEN = new Set(["e", "stato", "stata", "stati", "state", "been", "was", "is", "has"]);
+/** "non è stato trovato", "has not been agreed": a negated passive right after the negator. */
+function deniedPassive(t: Tokens, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && k < from + 3 && BEEN.has(t.norm(k))) k++;
+  return k > from && k < to && PARTICIPLE.test(t.norm(k));
 }
 
 function stepDown(s: Sentence, top: Stage): Stage | undefined {

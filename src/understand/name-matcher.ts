@@ -162,9 +162,8 @@ export function resolvePlayers(tokens: Tokens, s: Scan, clubs: Set<string>): Pla
     // "Rayan Cherki … Yanis Cherki": after the article named one player in full, another given name before the
     // same surname is somebody else (a brother, a namesake), free for a provisional name.
     const seen = seenSurname.get(m.surname!);
-    if (!other && !given && seen && before && tokens.sent[m.start - 1] === m.sent && !s.covered[m.start - 1])
-      other =
-        !ownWord(seen, before) && !(tokens.vocab.flags[tokens.ids[m.start - 1]!]! & (W_NOT_NAME | W_CLUB));
+    if (!other && !given && seen && before && anotherGivenName(tokens, s, m.start - 1))
+      other = !ownWord(seen, before);
     let pick: PlayerEntry | undefined;
     if (!other) pick = seen ?? candidates.find((c) => refs.has(c.key));
     // "Kerem Akturkoglu" for the list's "Muhammed Kerem Aktürkoğlu": two of his own words name him as a full
@@ -321,6 +320,16 @@ function onlyMain(
     main = c;
   }
   return main;
+}
+
+/**
+ * Whether the capitalised word at `at` can be a given name of someone else: inside its sentence (not its first
+ * word), not already read, and none of our words (a cue, a club, a function word: "Salta Colombo al Sassuolo").
+ */
+function anotherGivenName(tokens: Tokens, s: Scan, at: number): boolean {
+  if (at <= 0 || tokens.sent[at - 1] !== tokens.sent[at] || s.covered[at]) return false;
+  if (!(tokens.gaps[at + 1]! & G_SPACES)) return false;
+  return !(tokens.vocab.flags[tokens.ids[at]!]! & (W_NOT_NAME | W_CLUB | W_CUE | W_CUE1 | W_IT | W_EN));
 }
 
 /** Whether one of the player's clubs (or his only club) is among `clubs`. */

@@ -116,7 +116,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     rispedit* | rebuffed | no longer interested | non e piu interessato | non e piu interessata |
     non sono piu interessati | will not join | won t join | will not be joining | non andra | non arrivera | detto no | dice no | dicono no | said no | says no | ended their pursuit | end their pursuit | ended their interest | abandon their pursuit |
     tirato indietro | tira indietro | tirarsi indietro | tirata indietro | abbandonato la pista | abbandona la pista |
-    abbandonata la pista | nulla di fatto | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
+    abbandonata la pista | nulla di fatto | niente da fare | nulla da fare | abbandonato l idea | abbandona l idea | sfuma | tramonta | naufraga | dietrofront |
     chiude la porta | porta chiusa | rejects | reject | turns down | turn down | pull out | pulls out | walk away |
     walks away | walked away | ends interest | end interest | ended interest | smentisce | smentiscono |
     smentito | smentita | smentite | denied | denies | deny | rules out | ruled out |

@@ -32,6 +32,12 @@ describe("relatives and namesakes", () => {
       text: "Chelsea have agreed a fee with Lyon for Rayan Cherki's younger brother, Yanis Cherki.",
     });
     expect(x.players.some((p) => p.name === "Rayan Cherki")).toBe(false);
+    // A capitalised word of ours before the surname is no given name: "Salta Colombo al Sassuolo".
+    const z = u.extract({
+      title: "Il Genoa ha preso Vitinha dal Marsiglia. Salta Colombo al Sassuolo",
+      text: "Lorenzo Colombo resterà in Liguria.",
+    });
+    expect(z.players.find((p) => p.name === "Vitinha")?.links.map((l) => l.club)).toEqual(["Genoa"]);
     // Another given name before a surname the article has already given in full is somebody else.
     const y = u.extract({
       text: "Rayan Cherki resta al Manchester City. Il Nizza ha chiuso per Yanis Cherki.",

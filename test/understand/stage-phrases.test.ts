@@ -49,6 +49,7 @@ const rows: [string, Stage, Stage | null][] = [
   ["Nicolò Fagioli undergoes a medical at Napoli.", "medical", null],
   // Collapse: a club pulling out, a deal fading, a refusal in the present.
   ["Il Napoli si è tirato indietro per Nicolò Fagioli.", "collapsed", null],
+  ["Niente da fare per Nicolò Fagioli al Napoli: resta alla Fiorentina.", "collapsed", null],
   ["Il Napoli ha abbandonato la pista Nicolò Fagioli.", "collapsed", null],
   ["Sfuma il trasferimento di Nicolò Fagioli al Napoli.", "collapsed", null],
   ["Napoli have walked away from a deal for Nicolò Fagioli.", "collapsed", null],
@@ -88,6 +89,12 @@ const rows: [string, Stage, Stage | null][] = [
   ["Il Napoli smentisce qualsiasi interesse per Nicolò Fagioli.", "collapsed", null],
   ["Napoli have denied any interest in Nicolò Fagioli.", "collapsed", null],
   ["Napoli have not agreed a fee with Fiorentina for Nicolò Fagioli.", "talks", null],
+  // A passive denied after its noun: "l'accordo … non è stato trovato".
+  [
+    "Per Nicolò Fagioli l'accordo con il Napoli per il prestito del centrocampista non è stato trovato.",
+    "talks",
+    null,
+  ],
   [
     "Nicolò Fagioli resterà alla Fiorentina: il Napoli ha deciso di puntare su altri profili.",
     "collapsed",
