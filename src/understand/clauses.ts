@@ -483,6 +483,13 @@ function read(a: Article, s: Sentence, cue: CueMention, clause: number): Omit<Cu
   // "weighing up a bid", "valuta un'offerta": an offer a club only considers is its interest, the offer a claim.
   if (top === "talks" && consideredOffer(t, s, cue, own))
     return { stage: "interest", claimed: "talks", collapse: false, certainty: "hedged" };
+  // "signed a new contract", "ha firmato il rinnovo": the signature is the renewal's, no move to anybody.
+  if (
+    top &&
+    s.mask & K.renewal &&
+    s.cues.some((c) => c.mask & K.renewal && c.start >= cue.end && c.start - cue.end <= 3)
+  )
+    return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };
   // "vicino al rientro", "close to a return from injury": closeness to something other than a club or a deal.
   if (top && CLOSE.test(t.norm(cue.start)) && !closeToDeal(t, s, cue.end))
     return { stage: undefined, claimed: undefined, collapse: false, certainty: "plain" };

@@ -150,6 +150,12 @@ describe("the everyday phrases of each stage", () => {
     expect(stageOf("Nicolò Fagioli passa la palla e il Napoli segna.", "Fagioli", "Napoli")).toBeNull();
   });
 
+  it("should read a signature on a new contract as the renewal's, not a move to the club of the sentence", () => {
+    const text =
+      "Napoli are long-term admirers of Nicolò Fagioli, although he signed a new contract with Fiorentina last month.";
+    expect(stageOf(text, "Fagioli", "Napoli")).toEqual(["interest", null]);
+  });
+
   it("should read 'resta da capire' as a doubt, not the player staying", () => {
     // "Resta" here is "it remains to be seen": no collapse, and the proposal is only a possibility.
     const s = stageOf(
