@@ -27,6 +27,7 @@ const SELL = new Set([
   "sale",
   "cash",
 ]);
+const BUT_WORDS = new Set(["ma", "pero", "but", "however", "mentre", "while"]);
 /** Verbs of selling that carry no object of their own: only a name after them says whom they sell. */
 const BARE_SELL = new Set(["cedere", "vendere", "sell", "selling"]);
 /** Asking a price: "chiede 10 milioni", "asking 10 million". */
@@ -239,6 +240,8 @@ function sellerSpeaks(
     let bare = false;
     for (let k = c.end; k < stop && at < 0; k++) {
       const w = t.norm(k);
+      // "si è fatto avanti il Liverpool, ma Lotito chiede 40 milioni": past a "ma" the clause has another subject.
+      if (BUT_WORDS.has(w)) break;
       if (SELL.has(w)) {
         at = k + 1;
         bare = BARE_SELL.has(w);

@@ -46,7 +46,7 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
    
    
    
-    tenta | tentano | tentativo | tentativi | tornare su | torna su | tornano su | torna sul | tornare sul |
+    fatto avanti | fatta avanti | fa avanti | fanno avanti | farsi avanti | fatto sotto | fa sotto | tenta | tentano | tentativo | tentativi | tornare su | torna su | tornano su | torna sul | tornare sul |
     preso in considerazione | prende in considerazione | prendere in considerazione | pensando a | pensando di |
     sta pensando | stanno pensando | prendere | prenderlo | passaggio al | passaggio alla | passaggio all | passaggio allo | bussa | bussano | bussare | si fionda | si fiondano | su di lui | su di lei | ci pensa | ci pensano | eye | track | monitor | keen to sign | eager to sign | want to sign | wants to sign | leading the race | lead the race | leads the race |
     front runners | frontrunners | enquire* | enquiry | enquiries | inquir* | asked about | asking about | ask about | mull* | favourite | wanted by | sought by | targeted by | admired by | tracked by | monitored by

@@ -143,6 +143,15 @@ describe("createUnderstander", () => {
     expect(x.players.map((p) => [p.name, p.club])).toEqual([["Valentín Castellanos", "Lazio"]]);
   });
 
+  it("should not take a suitor for the seller when the price is asked after a 'ma'", () => {
+    const x = u.extract({
+      text: "Per Mario Gila si è fatto avanti il Liverpool, ma Lotito chiede 40 milioni.",
+    });
+    expect(x.players.map((p) => [p.name, p.club, p.links.map((l) => l.club)])).toEqual([
+      ["Mario Gila", "Lazio", ["Liverpool"]],
+    ]);
+  });
+
   it("should read a club's youth team as the player's own club, not a destination", () => {
     const x = u.extract({
       text: "La Primavera nerazzurra perde un pezzo: il centrocampista Matteo Spinaccé passa al Pescara in prestito.",
