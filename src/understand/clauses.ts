@@ -653,7 +653,10 @@ function readyToWelcome(t: Tokens, at: number, from: number): boolean {
 }
 
 /** "chiudere", "firmare", "ufficializzare"; "to sign": the cue's verb is an infinitive. */
+const DECIDED = new Set(["deciso", "decisa", "decisi", "decided", "opted"]);
 function infinitive(t: Tokens, at: number, from: number): boolean {
+  // "ha deciso di esercitare il riscatto", "decided to sign": a decision taken is the act, not a goal.
+  for (let k = at - 1; k >= from && k >= at - 3; k--) if (DECIDED.has(t.norm(k))) return false;
   const w = t.norm(at);
   if (w.length > 5 && INFINITIVE.test(w)) return true;
   // "to sign", and a cue that is itself "to join".

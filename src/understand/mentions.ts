@@ -1,7 +1,7 @@
 import type { Dictionaries } from "./dictionaries.js";
 import type { PlayerEntry } from "./gazetteer.js";
 import { type CueKind, K } from "./lexicon.js";
-import { G_APOS, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
+import { G_APOS, G_COMMA_PAREN, G_DASH, G_ONE_SPACE, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
 import {
   W_CLUB,
   W_CUE,
@@ -264,7 +264,8 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
     // "Bisseck nasce a Colonia", "born in Cologne": a birthplace is a city, whatever club shares its name.
     if (at >= 2 && CITY_PREP.has(tokens.norm(at - 1)) && BORN.has(tokens.norm(at - 2))) return true;
     if (!city) return false;
-    if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS)) return !teamAfter(at + len);
+    if (CITY_PREP.has(tokens.norm(at - 1)) && !(tokens.gaps[at]! & G_APOS))
+      return !teamAfter(at + len) && !openingTeam(at, len);
     return (tokens.gaps[at]! & G_DASH) !== 0 && caps[at - 1] === 1 && out.blocked.has(at - 1);
   }
 
@@ -281,6 +282,17 @@ export function scan(tokens: Tokens, d: Dictionaries): Scan {
       next + 1 < n &&
       caps[next + 1] === 1 &&
       (wflags[ids[next + 1]!]! & W_CLUB) !== 0
+    );
+  }
+
+  /** "A Parma, intanto, si lavora al ritorno di…": a city opening its sentence before a comma is its club's camp. */
+  function openingTeam(at: number, len: number): boolean {
+    const end = at + len;
+    return (
+      (at - 1 === 0 || sents[at - 2] !== sents[at - 1]) &&
+      end < n &&
+      sents[end] === sents[at] &&
+      (tokens.gaps[end]! & G_COMMA_PAREN) !== 0
     );
   }
 

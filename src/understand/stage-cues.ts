@@ -80,7 +80,9 @@ export const STAGE_CUES: Record<Stage, readonly string[]> = {
     agree a deal | agreed a price | chiude per | chiuda | chiudano | chiudera |
     chiuderanno | finire al | finire alla | finire all | finira al | finira alla | end up at | end up in |
     ends up at | ending up at | could join | might join | may join | would join | could sign for | could move to |
-    could complete | struck a deal | strike a deal | strikes a deal | heading to | headed to | heads to | si trasferira | trasferirsi | si accasa | si accasera | accasarsi | in pugno |
+    could complete | esercitare il riscatto | esercitato il riscatto | esercita il riscatto | esercitera il riscatto |
+    esercitare il diritto di riscatto | esercitato il diritto di riscatto | esercita il diritto di riscatto |
+    riscattato | riscattata | riscattera | struck a deal | strike a deal | strikes a deal | heading to | headed to | heads to | si trasferira | trasferirsi | si accasa | si accasera | accasarsi | in pugno |
     messo le mani su | mette le mani su |
     sara un giocatore | sara un nuovo giocatore | diventera un giocatore | passa al | passa alla | passa all | passa allo | passa ai | passera al | passera alla |
     passera all | passera allo

@@ -166,6 +166,8 @@ describe("createUnderstander", () => {
     expect(en.players.map((p) => [p.name, p.club])).toEqual([["Manu Koné", "Roma"]]);
     const ita = u.extract({ text: "Evan Ferguson del Brighton è seguito da Roma e Fiorentina." });
     expect(ita.players[0]?.links.map((l) => l.club)).toEqual(["Roma", "Fiorentina"]);
+    // Opening its sentence before a comma, it is the club's camp: "A Parma, intanto, si lavora…".
+    expect(u.extract({ text: "A Parma, intanto, si pensa a Nicolò Fagioli." }).clubs).toEqual(["Parma"]);
     // Alone after the preposition it stays the city.
     expect(u.extract({ text: "Koné vive a Roma con la famiglia, piace al Milan." }).clubs).toEqual(["Milan"]);
   });

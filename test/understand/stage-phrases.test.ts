@@ -32,6 +32,8 @@ const rows: [string, Stage, Stage | null][] = [
   ["L'anno scorso il Napoli aveva provato a prendere Nicolò Fagioli.", "interest", null],
   // The press's other verbs of a deal: trying, striking, holding, settling in.
   ["Il Napoli tenta Nicolò Fagioli.", "interest", null],
+  // A buy option exercised, and a decision taken (not a goal).
+  ["Il Napoli ha deciso di esercitare il diritto di riscatto per Nicolò Fagioli.", "agreement", null],
   ["Per Nicolò Fagioli si è fatto avanti il Napoli, ma la Fiorentina chiede 20 milioni.", "interest", null],
   ["Il Napoli affonda il colpo per Nicolò Fagioli.", "talks", null],
   ["Il Napoli stringe per Nicolò Fagioli.", "talks", null],
