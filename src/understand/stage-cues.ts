@@ -155,7 +155,7 @@ export const NEUTRAL = cues(`
 /** Markers of a story told in the past: such a sentence gives no live link, only a collapse. */
 export const HISTORY = cues(`
   scorsa estate | estate scorsa |
-  last summer | previously | had been | had held | un anno fa | anni fa |
+  last summer | previously | had held | un anno fa | anni fa |
   passato per | passata per | cresciuto nel | cresciuto nella | ha vestito | ha indossato | in carriera |
   nel corso della carriera | dopo le esperienze | came through | began his career | started his career |
   spells at | spells with | loan spells | prima dell approdo | prima del suo approdo | prima dell arrivo |

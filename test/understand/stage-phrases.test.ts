@@ -74,6 +74,8 @@ const rows: [string, Stage, Stage | null][] = [
   ["Napoli have struck a deal for Nicolò Fagioli.", "agreement", null],
   ["Nicolò Fagioli is heading to Napoli.", "agreement", null],
   ["Nicolò Fagioli is poised to join Napoli.", "talks", "agreement"],
+  // "had been in talks": a past perfect, an earlier interest, not a career to leave out.
+  ["Napoli had been in talks over a loan for Nicolò Fagioli last month.", "interest", null],
   // "have had a bid rejected" is a present perfect: the talks go on, not a past.
   ["Napoli have had a bid rejected for Nicolò Fagioli.", "talks", null],
   // English press verbs of a pursuit.
