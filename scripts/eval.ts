@@ -240,8 +240,7 @@ function score(
           else if (canon(xp.club) === c) t.mOwn++;
           else {
             t.mUnlinked++;
-            if (together(`${f.title ?? ""}\n${f.text}`, gp.name, gl.club, aliasesOf(c)))
-              t.mUnlinkedTogether++;
+            if (together(`${f.title ?? ""}\n${f.text}`, gp.name, aliasesOf(c))) t.mUnlinkedTogether++;
           }
           miss.push(`missed link ${gp.name} → ${c} (${gl.stage.join("|")})`);
           continue;
@@ -306,7 +305,7 @@ function score(
 }
 
 /** Whether a sentence of `text` holds the player's surname and one of the club's names (words, folded). */
-function together(text: string, player: string, _club: string, clubNames: string[]): boolean {
+function together(text: string, player: string, clubNames: string[]): boolean {
   const surname = words(player).at(-1) ?? "";
   const names = clubNames.map((n) => words(n).join(" ")).filter(Boolean);
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
