@@ -173,7 +173,14 @@ export function currentClubs(
         continue;
       }
       // "Il rinnovo di X in nerazzurro": a renewal keeps him where he is.
-      if (c.role === "to" && before && gapBefore <= 2 && !(s.mask & K.renewal))
+      // …but not through a relative: "Scuffet, che al Pisa ha perso il posto" tells where he is.
+      if (
+        c.role === "to" &&
+        before &&
+        gapBefore <= 2 &&
+        !(s.mask & K.renewal) &&
+        !relativeBetween(t, before.end, c.start)
+      )
         bump(score, before.ref, c.club, -2);
     }
   }
@@ -259,6 +266,12 @@ function sellerSpeaks(
     const p = next?.ref ?? before ?? (s.players.length ? undefined : subjectOf(s));
     if (p) bump(score, p, c.club, 2);
   }
+}
+const RELATIVE_WORDS = new Set(["che", "who", "il quale", "cui"]);
+/** Whether a relative pronoun stands between two words ("Scuffet, che al Pisa…"). */
+function relativeBetween(t: Article["tokens"], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (RELATIVE_WORDS.has(t.norm(k))) return true;
+  return false;
 }
 function nowAt(t: Article["tokens"], clubStart: number): boolean {
   const k = clubStart - 2;

@@ -152,6 +152,15 @@ describe("createUnderstander", () => {
     ]);
   });
 
+  it("should read a club after a relative pronoun as where he plays, not where he goes", () => {
+    const x = u.extract({
+      text: "La Fiorentina pensa a Simone Scuffet, che al Pisa ha perso il posto da titolare.",
+    });
+    expect(x.players.map((p) => [p.name, p.club, p.links.map((l) => l.club)])).toEqual([
+      ["Simone Scuffet", "Pisa", ["Fiorentina"]],
+    ]);
+  });
+
   it("should read a club's youth team as the player's own club, not a destination", () => {
     const x = u.extract({
       text: "La Primavera nerazzurra perde un pezzo: il centrocampista Matteo Spinaccé passa al Pescara in prestito.",
