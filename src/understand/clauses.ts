@@ -134,7 +134,7 @@ const ACT_NOUNS = new Set(["acquisto", "rinforzo"]);
 const OF_WORDS = new Set(["di", "del", "dell", "della", "dello", "of"]);
 const EPITHET_ARTICLES = new Set(["il", "l", "lo", "sul", "sull", "del", "dell", "al", "all", "per", "nel"]);
 /** Relative pronouns opening a clause about the name just before them. */
-const RELATIVES = new Set(["che", "quale", "who", "which", "whom"]);
+export const RELATIVES = new Set(["che", "quale", "who", "which", "whom"]);
 /** Before "Sporting winger": the English article or preposition of an epithet with its club in front. */
 const ATTRIBUTIVE_BEFORE = new Set(["the", "of", "for", "on"]);
 const OBJECT_PREPS = new Set(["di", "per", "su", "of", "for", "on"]);
@@ -425,7 +425,7 @@ const ELSEWHERE = new Set(["altrove", "elsewhere"]);
 const CLOSE = /^(vicin|close)/;
 const WAS = new Set(["stato", "stata", "stati", "state", "era", "erano", "was", "were", "been"]);
 const SEEMED = new Set(["sembrava", "sembravano", "pareva", "parevano", "seemed", "appeared"]);
-const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
+export const BUT = new Set(["ma", "but", "pero", "tuttavia", "however"]);
 
 /** "Seemed" before the cue in its clause, and a "but" in a later clause of the sentence. */
 function seemedBut(t: Tokens, s: Sentence, from: number, at: number, to: number): boolean {

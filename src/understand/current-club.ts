@@ -1,4 +1,5 @@
 import type { Article, PlayerRef, Sentence } from "./article.js";
+import { BUT, RELATIVES } from "./clauses.js";
 import { K } from "./lexicon.js";
 import { G_SPACES } from "./tokens.js";
 
@@ -27,7 +28,6 @@ const SELL = new Set([
   "sale",
   "cash",
 ]);
-const BUT_WORDS = new Set(["ma", "pero", "but", "however", "mentre", "while"]);
 /** Verbs of selling that carry no object of their own: only a name after them says whom they sell. */
 const BARE_SELL = new Set(["cedere", "vendere", "sell", "selling"]);
 /** Asking a price: "chiede 10 milioni", "asking 10 million". */
@@ -248,7 +248,7 @@ function sellerSpeaks(
     for (let k = c.end; k < stop && at < 0; k++) {
       const w = t.norm(k);
       // "si è fatto avanti il Liverpool, ma Lotito chiede 40 milioni": past a "ma" the clause has another subject.
-      if (BUT_WORDS.has(w)) break;
+      if (BUT.has(w)) break;
       if (SELL.has(w)) {
         at = k + 1;
         bare = BARE_SELL.has(w);
@@ -267,10 +267,9 @@ function sellerSpeaks(
     if (p) bump(score, p, c.club, 2);
   }
 }
-const RELATIVE_WORDS = new Set(["che", "who", "il quale", "cui"]);
 /** Whether a relative pronoun stands between two words ("Scuffet, che al Pisa…"). */
 function relativeBetween(t: Article["tokens"], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (RELATIVE_WORDS.has(t.norm(k))) return true;
+  for (let k = from; k < to; k++) if (RELATIVES.has(t.norm(k))) return true;
   return false;
 }
 function nowAt(t: Article["tokens"], clubStart: number): boolean {

@@ -1,3 +1,4 @@
+import { RELATIVES } from "./clauses.js";
 import { K, LADDER_BITS } from "./lexicon.js";
 import type { NameMention, Scan } from "./mentions.js";
 import { G_COMMA_PAREN, G_PUNCT, G_SPACE_DASH, G_SPACES, type Tokens } from "./tokens.js";
@@ -15,7 +16,6 @@ const AUXILIARIES = new Set(
     " ",
   ),
 );
-const RELATIVE = new Set(["che", "who"]);
 const SUBJECT_STAGES = K.talks | K.agreement | K.medical | K.official;
 const DETERMINERS = new Set(["il", "l", "lo", "the", "un", "a"]);
 /** Words after which a name is what a move is about ("l'acquisto di X", "offerta per X", "signing of X"). */
@@ -163,7 +163,7 @@ function subjectOfMove(at: number, end: number): boolean {
     if (c && s.cues[c - 1]!.mask & SUBJECT_STAGES) return true;
     const w = tokens.norm(k);
     // ", che ha firmato", ", who has signed": a relative right after the name keeps him the subject.
-    const relative = k === end && RELATIVE.has(w) && tokens.gaps[k]! & G_COMMA_PAREN;
+    const relative = k === end && RELATIVES.has(w) && tokens.gaps[k]! & G_COMMA_PAREN;
     if (!AUXILIARIES.has(w) || (tokens.gaps[k]! & G_PUNCT && !relative)) return false;
   }
   return false;
